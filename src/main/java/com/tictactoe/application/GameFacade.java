@@ -1,0 +1,195 @@
+package com.tictactoe.application;
+
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameIds;
+import com.tictactoe.domain.GameRepository;
+import com.tictactoe.domain.GameRuleException;
+import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.Lobby;
+import com.tictactoe.domain.Rejection;
+import com.tictactoe.domain.Square;
+import com.tictactoe.domain.UserIds;
+import com.tictactoe.domain.WriteConflictException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The use cases of the game: invite, accept, decline, cancel, move, and the lists of a player.
+ * Refusals are {@link GameRuleException}s naming the {@link Rejection}; when one is thrown nothing
+ * has been written. An unreachable store is a {@code StoreUnavailableException}.
+ */
+@Stateless
+// DynamoDB takes no part in JTA transactions; each write is atomic on its own.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class GameFacade {
+
+    /** How old a remembered game may be when shown; writes made here are known at once anyway. */
+    static final long VIEW_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    @Inject
+    private GameRepository games;
+
+    @Inject
+    private KnownGames known;
+
+    @Inject
+    private Event<GameChanged> changes;
+
+    public GameFacade() {
+        // for the container
+    }
+
+    /** For use outside a container. */
+    public GameFacade(GameRepository games, KnownGames known, Event<GameChanged> changes) {
+        this.games = games;
+        this.known = known;
+        this.changes = changes;
+    }
+
+    public Game create(String hostId, String opponentId) {
+        String opponent = opponentId == null ? "" : opponentId.trim();
+        Game game = Game.invite(GameIds.next(), hostId, opponent, Instant.now());
+        if (!UserIds.isValid(opponent)) {
+            throw new GameRuleException(Rejection.INVALID_USER_ID);
+        }
+        games.create(game);
+        changed(game, false);
+        return game;
+    }
+
+    public Game accept(String gameId, String userId) {
+        checkId(gameId);
+        Instant now = Instant.now();
+        try {
+            Game started = games.accept(gameId, userId, now);
+            changed(started, false);
+            return started;
+        } catch (WriteConflictException conflict) {
+            throw explain(conflict, current -> current.accept(userId, now));
+        }
+    }
+
+    public void decline(String gameId, String userId) {
+        checkId(gameId);
+        try {
+            changed(games.decline(gameId, userId), true);
+        } catch (WriteConflictException conflict) {
+            throw explain(conflict, current -> current.checkDecline(userId));
+        }
+    }
+
+    public void cancel(String gameId, String userId) {
+        checkId(gameId);
+        try {
+            changed(games.cancel(gameId, userId), true);
+        } catch (WriteConflictException conflict) {
+            throw explain(conflict, current -> current.checkCancel(userId));
+        }
+    }
+
+    /**
+     * One move: checked against the latest known state of the game and written with one
+     * conditional update that also finishes the game when the move wins or fills the board.
+     */
+    public Game move(String gameId, String player, String squareName) {
+        Square square = Square.fromAttributeName(squareName)
+                .orElseThrow(() -> new GameRuleException(Rejection.INVALID_SQUARE));
+        checkId(gameId);
+        Instant now = Instant.now();
+        Game before = known.get(gameId, Long.MAX_VALUE).orElse(null);
+        if (before == null || before.moveRejection(player, square).isPresent()) {
+            // Unknown here, or refused on what this server knows: judge on the stored state.
+            before = load(gameId);
+        }
+        Game after = before.play(player, square, now);
+        try {
+            games.move(before, after, square);
+        } catch (WriteConflictException conflict) {
+            throw explain(conflict, current -> current.play(player, square, now));
+        }
+        changed(after, false);
+        return after;
+    }
+
+    /** The game as recently known, for showing it; anyone signed in may watch a game. */
+    public Optional<Game> game(String gameId) {
+        if (!GameIds.isPlausible(gameId)) {
+            return Optional.empty();
+        }
+        Optional<Game> recent = known.get(gameId, VIEW_MAX_AGE_NANOS);
+        if (recent.isPresent()) {
+            return recent;
+        }
+        Optional<Game> stored = games.find(gameId);
+        stored.ifPresentOrElse(known::remember, () -> known.forget(gameId));
+        return stored;
+    }
+
+    public Lobby lobby(String userId) {
+        return games.lobbyOf(userId);
+    }
+
+    public List<GameSummary> invitations(String userId) {
+        return games.invitationsFor(userId);
+    }
+
+    public List<GameSummary> sentInvitations(String userId) {
+        return games.invitationsBy(userId);
+    }
+
+    public List<GameSummary> inProgress(String userId) {
+        return games.gamesOf(userId, GameStatus.IN_PROGRESS);
+    }
+
+    public List<GameSummary> finished(String userId) {
+        return games.gamesOf(userId, GameStatus.FINISHED);
+    }
+
+    private Game load(String gameId) {
+        Game game = games.find(gameId).orElseThrow(() -> new GameRuleException(Rejection.NO_SUCH_GAME));
+        known.remember(game);
+        return game;
+    }
+
+    private static void checkId(String gameId) {
+        if (!GameIds.isPlausible(gameId)) {
+            throw new GameRuleException(Rejection.NO_SUCH_GAME);
+        }
+    }
+
+    /**
+     * Why a conditional write was refused, judged by the rules on the game as it is now. If the
+     * rules would allow the request on the current state, the player acted on an outdated view.
+     */
+    private GameRuleException explain(WriteConflictException conflict, Consumer<Game> rules) {
+        Optional<Game> current = conflict.current();
+        if (current.isEmpty()) {
+            return new GameRuleException(Rejection.NO_SUCH_GAME);
+        }
+        known.remember(current.get());
+        try {
+            rules.accept(current.get());
+        } catch (GameRuleException refused) {
+            return refused;
+        }
+        return new GameRuleException(Rejection.BOARD_CHANGED);
+    }
+
+    private void changed(Game game, boolean deleted) {
+        if (deleted) {
+            known.forget(game.gameId());
+        } else {
+            known.remember(game);
+        }
+        changes.fire(new GameChanged(game, deleted));
+    }
+}

@@ -1,0 +1,45 @@
+package com.tictactoe.domain;
+
+import java.util.Optional;
+
+/**
+ * What a list of games shows of each: the players, the status and date, and whose turn it is or
+ * how it ended. Unlike {@link Game} it carries no board.
+ *
+ * @param turn   the player to move while in progress, otherwise {@code null}
+ * @param result the winner's id or {@link Game#TIE} once finished, otherwise {@code null}
+ */
+public record GameSummary(String gameId, String hostId, String opponentId, StatusDate statusDate,
+                          String turn, String result) {
+
+    public static GameSummary of(Game game) {
+        return new GameSummary(game.gameId(), game.hostId(), game.opponentId(), game.statusDate(),
+                game.turn(), game.result());
+    }
+
+    public GameStatus status() {
+        return statusDate.status();
+    }
+
+    public String opponentOf(String userId) {
+        return hostId.equals(userId) ? opponentId : hostId;
+    }
+
+    public boolean isTurnOf(String userId) {
+        return status() == GameStatus.IN_PROGRESS && userId.equals(turn);
+    }
+
+    public GameSummary withTurn(String newTurn) {
+        return new GameSummary(gameId, hostId, opponentId, statusDate, newTurn, result);
+    }
+
+    public Optional<Outcome> outcomeFor(String userId) {
+        if (status() != GameStatus.FINISHED || result == null) {
+            return Optional.empty();
+        }
+        if (Game.TIE.equals(result)) {
+            return Optional.of(Outcome.DRAW);
+        }
+        return Optional.of(userId.equals(result) ? Outcome.WIN : Outcome.LOSS);
+    }
+}

@@ -1,0 +1,59 @@
+package com.tictactoe.infrastructure;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where the tables are and whether to create them, from system properties or environment
+ * variables (property {@code tictactoe.dynamodb.endpoint} or variable
+ * {@code TICTACTOE_DYNAMODB_ENDPOINT}, and so on). Read without MicroProfile Config so that the
+ * WAR deploys on any Jakarta EE 10 server.
+ */
+public record DynamoDbSettings(Optional<URI> endpoint, Optional<String> region, String gamesTable,
+                               String usersTable, boolean createTables) {
+
+    public static final String ENDPOINT = "tictactoe.dynamodb.endpoint";
+    public static final String REGION = "tictactoe.dynamodb.region";
+    public static final String GAMES_TABLE = "tictactoe.dynamodb.games-table";
+    public static final String USERS_TABLE = "tictactoe.dynamodb.users-table";
+    public static final String CREATE_TABLES = "tictactoe.dynamodb.create-tables";
+
+    public static DynamoDbSettings fromEnvironment() {
+        return from(name -> {
+            String property = System.getProperty(name);
+            return property != null ? property : System.getenv(environmentName(name));
+        });
+    }
+
+    /** {@code tictactoe.dynamodb.games-table} is {@code TICTACTOE_DYNAMODB_GAMES_TABLE}. */
+    static String environmentName(String property) {
+        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    static DynamoDbSettings from(UnaryOperator<String> source) {
+        Optional<URI> endpoint = nonBlank(source.apply(ENDPOINT)).map(URI::create);
+        boolean local = endpoint.map(DynamoDbSettings::isLoopback).orElse(false);
+        return new DynamoDbSettings(
+                endpoint,
+                nonBlank(source.apply(REGION)),
+                nonBlank(source.apply(GAMES_TABLE)).orElse("Games"),
+                nonBlank(source.apply(USERS_TABLE)).orElse("Users"),
+                nonBlank(source.apply(CREATE_TABLES)).map(Boolean::parseBoolean).orElse(local));
+    }
+
+    /** DynamoDB Local on this machine: dummy credentials and table creation are fine there. */
+    public boolean isLocal() {
+        return endpoint.map(DynamoDbSettings::isLoopback).orElse(false);
+    }
+
+    private static boolean isLoopback(URI uri) {
+        String host = uri.getHost();
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+}

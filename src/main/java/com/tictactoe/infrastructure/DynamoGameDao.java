@@ -1,0 +1,286 @@
+package com.tictactoe.infrastructure;
+
+import static com.tictactoe.infrastructure.GamesTable.*;
+
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameRepository;
+import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.Lobby;
+import com.tictactoe.domain.Mark;
+import com.tictactoe.domain.Square;
+import com.tictactoe.domain.StatusDate;
+import com.tictactoe.domain.StoreUnavailableException;
+import com.tictactoe.domain.WriteConflictException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * The Games table on DynamoDB: the only place that talks to it about games. Every state change is
+ * one conditional write; the SDK retries throttling with backoff, a failed condition is never
+ * retried but reported with the item as it is now.
+ */
+public class DynamoGameDao implements GameRepository {
+
+    private static final int BATCH_GET_ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Executor executor;
+
+    public DynamoGameDao(DynamoDbClient dynamo, String table, Executor executor) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.executor = executor;
+    }
+
+    @Override
+    public void create(Game game) {
+        Expression condition = new Expression().notExists(GAME_ID);
+        try {
+            available(() -> dynamo.putItem(put -> put.tableName(table)
+                    .item(GameItems.toItem(game))
+                    .conditionExpression(condition.condition())
+                    .expressionAttributeNames(condition.names())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+        } catch (ConditionalCheckFailedException e) {
+            throw conflict(game.gameId(), e);
+        }
+    }
+
+    @Override
+    public Optional<Game> find(String gameId) {
+        Map<String, AttributeValue> item = available(() -> dynamo.getItem(get -> get.tableName(table)
+                .key(GameItems.key(gameId))
+                .consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(GameItems.toGame(item));
+    }
+
+    @Override
+    public Game accept(String gameId, String opponentId, Instant now) {
+        Expression update = new Expression()
+                .exists(GAME_ID)
+                .equal(OPPONENT_ID, opponentId)
+                .beginsWith(STATUS_DATE, GameStatus.PENDING.prefix())
+                .set(STATUS_DATE, new StatusDate(GameStatus.IN_PROGRESS, now).toString());
+        try {
+            return GameItems.toGame(available(() -> dynamo.updateItem(request -> request.tableName(table)
+                    .key(GameItems.key(gameId))
+                    .updateExpression(update.update())
+                    .conditionExpression(update.condition())
+                    .expressionAttributeNames(update.names())
+                    .expressionAttributeValues(update.values())
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+                    .attributes());
+        } catch (ConditionalCheckFailedException e) {
+            throw conflict(gameId, e);
+        }
+    }
+
+    @Override
+    public Game decline(String gameId, String opponentId) {
+        return deletePending(gameId, OPPONENT_ID, opponentId);
+    }
+
+    @Override
+    public Game cancel(String gameId, String hostId) {
+        return deletePending(gameId, HOST_ID, hostId);
+    }
+
+    private Game deletePending(String gameId, String playerAttribute, String playerId) {
+        Expression condition = new Expression()
+                .exists(GAME_ID)
+                .equal(playerAttribute, playerId)
+                .beginsWith(STATUS_DATE, GameStatus.PENDING.prefix());
+        try {
+            return GameItems.toGame(available(() -> dynamo.deleteItem(delete -> delete.tableName(table)
+                    .key(GameItems.key(gameId))
+                    .conditionExpression(condition.condition())
+                    .expressionAttributeNames(condition.names())
+                    .expressionAttributeValues(condition.values())
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+                    .attributes());
+        } catch (ConditionalCheckFailedException e) {
+            throw conflict(gameId, e);
+        }
+    }
+
+    /*
+     * The condition pins the whole state the move was computed from: in progress, the player to
+     * move and every square. (StatusDate is matched by prefix: items from the original may store
+     * the date in a shorter form than the one this app writes.) Whether the move wins or draws was decided on that state,
+     * so the finishing attributes can go in the same write without reading the item first.
+     */
+    @Override
+    public void move(Game before, Game after, Square square) {
+        Expression update = new Expression()
+                .beginsWith(STATUS_DATE, GameStatus.IN_PROGRESS.prefix())
+                .equal(TURN, before.turn());
+        for (Square each : Square.values()) {
+            Optional<Mark> mark = before.board().markAt(each);
+            if (mark.isPresent()) {
+                update.equal(each.attributeName(), mark.get().name());
+            } else {
+                update.notExists(each.attributeName());
+            }
+        }
+        update.set(square.attributeName(), after.board().markAt(square).orElseThrow().name())
+                .set(TURN, GameItems.turnValue(after));
+        if (after.status() != before.status()) {
+            update.set(STATUS_DATE, after.statusDate().toString()).set(RESULT, after.result());
+        }
+        try {
+            available(() -> dynamo.updateItem(request -> request.tableName(table)
+                    .key(GameItems.key(before.gameId()))
+                    .updateExpression(update.update())
+                    .conditionExpression(update.condition())
+                    .expressionAttributeNames(update.names())
+                    .expressionAttributeValues(update.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+        } catch (ConditionalCheckFailedException e) {
+            throw conflict(before.gameId(), e);
+        }
+    }
+
+    private WriteConflictException conflict(String gameId, ConditionalCheckFailedException e) {
+        Map<String, AttributeValue> item = e.item();
+        if (item != null && !item.isEmpty()) {
+            return new WriteConflictException(GameItems.toGame(item));
+        }
+        // No old item: usually there is no such game, but not every endpoint returns old items.
+        return new WriteConflictException(find(gameId).orElse(null));
+    }
+
+    @Override
+    public List<GameSummary> invitationsFor(String userId) {
+        return query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.PENDING);
+    }
+
+    @Override
+    public List<GameSummary> invitationsBy(String userId) {
+        return query(HOST_INDEX, HOST_ID, userId, GameStatus.PENDING);
+    }
+
+    @Override
+    public List<GameSummary> gamesOf(String userId, GameStatus status) {
+        CompletableFuture<List<GameSummary>> hosted = async(() -> query(HOST_INDEX, HOST_ID, userId, status));
+        List<GameSummary> invited = query(OPPONENT_INDEX, OPPONENT_ID, userId, status);
+        List<GameSummary> newest = newestOf(join(hosted), invited);
+        return status == GameStatus.IN_PROGRESS ? withTurns(newest) : newest;
+    }
+
+    /* Six independent queries: five go to the executor while this thread runs the sixth. */
+    @Override
+    public Lobby lobbyOf(String userId) {
+        CompletableFuture<List<GameSummary>> invitations = async(() -> invitationsFor(userId));
+        CompletableFuture<List<GameSummary>> sent = async(() -> invitationsBy(userId));
+        CompletableFuture<List<GameSummary>> hostedPlaying = async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.IN_PROGRESS));
+        CompletableFuture<List<GameSummary>> invitedPlaying = async(() -> query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.IN_PROGRESS));
+        CompletableFuture<List<GameSummary>> hostedFinished = async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.FINISHED));
+        List<GameSummary> invitedFinished = query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.FINISHED);
+        List<GameSummary> inProgress = withTurns(newestOf(join(hostedPlaying), join(invitedPlaying)));
+        return new Lobby(join(invitations), join(sent), inProgress, newestOf(join(hostedFinished), invitedFinished));
+    }
+
+    private List<GameSummary> query(String index, String keyAttribute, String userId, GameStatus status) {
+        Expression key = new Expression().equal(keyAttribute, userId).beginsWith(STATUS_DATE, status.prefix());
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(index)
+                .keyConditionExpression(key.condition())
+                .expressionAttributeNames(key.names())
+                .expressionAttributeValues(key.values())
+                .scanIndexForward(false)
+                .limit(LIST_LIMIT)
+                .build();
+        return available(() -> dynamo.query(request)).items().stream().map(GameItems::toSummary).toList();
+    }
+
+    /** Both lists are newest first already; the merged list is too, cut to the limit. */
+    private static List<GameSummary> newestOf(List<GameSummary> a, List<GameSummary> b) {
+        List<GameSummary> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(Comparator.comparing((GameSummary game) -> game.statusDate().date())
+                .thenComparing(GameSummary::gameId).reversed());
+        return all.size() > LIST_LIMIT ? List.copyOf(all.subList(0, LIST_LIMIT)) : List.copyOf(all);
+    }
+
+    /** The indexes do not project Turn (see {@link GamesTable}); one batch read fills it in. */
+    private List<GameSummary> withTurns(List<GameSummary> games) {
+        if (games.isEmpty()) {
+            return games;
+        }
+        Map<String, String> turns = new HashMap<>();
+        Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
+                .keys(games.stream().map(game -> GameItems.key(game.gameId())).toList())
+                .projectionExpression("#id, #turn")
+                .expressionAttributeNames(Map.of("#id", GAME_ID, "#turn", TURN))
+                .build());
+        for (int attempt = 0; attempt < BATCH_GET_ATTEMPTS && !pending.isEmpty(); attempt++) {
+            Map<String, KeysAndAttributes> request = pending;
+            BatchGetItemResponse response = available(() -> dynamo.batchGetItem(batch -> batch.requestItems(request)));
+            response.responses().getOrDefault(table, List.of()).forEach(item ->
+                    turns.put(GameItems.string(item, GAME_ID), GameItems.turnOf(item)));
+            pending = response.unprocessedKeys();
+        }
+        return games.stream().map(game -> game.withTurn(turns.get(game.gameId()))).toList();
+    }
+
+    /**
+     * Runs one DynamoDB call. Faults of the service or the network become
+     * {@link StoreUnavailableException}; a failed condition passes through to be explained.
+     */
+    private static <T> T available(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (ResourceNotFoundException e) {
+            throw new StoreUnavailableException("A table is missing", e);
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                throw new StoreUnavailableException("DynamoDB is not serving requests now", e);
+            }
+            throw e;
+        } catch (SdkClientException e) {
+            throw new StoreUnavailableException("DynamoDB cannot be reached", e);
+        }
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, executor);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

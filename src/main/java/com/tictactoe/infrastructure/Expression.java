@@ -1,0 +1,72 @@
+package com.tictactoe.infrastructure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Collects the clauses of a condition or update expression together with their placeholder
+ * names and values, so that no attribute name or value is ever spliced into expression text.
+ */
+final class Expression {
+
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, AttributeValue> values = new HashMap<>();
+    private final List<String> conditions = new ArrayList<>();
+    private final List<String> updates = new ArrayList<>();
+
+    String name(String attribute) {
+        String placeholder = "#" + attribute;
+        names.put(placeholder, attribute);
+        return placeholder;
+    }
+
+    String value(String value) {
+        String placeholder = ":v" + values.size();
+        values.put(placeholder, AttributeValue.fromS(value));
+        return placeholder;
+    }
+
+    Expression equal(String attribute, String value) {
+        conditions.add(name(attribute) + " = " + value(value));
+        return this;
+    }
+
+    Expression beginsWith(String attribute, String prefix) {
+        conditions.add("begins_with(" + name(attribute) + ", " + value(prefix) + ")");
+        return this;
+    }
+
+    Expression exists(String attribute) {
+        conditions.add("attribute_exists(" + name(attribute) + ")");
+        return this;
+    }
+
+    Expression notExists(String attribute) {
+        conditions.add("attribute_not_exists(" + name(attribute) + ")");
+        return this;
+    }
+
+    Expression set(String attribute, String value) {
+        updates.add(name(attribute) + " = " + value(value));
+        return this;
+    }
+
+    String condition() {
+        return String.join(" AND ", conditions);
+    }
+
+    String update() {
+        return "SET " + String.join(", ", updates);
+    }
+
+    Map<String, String> names() {
+        return names;
+    }
+
+    Map<String, AttributeValue> values() {
+        return values.isEmpty() ? null : values;
+    }
+}

@@ -1,0 +1,85 @@
+package com.tictactoe.infrastructure;
+
+import static com.tictactoe.infrastructure.GamesTable.*;
+
+import com.tictactoe.domain.Board;
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.Mark;
+import com.tictactoe.domain.Square;
+import com.tictactoe.domain.StatusDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Converts games to and from items in the original's format. */
+final class GameItems {
+
+    private GameItems() {
+    }
+
+    static Map<String, AttributeValue> toItem(Game game) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(GAME_ID, s(game.gameId()));
+        item.put(HOST_ID, s(game.hostId()));
+        item.put(OPPONENT_ID, s(game.opponentId()));
+        item.put(O_USER, s(game.oUser()));
+        item.put(TURN, s(turnValue(game)));
+        item.put(STATUS_DATE, s(game.statusDate().toString()));
+        if (game.result() != null) {
+            item.put(RESULT, s(game.result()));
+        }
+        game.board().marks().forEach((square, mark) -> item.put(square.attributeName(), s(mark.name())));
+        return item;
+    }
+
+    static Game toGame(Map<String, AttributeValue> item) {
+        StatusDate statusDate = StatusDate.parse(string(item, STATUS_DATE));
+        Map<Square, Mark> marks = new EnumMap<>(Square.class);
+        for (Square square : Square.values()) {
+            String mark = string(item, square.attributeName());
+            if (mark != null) {
+                marks.put(square, Mark.valueOf(mark));
+            }
+        }
+        return new Game(string(item, GAME_ID), string(item, HOST_ID), string(item, OPPONENT_ID),
+                string(item, O_USER), turnOf(item, statusDate.status()), statusDate,
+                string(item, RESULT), Board.of(marks));
+    }
+
+    static GameSummary toSummary(Map<String, AttributeValue> item) {
+        StatusDate statusDate = StatusDate.parse(string(item, STATUS_DATE));
+        return new GameSummary(string(item, GAME_ID), string(item, HOST_ID), string(item, OPPONENT_ID),
+                statusDate, turnOf(item, statusDate.status()), string(item, RESULT));
+    }
+
+    static String turnValue(Game game) {
+        return game.turn() == null ? NO_TURN : game.turn();
+    }
+
+    /** The player to move, or null where the item says nobody is. */
+    static String turnOf(Map<String, AttributeValue> item) {
+        String turn = string(item, TURN);
+        return NO_TURN.equals(turn) ? null : turn;
+    }
+
+    private static String turnOf(Map<String, AttributeValue> item, GameStatus status) {
+        String turn = string(item, TURN);
+        return status == GameStatus.FINISHED || NO_TURN.equals(turn) ? null : turn;
+    }
+
+    static Map<String, AttributeValue> key(String gameId) {
+        return Map.of(GAME_ID, s(gameId));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

@@ -1,0 +1,83 @@
+package com.tictactoe.testsupport;
+
+import com.tictactoe.application.GameChanged;
+import com.tictactoe.application.GameFacade;
+import com.tictactoe.application.KnownGames;
+import com.tictactoe.infrastructure.DynamoDbClients;
+import com.tictactoe.infrastructure.DynamoDbSettings;
+import com.tictactoe.infrastructure.DynamoGameDao;
+import com.tictactoe.infrastructure.GamesTable;
+import com.tictactoe.infrastructure.TableBootstrap;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A Games table of its own on the test run's DynamoDB Local, with the real DAO and facades over
+ * it. Each facade has its own memory of games, as separate servers would.
+ */
+public final class LocalGames implements AutoCloseable {
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final DynamoGameDao dao;
+    private final RecordingEvent<GameChanged> events = new RecordingEvent<>();
+
+    private LocalGames(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+        this.dao = new DynamoGameDao(client, table, executor);
+    }
+
+    public static LocalGames withFreshTable() {
+        DynamoDbSettings settings = new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
+                Optional.empty(), "Games-" + UUID.randomUUID(), "Users", true);
+        DynamoDbClient client = DynamoDbClients.create(settings);
+        TableBootstrap.createMissing(client, List.of(GamesTable.definition(settings.gamesTable())));
+        return new LocalGames(client, settings.gamesTable());
+    }
+
+    public GameFacade newFacade() {
+        return new GameFacade(dao, new KnownGames(), events);
+    }
+
+    public DynamoGameDao dao() {
+        return dao;
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public RecordingEvent<GameChanged> events() {
+        return events;
+    }
+
+    /** The item as stored, read with the low-level client. */
+    public Map<String, AttributeValue> rawItem(String gameId) {
+        return client.getItem(get -> get.tableName(table).consistentRead(true)
+                .key(Map.of(GamesTable.GAME_ID, AttributeValue.fromS(gameId)))).item();
+    }
+
+    public void putRaw(Map<String, AttributeValue> item) {
+        client.putItem(put -> put.tableName(table).item(item));
+    }
+
+    @Override
+    public void close() {
+        client.deleteTable(delete -> delete.tableName(table));
+        executor.shutdownNow();
+        client.close();
+    }
+}
