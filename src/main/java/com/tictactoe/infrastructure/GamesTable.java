@@ -37,12 +37,12 @@ public final class GamesTable {
                         stringAttribute(GAME_ID), stringAttribute(HOST_ID),
                         stringAttribute(OPPONENT_ID), stringAttribute(STATUS_DATE))
                 .keySchema(key(GAME_ID, KeyType.HASH))
-                .globalSecondaryIndexes(index(HOST_INDEX, HOST_ID), index(OPPONENT_INDEX, OPPONENT_ID))
+                .globalSecondaryIndexes(index(HOST_INDEX, HOST_ID, OPPONENT_ID), index(OPPONENT_INDEX, OPPONENT_ID, HOST_ID))
                 .build();
     }
 
     /*
-     * Projection INCLUDE (OUser, Result) rather than the original's ALL. An update that changes an
+     * Projection INCLUDE (the other player, OUser, Result) rather than the original's ALL. An update that changes an
      * attribute an index projects is also written to that index and costs write capacity there.
      * A move changes a square and Turn; projecting neither keeps every move but the last one a
      * write to the base table only (the last one changes StatusDate, the index key, anyway), which
@@ -51,13 +51,13 @@ public final class GamesTable {
      * most. Squares are never needed in a list, so they would only make the indexes bigger.
      * (The original app still runs on this table; its lobby just cannot show whose turn it is.)
      */
-    private static GlobalSecondaryIndex index(String name, String hashKey) {
+    private static GlobalSecondaryIndex index(String name, String hashKey, String otherPlayer) {
         return GlobalSecondaryIndex.builder()
                 .indexName(name)
                 .keySchema(key(hashKey, KeyType.HASH), key(STATUS_DATE, KeyType.RANGE))
                 .projection(Projection.builder()
                         .projectionType(ProjectionType.INCLUDE)
-                        .nonKeyAttributes(O_USER, RESULT)
+                        .nonKeyAttributes(otherPlayer, O_USER, RESULT)
                         .build())
                 .build();
     }
