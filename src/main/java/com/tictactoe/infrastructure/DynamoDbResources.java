@@ -1,5 +1,6 @@
 package com.tictactoe.infrastructure;
 
+import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.GameRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +46,19 @@ public class DynamoDbResources {
         return new DynamoGameDao(dynamo, settings.gamesTable(), executor);
     }
 
+    @Produces
+    @ApplicationScoped
+    public AccountRepository accounts(DynamoDbClient dynamo) {
+        return new DynamoAccountDao(dynamo, settings.usersTable());
+    }
+
     void createTables(@Observes @Initialized(ApplicationScoped.class) Object started, DynamoDbClient dynamo) {
         if (!settings.createTables()) {
             return;
         }
         try {
-            TableBootstrap.createMissing(dynamo, List.of(GamesTable.definition(settings.gamesTable())));
+            TableBootstrap.createMissing(dynamo, List.of(
+                    GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())));
         } catch (RuntimeException e) {
             // The app still starts: pages answer "unavailable" until DynamoDB and its tables are there.
             LOG.log(Level.SEVERE, "Could not create the tables at " + settings.endpoint().orElse(null), e);

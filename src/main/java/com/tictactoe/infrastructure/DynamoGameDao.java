@@ -10,7 +10,6 @@ import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Mark;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.StatusDate;
-import com.tictactoe.domain.StoreUnavailableException;
 import com.tictactoe.domain.WriteConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,15 +22,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -58,7 +54,7 @@ public class DynamoGameDao implements GameRepository {
     public void create(Game game) {
         Expression condition = new Expression().notExists(GAME_ID);
         try {
-            available(() -> dynamo.putItem(put -> put.tableName(table)
+            DynamoCalls.available(() -> dynamo.putItem(put -> put.tableName(table)
                     .item(GameItems.toItem(game))
                     .conditionExpression(condition.condition())
                     .expressionAttributeNames(condition.names())
@@ -70,7 +66,7 @@ public class DynamoGameDao implements GameRepository {
 
     @Override
     public Optional<Game> find(String gameId) {
-        Map<String, AttributeValue> item = available(() -> dynamo.getItem(get -> get.tableName(table)
+        Map<String, AttributeValue> item = DynamoCalls.available(() -> dynamo.getItem(get -> get.tableName(table)
                 .key(GameItems.key(gameId))
                 .consistentRead(true))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(GameItems.toGame(item));
@@ -84,7 +80,7 @@ public class DynamoGameDao implements GameRepository {
                 .beginsWith(STATUS_DATE, GameStatus.PENDING.prefix())
                 .set(STATUS_DATE, new StatusDate(GameStatus.IN_PROGRESS, now).toString());
         try {
-            return GameItems.toGame(available(() -> dynamo.updateItem(request -> request.tableName(table)
+            return GameItems.toGame(DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
                     .key(GameItems.key(gameId))
                     .updateExpression(update.update())
                     .conditionExpression(update.condition())
@@ -114,7 +110,7 @@ public class DynamoGameDao implements GameRepository {
                 .equal(playerAttribute, playerId)
                 .beginsWith(STATUS_DATE, GameStatus.PENDING.prefix());
         try {
-            return GameItems.toGame(available(() -> dynamo.deleteItem(delete -> delete.tableName(table)
+            return GameItems.toGame(DynamoCalls.available(() -> dynamo.deleteItem(delete -> delete.tableName(table)
                     .key(GameItems.key(gameId))
                     .conditionExpression(condition.condition())
                     .expressionAttributeNames(condition.names())
@@ -152,7 +148,7 @@ public class DynamoGameDao implements GameRepository {
             update.set(STATUS_DATE, after.statusDate().toString()).set(RESULT, after.result());
         }
         try {
-            available(() -> dynamo.updateItem(request -> request.tableName(table)
+            DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
                     .key(GameItems.key(before.gameId()))
                     .updateExpression(update.update())
                     .conditionExpression(update.condition())
@@ -215,7 +211,7 @@ public class DynamoGameDao implements GameRepository {
                 .scanIndexForward(false)
                 .limit(LIST_LIMIT)
                 .build();
-        return available(() -> dynamo.query(request)).items().stream().map(GameItems::toSummary).toList();
+        return DynamoCalls.available(() -> dynamo.query(request)).items().stream().map(GameItems::toSummary).toList();
     }
 
     /** Both lists are newest first already; the merged list is too, cut to the limit. */
@@ -240,33 +236,12 @@ public class DynamoGameDao implements GameRepository {
                 .build());
         for (int attempt = 0; attempt < BATCH_GET_ATTEMPTS && !pending.isEmpty(); attempt++) {
             Map<String, KeysAndAttributes> request = pending;
-            BatchGetItemResponse response = available(() -> dynamo.batchGetItem(batch -> batch.requestItems(request)));
+            BatchGetItemResponse response = DynamoCalls.available(() -> dynamo.batchGetItem(batch -> batch.requestItems(request)));
             response.responses().getOrDefault(table, List.of()).forEach(item ->
                     turns.put(GameItems.string(item, GAME_ID), GameItems.turnOf(item)));
             pending = response.unprocessedKeys();
         }
         return games.stream().map(game -> game.withTurn(turns.get(game.gameId()))).toList();
-    }
-
-    /**
-     * Runs one DynamoDB call. Faults of the service or the network become
-     * {@link StoreUnavailableException}; a failed condition passes through to be explained.
-     */
-    private static <T> T available(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (ResourceNotFoundException e) {
-            throw new StoreUnavailableException("A table is missing", e);
-        } catch (AwsServiceException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw new StoreUnavailableException("DynamoDB is not serving requests now", e);
-            }
-            throw e;
-        } catch (SdkClientException e) {
-            throw new StoreUnavailableException("DynamoDB cannot be reached", e);
-        }
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> work) {

@@ -1,0 +1,26 @@
+package com.tictactoe.infrastructure;
+
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+
+/** The Users table: one item per account, keyed by the lower-cased username. */
+public final class UsersTable {
+
+    public static final String USER_KEY = "UserKey";
+    public static final String USERNAME = "Username";
+    public static final String PASSWORD_HASH = "PasswordHash";
+    public static final String CREATED_AT = "CreatedAt";
+
+    private UsersTable() {
+    }
+
+    public static CreateTableRequest definition(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(GamesTable.stringAttribute(USER_KEY))
+                .keySchema(GamesTable.key(USER_KEY, KeyType.HASH))
+                .build();
+    }
+}

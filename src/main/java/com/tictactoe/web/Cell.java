@@ -1,0 +1,27 @@
+package com.tictactoe.web;
+
+import com.tictactoe.domain.Square;
+
+/** One square of the board as the page shows it. */
+public record Cell(Square square, String mark, boolean playable, boolean winning) {
+
+    public String getName() {
+        return square.attributeName();
+    }
+
+    /** What a screen reader says, e.g. "Top left, empty" or "Centre, X". */
+    public String getLabel() {
+        return square.label() + ", " + (mark.isEmpty() ? "empty" : mark);
+    }
+
+    public String getStyleClass() {
+        StringBuilder classes = new StringBuilder("cell");
+        if (!mark.isEmpty()) {
+            classes.append(" mark-").append(mark.toLowerCase());
+        }
+        if (winning) {
+            classes.append(" winning");
+        }
+        return classes.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package com.tictactoe.web;
+
+import com.tictactoe.application.GameChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Tells open pages that a game changed: pushes the game id over the Faces websocket to both
+ * players and to everyone watching, and counts changes per player for pages that cannot hold a
+ * websocket and poll instead. Neither costs a DynamoDB call, however many pages are open.
+ */
+@ApplicationScoped
+public class LiveUpdates {
+
+    public static final String CHANNEL = "updates";
+    private static final Logger LOG = Logger.getLogger(LiveUpdates.class.getName());
+
+    @Inject
+    @Push(channel = CHANNEL)
+    private PushContext updates;
+
+    @Inject
+    private GameWatchers watchers;
+
+    private final Map<String, AtomicLong> changesPerPlayer = new ConcurrentHashMap<>();
+
+    void gameChanged(@Observes GameChanged change) {
+        String gameId = change.game().gameId();
+        for (String player : change.players()) {
+            changesPerPlayer.computeIfAbsent(player, key -> new AtomicLong()).incrementAndGet();
+        }
+        Set<String> recipients = new HashSet<>(change.players());
+        recipients.addAll(watchers.of(gameId));
+        try {
+            updates.send(gameId, recipients);
+        } catch (RuntimeException e) {
+            // A page that misses a push still catches up by polling; the move itself is stored.
+            LOG.log(Level.WARNING, "Could not push the change of game " + gameId, e);
+        }
+    }
+
+    /** Grows whenever a game of this player changes on this server. */
+    public long changesOf(String player) {
+        AtomicLong count = changesPerPlayer.get(player);
+        return count == null ? 0 : count.get();
+    }
+}

@@ -1,0 +1,142 @@
+package com.tictactoe.web;
+
+import com.tictactoe.application.AccountService;
+import com.tictactoe.application.GameFacade;
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameRuleException;
+import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.Lobby;
+import com.tictactoe.domain.Rejection;
+import com.tictactoe.domain.UserIds;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The lobby: invitations, games in progress, recent results and the new-game form. */
+@Named("lobby")
+@ViewScoped
+public class LobbyPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private GameFacade games;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private CurrentPlayer player;
+
+    private String opponent;
+    private List<LobbyRow> invitations = List.of();
+    private List<LobbyRow> sentInvitations = List.of();
+    private List<LobbyRow> inProgress = List.of();
+    private List<LobbyRow> finished = List.of();
+
+    /** Loads the lists; also what a push from the server asks for. */
+    public void load() {
+        String me = player.getName();
+        Lobby lobby = games.lobby(me);
+        Instant now = Instant.now();
+        invitations = rows(lobby.invitations(), me, now);
+        sentInvitations = rows(lobby.sentInvitations(), me, now);
+        inProgress = rows(lobby.inProgress(), me, now);
+        finished = rows(lobby.finished(), me, now);
+    }
+
+    private static List<LobbyRow> rows(List<GameSummary> games, String me, Instant now) {
+        return games.stream().map(game -> LobbyRow.of(game, me, now)).toList();
+    }
+
+    public String invite() {
+        String name = opponent == null ? "" : opponent.trim();
+        if (name.isEmpty()) {
+            Messages.error(Rejection.OPPONENT_REQUIRED.message());
+            return null;
+        }
+        if (name.equalsIgnoreCase(player.getName())) {
+            Messages.error(Rejection.SELF_INVITATION.message());
+            return null;
+        }
+        Optional<String> registered = UserIds.isValid(name) ? accounts.registeredName(name) : Optional.empty();
+        if (registered.isEmpty()) {
+            Messages.error("There is no player called \u201c" + abbreviated(name) + "\u201d.");
+            return null;
+        }
+        try {
+            Game game = games.create(player.getName(), registered.get());
+            return GamePage.outcome(game.gameId());
+        } catch (GameRuleException refused) {
+            Messages.error(refused.getMessage());
+            return null;
+        }
+    }
+
+    public String accept(String gameId) {
+        try {
+            games.accept(gameId, player.getName());
+            return GamePage.outcome(gameId);
+        } catch (GameRuleException refused) {
+            Messages.error(refused.getMessage());
+            load();
+            return null;
+        }
+    }
+
+    public void decline(String gameId) {
+        try {
+            games.decline(gameId, player.getName());
+            Messages.info("Invitation declined.");
+        } catch (GameRuleException refused) {
+            Messages.error(refused.getMessage());
+        }
+        load();
+    }
+
+    public void cancel(String gameId) {
+        try {
+            games.cancel(gameId, player.getName());
+            Messages.info("Invitation cancelled.");
+        } catch (GameRuleException refused) {
+            Messages.error(refused.getMessage());
+        }
+        load();
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 30 ? text : text.substring(0, 30) + "\u2026";
+    }
+
+    public String getOpponent() {
+        return opponent;
+    }
+
+    public void setOpponent(String opponent) {
+        this.opponent = opponent;
+    }
+
+    public List<LobbyRow> getInvitations() {
+        return invitations;
+    }
+
+    public List<LobbyRow> getSentInvitations() {
+        return sentInvitations;
+    }
+
+    public List<LobbyRow> getInProgress() {
+        return inProgress;
+    }
+
+    public List<LobbyRow> getFinished() {
+        return finished;
+    }
+
+    public long getYourTurnCount() {
+        return inProgress.stream().filter(LobbyRow::yourTurn).count();
+    }
+}

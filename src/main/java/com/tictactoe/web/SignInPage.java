@@ -1,0 +1,58 @@
+package com.tictactoe.web;
+
+import com.tictactoe.application.SignInThrottle;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.time.Duration;
+
+/** The sign-in form. */
+@Named("signIn")
+@RequestScoped
+public class SignInPage {
+
+    @Inject
+    private Authenticator authenticator;
+
+    @Inject
+    private SignInThrottle throttle;
+
+    private String username;
+    private String password;
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String signIn() throws IOException {
+        String name = username == null ? "" : username.trim();
+        Duration wait = throttle.waitFor(name);
+        if (!wait.isZero()) {
+            Messages.error("Too many failed attempts for this account. Please try again in "
+                    + Math.max(1, wait.toSeconds()) + " seconds.");
+            return null;
+        }
+        if (!authenticator.signIn(name, password == null ? "" : password)) {
+            Messages.error("Wrong username or password.");
+        }
+        return null;
+    }
+
+    private String failed() {
+        Messages.error("Wrong username or password.");
+        return null;
+    }
+}

@@ -1,0 +1,64 @@
+package com.tictactoe.web;
+
+import com.tictactoe.application.AccountService;
+import com.tictactoe.application.SignUpException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+
+/** The sign-up form: creates the account and signs the new player in. */
+@Named("signUp")
+@RequestScoped
+public class SignUpPage {
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private Authenticator authenticator;
+
+    private String username;
+    private String password;
+    private String passwordAgain;
+
+    public String signUp() throws IOException {
+        if (password == null || !password.equals(passwordAgain)) {
+            Messages.error("The two passwords differ.");
+            return null;
+        }
+        try {
+            String name = accounts.signUp(username, password);
+            if (!authenticator.signIn(name, password)) {
+                Messages.error("Your account was created, but signing in failed. Please sign in.");
+            }
+        } catch (SignUpException refused) {
+            Messages.error(refused.getMessage());
+        }
+        return null;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPasswordAgain() {
+        return passwordAgain;
+    }
+
+    public void setPasswordAgain(String passwordAgain) {
+        this.passwordAgain = passwordAgain;
+    }
+}

@@ -1,0 +1,48 @@
+package com.tictactoe.web.api;
+
+import com.tictactoe.application.GameFacade;
+import com.tictactoe.domain.Game;
+import com.tictactoe.web.CurrentPlayer;
+import com.tictactoe.web.LiveUpdates;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/**
+ * Version numbers that tell a polling page whether it is out of date. A game's comes from what
+ * this server knows (read from DynamoDB at most once every two seconds per game, however many
+ * pages poll); a player's count of changes costs no read at all.
+ */
+@Path("/")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ChangesResource {
+
+    @Inject
+    private GameFacade games;
+
+    @Inject
+    private LiveUpdates updates;
+
+    @Inject
+    private CurrentPlayer player;
+
+    @GET
+    @Path("games/{id}/version")
+    public Map<String, Object> gameVersion(@PathParam("id") String gameId) {
+        Game game = games.game(gameId).orElseThrow(NotFoundException::new);
+        return Map.of("version", game.progress(), "status", game.status().name());
+    }
+
+    @GET
+    @Path("me/changes")
+    public Map<String, Object> myChanges() {
+        return Map.of("changes", updates.changesOf(player.getName()));
+    }
+}

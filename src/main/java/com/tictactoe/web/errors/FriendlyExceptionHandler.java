@@ -1,0 +1,117 @@
+package com.tictactoe.web.errors;
+
+import com.tictactoe.domain.GameIds;
+import com.tictactoe.domain.StoreUnavailableException;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure of a Faces request into something a person can act on, for full-page and
+ * AJAX requests alike, and never shows a stack trace:
+ * an expired view goes back to its page with a notice, an unreachable DynamoDB answers 503 with
+ * a page that retries by itself, anything else answers 500 with a way back.
+ */
+public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
+
+    private static final Logger LOG = Logger.getLogger(FriendlyExceptionHandler.class.getName());
+
+    public FriendlyExceptionHandler(ExceptionHandler wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public void handle() {
+        Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+        if (events.hasNext()) {
+            Throwable failure = events.next().getContext().getException();
+            events.remove();
+            while (events.hasNext()) {
+                events.next();
+                events.remove();
+            }
+            try {
+                respond(FacesContext.getCurrentInstance(), failure);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        getWrapped().handle();
+    }
+
+    private static void respond(FacesContext faces, Throwable failure) throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        boolean ajax = faces.getPartialViewContext().isAjaxRequest();
+        if (causedBy(failure, ViewExpiredException.class)) {
+            external.redirect(pageAddress(external) + (pageAddress(external).contains("?") ? "&" : "?") + "expired=true");
+        } else if (causedBy(failure, StoreUnavailableException.class)) {
+            LOG.log(Level.WARNING, "DynamoDB unavailable: {0}", rootMessage(failure));
+            if (ajax) {
+                // The page itself is requested again: it shows the 503 page until DynamoDB is back.
+                external.redirect(pageAddress(external));
+            } else {
+                sendError(faces, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            }
+        } else {
+            LOG.log(Level.SEVERE, "Request failed", failure);
+            if (ajax) {
+                external.redirect(external.getRequestContextPath() + "/errors/error.html");
+            } else {
+                sendError(faces, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            }
+        }
+        faces.responseComplete();
+    }
+
+    private static void sendError(FacesContext faces, int status) throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        if (external.isResponseCommitted()) {
+            return;
+        }
+        external.responseReset();
+        external.responseSendError(status, null);
+    }
+
+    /**
+     * The address of the page the request came from, with the game id it shows if any. A
+     * postback's own URL has no query, so the game id travels in a hidden field of every form.
+     */
+    private static String pageAddress(ExternalContext external) {
+        String viewPath = external.getRequestServletPath();
+        String base = external.getRequestContextPath();
+        if (viewPath == null || !viewPath.endsWith(".xhtml") || viewPath.startsWith("/errors")) {
+            return base + "/";
+        }
+        String gameId = external.getRequestParameterMap().get("id");
+        if (gameId == null) {
+            gameId = external.getRequestParameterMap().get("gameId");
+        }
+        return GameIds.isPlausible(gameId) ? base + viewPath + "?id=" + gameId : base + viewPath;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+}

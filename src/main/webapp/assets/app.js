@@ -1,0 +1,87 @@
+/*
+ * Live pages. The server pushes a game id over the Faces websocket when a game changes; the page
+ * re-renders itself if the change concerns it. Should the websocket be unavailable, the page polls
+ * a small version endpoint instead (and, as a safety net, slowly even while the socket is open).
+ */
+(function () {
+    "use strict";
+
+    var POLL_WHILE_OPEN_MS = 20000;
+    var POLL_WHILE_CLOSED_MS = 2000;
+    var socketOpen = false;
+    var timer = null;
+
+    function marker() {
+        return document.getElementById("live-version");
+    }
+
+    function refresh() {
+        var element = marker();
+        var refresher = element && window[element.getAttribute("data-refresh")];
+        if (typeof refresher === "function") {
+            refresher();
+        }
+    }
+
+    function schedule() {
+        clearTimeout(timer);
+        if (marker()) {
+            timer = setTimeout(poll, socketOpen ? POLL_WHILE_OPEN_MS : POLL_WHILE_CLOSED_MS);
+        }
+    }
+
+    function poll() {
+        var element = marker();
+        if (!element || document.hidden) {
+            schedule();
+            return;
+        }
+        fetch(element.getAttribute("data-url"), {
+            credentials: "same-origin",
+            headers: {"Accept": "application/json"},
+            redirect: "error"
+        }).then(function (response) {
+            return response.ok ? response.json() : null;
+        }).then(function (body) {
+            var current = marker();
+            if (body && current && String(body[current.getAttribute("data-field")]) !== current.getAttribute("data-version")) {
+                refresh();
+            }
+        }).catch(function () {
+            // offline or signed out: try again later
+        }).finally(schedule);
+    }
+
+    window.ttt = {
+        opened: function () {
+            socketOpen = true;
+            schedule();
+        },
+        closed: function () {
+            socketOpen = false;
+            schedule();
+        },
+        message: function (gameId) {
+            var element = marker();
+            var only = element && element.getAttribute("data-game");
+            if (!only || only === gameId) {
+                refresh();
+            }
+        },
+        /* No second click while a move is on its way. */
+        moving: function (data) {
+            if (data.status === "begin") {
+                document.querySelectorAll(".board .cell").forEach(function (cell) {
+                    cell.disabled = true;
+                });
+            }
+        }
+    };
+
+    document.addEventListener("visibilitychange", function () {
+        if (!document.hidden) {
+            poll();
+        }
+    });
+    document.addEventListener("DOMContentLoaded", schedule);
+}());

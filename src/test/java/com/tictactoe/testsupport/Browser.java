@@ -1,0 +1,129 @@
+package com.tictactoe.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's headless Chromium, with a profile of its own so that cookies are never shared,
+ * and the few things a player does on the site.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private final ChromeDriver driver;
+    private final URL base;
+
+    public Browser(URL base) {
+        this.base = base;
+        try {
+            Path profile = Files.createTempDirectory(Path.of("target"), "chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1200,900", "--user-data-dir=" + profile.toAbsolutePath());
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort()
+                    .build();
+            driver = new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    public void signUp(String username, String password) {
+        open("/signup.xhtml");
+        type("signup:username", username);
+        type("signup:password", password);
+        type("signup:again", password);
+        driver.findElement(By.id("signup:submit")).click();
+        waitUntil(d -> d.getCurrentUrl().endsWith("/") || d.getCurrentUrl().contains("index.xhtml"));
+    }
+
+    public void invite(String opponent) {
+        open("/");
+        type("invite:opponent", opponent);
+        driver.findElement(By.id("invite:send")).click();
+        waitUntil(d -> d.getCurrentUrl().contains("game.xhtml"));
+    }
+
+    public String gameId() {
+        String url = driver.getCurrentUrl();
+        return url.substring(url.indexOf("id=") + 3);
+    }
+
+    public void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public WebElement square(String label) {
+        return driver.findElement(By.cssSelector(".board [data-square='" + label + "']"));
+    }
+
+    /** Clicks the square, then waits until the page shows the mark there. */
+    public void play(String squareName) {
+        square(squareName).click();
+        waitUntil(d -> !square(squareName).getAttribute("aria-label").endsWith("empty"));
+    }
+
+    public String text(String cssSelector) {
+        return driver.findElement(By.cssSelector(cssSelector)).getText();
+    }
+
+    public List<WebElement> all(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector));
+    }
+
+    public void waitUntil(ExpectedCondition<Boolean> condition) {
+        new WebDriverWait(driver, PATIENCE).until(condition);
+    }
+
+    /** Plants a marker that only survives as long as the page is not reloaded. */
+    public void markPage() {
+        driver.executeScript("window.__sameDocument = true;");
+    }
+
+    public boolean stillSamePage() {
+        return Boolean.TRUE.equals(driver.executeScript("return window.__sameDocument === true;"));
+    }
+
+    public void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,201 @@
+package com.tictactoe.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tictactoe.testsupport.Browser;
+import com.tictactoe.testsupport.Deployments;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.net.URL;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Real people in real (headless) browsers: two players, each in a browser of their own, sign up,
+ * invite, accept and play while the other's page follows live; a third person watches.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlayInBrowsersIT {
+
+    private static final String PASSWORD = "correct horse";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private Browser alice;
+    private Browser bob;
+    private String aliceName;
+    private String bobName;
+
+    @BeforeEach
+    void twoPlayers() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        aliceName = "alice-" + run;
+        bobName = "bob-" + run;
+        alice = new Browser(base);
+        bob = new Browser(base);
+        alice.signUp(aliceName, PASSWORD);
+        bob.signUp(bobName, PASSWORD);
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        alice.close();
+        bob.close();
+    }
+
+    /** Alice invites Bob; Bob's lobby shows it without a reload; he accepts. Returns the game id. */
+    private String startGame() {
+        bob.open("/");
+        bob.markPage();
+        alice.invite(bobName);
+        String gameId = alice.gameId();
+        assertTrue(alice.text("#status").contains("Waiting for " + bobName));
+        alice.markPage();
+
+        bob.waitUntil(d -> bob.text(".lobby").contains(aliceName + " invites you"));
+        assertTrue(bob.stillSamePage(), "the invitation arrived without a reload");
+        bob.all("[aria-label='Accept the invitation from " + aliceName + "']").get(0).click();
+        bob.waitUntil(d -> d.getCurrentUrl().contains("game.xhtml?id=" + gameId));
+        bob.markPage();
+
+        alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
+        assertTrue(bob.text("#status").contains("Waiting for " + aliceName));
+        return gameId;
+    }
+
+    /** The mover clicks; the other player's page shows the mark by itself. */
+    private static void move(Browser mover, Browser other, String square) {
+        mover.play(square);
+        other.waitUntil(d -> !other.square(square).getAttribute("aria-label").endsWith("empty"));
+    }
+
+    @Test
+    void twoPlayersPlayToAWinAndTheLoserSeesItLive() {
+        startGame();
+        move(alice, bob, "TopLeft");
+        assertEquals("Your turn", bob.text("#status"));
+        assertEquals("Top left, O", bob.square("TopLeft").getAttribute("aria-label"));
+        assertTrue(alice.square("MiddleMiddle").getAttribute("disabled") != null, "not alice's turn any more");
+        move(bob, alice, "MiddleLeft");
+        move(alice, bob, "TopMiddle");
+        move(bob, alice, "MiddleMiddle");
+        move(alice, bob, "TopRight");
+
+        bob.waitUntil(d -> bob.text(".result-text").equals("You lost"));
+        assertEquals("Top right, O", bob.square("TopRight").getAttribute("aria-label"), "the winning move");
+        assertEquals(Set.of("TopLeft", "TopMiddle", "TopRight"), winningSquares(bob));
+        assertTrue(bob.stillSamePage() && alice.stillSamePage(), "no page was reloaded during the game");
+        assertEquals("You won!", alice.text(".result-text"));
+        assertEquals(Set.of("TopLeft", "TopMiddle", "TopRight"), winningSquares(alice));
+        for (WebElement cell : bob.all(".board .cell")) {
+            assertTrue(cell.getAttribute("disabled") != null, "nobody moves after the end");
+        }
+
+        alice.open("/");
+        bob.open("/");
+        assertResult(alice, bobName, "Win");
+        assertResult(bob, aliceName, "Loss");
+    }
+
+    @Test
+    void aFullBoardWithoutALineIsADraw() {
+        startGame();
+        String[] squares = {"TopLeft", "TopMiddle", "TopRight", "MiddleMiddle", "MiddleLeft", "MiddleRight",
+                "BottomMiddle", "BottomLeft", "BottomRight"};
+        Browser mover = alice;
+        Browser other = bob;
+        for (String square : squares) {
+            move(mover, other, square);
+            Browser swap = mover;
+            mover = other;
+            other = swap;
+        }
+        alice.waitUntil(d -> alice.text(".result-text").equals("Draw"));
+        bob.waitUntil(d -> bob.text(".result-text").equals("Draw"));
+        assertTrue(winningSquares(alice).isEmpty());
+        alice.open("/");
+        bob.open("/");
+        assertResult(alice, bobName, "Draw");
+        assertResult(bob, aliceName, "Draw");
+    }
+
+    @Test
+    void aThirdPlayerCanWatchButNotMove() {
+        String gameId = startGame();
+        try (Browser carol = new Browser(base)) {
+            carol.signUp("carol-" + UUID.randomUUID().toString().substring(0, 6), PASSWORD);
+            carol.open("/game.xhtml?id=" + gameId);
+            carol.markPage();
+            assertEquals("You are watching", carol.text(".your-mark"));
+            for (WebElement cell : carol.all(".board .cell")) {
+                assertTrue(cell.getAttribute("disabled") != null, "a watcher cannot move");
+            }
+            move(alice, carol, "MiddleMiddle");
+            assertEquals("Centre, O", carol.square("MiddleMiddle").getAttribute("aria-label"));
+            assertTrue(carol.stillSamePage());
+            assertTrue(carol.square("TopLeft").getAttribute("disabled") != null);
+        }
+    }
+
+    @Test
+    void pagesHaveNoSeriousAccessibilityViolations() {
+        try (Browser visitor = new Browser(base)) {
+            visitor.open("/signin.xhtml");
+            assertAccessible(visitor, "sign-in");
+            visitor.open("/signup.xhtml");
+            assertAccessible(visitor, "sign-up");
+        }
+        startGame();
+        assertAccessible(alice, "game");
+        alice.play("TopLeft");
+        alice.open("/");
+        assertAccessible(alice, "lobby");
+    }
+
+    private static void assertAccessible(Browser browser, String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser.driver());
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(PlayInBrowsersIT::describe)
+                .toList();
+        assertTrue(serious.isEmpty(), page + " page: " + serious);
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).toList();
+    }
+
+    private static Set<String> winningSquares(Browser browser) {
+        return Set.copyOf(browser.all(".board .cell.winning").stream()
+                .map(cell -> cell.getAttribute("data-square")).toList());
+    }
+
+    private static void assertResult(Browser browser, String opponent, String outcome) {
+        List<WebElement> rows = browser.all("#results-title ~ ul .game-row");
+        assertTrue(rows.size() >= 1, "a recent result is listed");
+        String first = rows.get(0).getText();
+        assertTrue(first.contains(opponent) && first.contains(outcome), first);
+    }
+}
