@@ -2,8 +2,16 @@ package com.tictactoe.web;
 
 import com.tictactoe.domain.Square;
 
-/** One square of the board as the page shows it. */
+/** One square of the board as the page shows it. (EL 5 reads getters, not record accessors.) */
 public record Cell(Square square, String mark, boolean playable, boolean winning) {
+
+    public String getMark() {
+        return mark;
+    }
+
+    public boolean isPlayable() {
+        return playable;
+    }
 
     public String getName() {
         return square.attributeName();

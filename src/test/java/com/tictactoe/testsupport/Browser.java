@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -101,7 +102,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitUntil(ExpectedCondition<Boolean> condition) {
-        new WebDriverWait(driver, PATIENCE).until(condition);
+        // Pages re-render parts of themselves while we look: a vanished element just means "look again".
+        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Plants a marker that only survives as long as the page is not reloaded. */
