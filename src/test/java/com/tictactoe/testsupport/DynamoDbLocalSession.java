@@ -1,23 +1,37 @@
 package com.tictactoe.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts one DynamoDB Local for the whole test run, before Arquillian reads arquillian.xml, and
  * publishes its port as the system property {@code ddb.port} and its address as
- * {@code tictactoe.dynamodb.endpoint}.
+ * {@code tictactoe.dynamodb.endpoint}. Its data lives in a folder under target/, so that a test
+ * can take it down and bring it back on the same port with the tables still there.
  */
 public class DynamoDbLocalSession implements LauncherSessionListener {
 
     private static DynamoDbLocal server;
+    private static int port;
+    private static Path data;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         synchronized (DynamoDbLocalSession.class) {
             if (server == null) {
-                server = DynamoDbLocal.start();
-                System.setProperty("ddb.port", String.valueOf(server.port()));
+                try {
+                    Files.createDirectories(Path.of("target"));
+                    data = Files.createTempDirectory(Path.of("target"), "dynamodb-test-");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                port = DynamoDbLocal.freePort();
+                server = DynamoDbLocal.start(port, data);
+                System.setProperty("ddb.port", String.valueOf(port));
                 System.setProperty("tictactoe.dynamodb.endpoint", server.endpoint());
             }
         }
@@ -39,5 +53,15 @@ public class DynamoDbLocalSession implements LauncherSessionListener {
             throw new IllegalStateException("DynamoDB Local was not started for this test run");
         }
         return endpoint;
+    }
+
+    /** Takes DynamoDB down, as an outage would. */
+    public static synchronized void stop() {
+        server.close();
+    }
+
+    /** Brings DynamoDB back on the same port with the same data. */
+    public static synchronized void restart() {
+        server = DynamoDbLocal.start(port, data);
     }
 }

@@ -1,0 +1,139 @@
+package com.tictactoe.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A person without a browser: plain HTTP with cookies, for requests a browser would never send. */
+public final class WebClient {
+
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
+    private final String base;
+    private String lastPage = "";
+
+    public WebClient(URL base) {
+        this.base = base.toString().replaceAll("/$", "");
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        lastPage = response.body();
+        return response;
+    }
+
+    /** Follows redirects within the site, as a browser would. */
+    public HttpResponse<String> getFollowing(String path) {
+        HttpResponse<String> response = get(path);
+        for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3; hops++) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            response = get(location.startsWith("http") ? URI.create(location).getRawPath()
+                    + (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery()) : location);
+        }
+        return response;
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        return post(path, form, false);
+    }
+
+    /** A Faces AJAX postback, as faces.js would send it. */
+    public HttpResponse<String> ajax(String path, Map<String, String> form) {
+        return post(path, form, true);
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form, boolean ajax) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+        if (ajax) {
+            request.header("Faces-Request", "partial/ajax");
+        }
+        HttpResponse<String> response = send(request.build());
+        lastPage = response.body();
+        return response;
+    }
+
+    /** The ViewState of the last page fetched. */
+    public String viewState() {
+        Matcher matcher = VIEW_STATE.matcher(lastPage);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No ViewState on the page: " + lastPage);
+        }
+        return matcher.group(1);
+    }
+
+    public String lastPage() {
+        return lastPage;
+    }
+
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equalsIgnoreCase("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public HttpResponse<String> signUp(String username, String password) {
+        get("/signup.xhtml");
+        return post("/signup.xhtml", form(
+                "signup", "signup",
+                "signup:username", username,
+                "signup:password", password,
+                "signup:again", password,
+                "signup:submit", "Create account",
+                "jakarta.faces.ViewState", viewState()));
+    }
+
+    public HttpResponse<String> signIn(String username, String password) {
+        get("/signin.xhtml");
+        return post("/signin.xhtml", form(
+                "signin", "signin",
+                "signin:username", username,
+                "signin:password", password,
+                "signin:submit", "Sign in",
+                "jakarta.faces.ViewState", viewState()));
+    }
+
+    public static Map<String, String> form(String... namesAndValues) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return form;
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

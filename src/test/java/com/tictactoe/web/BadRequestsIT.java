@@ -1,0 +1,248 @@
+package com.tictactoe.web;
+
+import static com.tictactoe.testsupport.WebClient.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tictactoe.infrastructure.DynamoDbClients;
+import com.tictactoe.infrastructure.DynamoDbSettings;
+import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.WebClient;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Requests no browser of ours would send, through the real HTTP interface: each is refused with a
+ * clear answer, and the Games table is exactly as before.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadRequestsIT {
+
+    private static final String PASSWORD = "s3cret-enough";
+    private static final Pattern CELL_BUTTON = Pattern.compile("name=\"(game:board:\\d+:cell)\"[^>]*data-square=\"TopLeft\"");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private static DynamoDbClient dynamo;
+
+    @BeforeAll
+    static void connect() {
+        dynamo = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
+                Optional.empty(), "Games", "Users", false));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        dynamo.close();
+    }
+
+    private static List<Map<String, AttributeValue>> allGames() {
+        return dynamo.scan(scan -> scan.tableName("Games").consistentRead(true)).items();
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** Two signed-in players and a game between them where it is the host's turn. */
+    private record Match(WebClient host, WebClient guest, String gameId) {
+    }
+
+    private Match match() {
+        WebClient host = new WebClient(base);
+        WebClient guest = new WebClient(base);
+        String guestName = unique("guest");
+        host.signUp(unique("host"), PASSWORD);
+        guest.signUp(guestName, PASSWORD);
+        host.get("/");
+        HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", guestName,
+                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState()));
+        String location = invited.headers().firstValue("Location").orElseThrow();
+        String gameId = location.substring(location.indexOf("id=") + 3);
+        guest.get("/game.xhtml?id=" + gameId);
+        guest.post("/game.xhtml?id=" + gameId, form("game", "game", "gameId", gameId, "game:accept", "Accept",
+                "jakarta.faces.ViewState", guest.viewState()));
+        return new Match(host, guest, gameId);
+    }
+
+    private static Map<String, String> moveForm(WebClient player, String gameId, String square) {
+        Matcher button = CELL_BUTTON.matcher(player.lastPage());
+        assertTrue(button.find(), "the board's buttons are on the page");
+        return form("game", "game", "gameId", gameId, button.group(1), "", "square", square,
+                "jakarta.faces.ViewState", player.viewState());
+    }
+
+    @Test
+    @Order(1)
+    void aMoveWithoutAValidViewStateIsRefused() {
+        Match match = match();
+        match.host().get("/game.xhtml?id=" + match.gameId());
+        Map<String, String> move = moveForm(match.host(), match.gameId(), "TopLeft");
+        List<Map<String, AttributeValue>> before = allGames();
+
+        move.put("jakarta.faces.ViewState", "-1234567890:987654321");
+        HttpResponse<String> plain = match.host().post("/game.xhtml", move);
+        assertEquals(302, plain.statusCode());
+        assertTrue(plain.headers().firstValue("Location").orElseThrow()
+                .endsWith("/game.xhtml?id=" + match.gameId() + "&expired=true"), "back to the page, with a notice");
+
+        HttpResponse<String> ajax = match.host().ajax("/game.xhtml", move);
+        assertTrue(ajax.body().contains("/game.xhtml?id=" + match.gameId() + "&amp;expired=true\"></redirect>"), ajax.body());
+
+        move.remove("jakarta.faces.ViewState");
+        match.host().post("/game.xhtml", move);
+        assertEquals(before, allGames(), "nothing was written");
+        assertTrue(match.host().getFollowing("/game.xhtml?id=" + match.gameId() + "&expired=true").body()
+                .contains("was reloaded"));
+    }
+
+    @Test
+    @Order(2)
+    void aForgedSquareIsRefusedWithAMessage() {
+        Match match = match();
+        for (String forged : new String[] {"HostId", "Result", "TopLeft OR 1=1", "x".repeat(5000)}) {
+            match.host().get("/game.xhtml?id=" + match.gameId());
+            List<Map<String, AttributeValue>> before = allGames();
+            HttpResponse<String> response = match.host().post("/game.xhtml", moveForm(match.host(), match.gameId(), forged));
+            assertEquals(200, response.statusCode());
+            assertTrue(response.body().contains("There is no such square."), forged);
+            assertEquals(before, allGames(), "nothing was written for " + forged.substring(0, Math.min(20, forged.length())));
+        }
+        // The same request with a real square is a move.
+        match.host().get("/game.xhtml?id=" + match.gameId());
+        match.host().post("/game.xhtml", moveForm(match.host(), match.gameId(), "MiddleMiddle"));
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName("Games").consistentRead(true)
+                .key(Map.of("GameId", AttributeValue.fromS(match.gameId())))).item();
+        assertEquals("O", item.get("MiddleMiddle").s());
+    }
+
+    @Test
+    @Order(3)
+    void someoneElsesGameCannotBePlayedAndAnUnknownOneIsNotFound() {
+        Match match = match();
+        WebClient mallory = new WebClient(base);
+        mallory.signUp(unique("mallory"), PASSWORD);
+        HttpResponse<String> watching = mallory.get("/game.xhtml?id=" + match.gameId());
+        assertEquals(200, watching.statusCode());
+        assertTrue(watching.body().contains("You are watching"));
+        List<Map<String, AttributeValue>> before = allGames();
+        HttpResponse<String> forged = mallory.post("/game.xhtml", moveForm(mallory, match.gameId(), "TopLeft"));
+        assertEquals(200, forged.statusCode());
+        assertEquals(before, allGames(), "a watcher's forged move writes nothing");
+
+        for (String id : new String[] {UUID.randomUUID().toString(), "nonsense", "%3Cscript%3E", "x".repeat(3000)}) {
+            HttpResponse<String> missing = mallory.get("/game.xhtml?id=" + id);
+            assertEquals(404, missing.statusCode(), id);
+            assertTrue(missing.body().contains("Back to the lobby"));
+            assertFalse(missing.body().contains("Exception"));
+        }
+        assertEquals(404, mallory.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void scriptInAUsernameIsRefusedAndShownEscaped() {
+        WebClient visitor = new WebClient(base);
+        List<Map<String, AttributeValue>> before = allGames();
+        HttpResponse<String> refused = visitor.signUp("<script>alert(1)</script>", PASSWORD);
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("A username has 3 to 20 letters"));
+        assertFalse(refused.body().contains("<script>alert(1)"));
+        assertTrue(refused.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the typed value comes back escaped");
+
+        visitor.signUp(unique("eve"), PASSWORD);
+        visitor.get("/");
+        HttpResponse<String> invite = visitor.post("/index.xhtml", form("invite", "invite",
+                "invite:opponent", "<img src=x onerror=alert(1)>", "invite:send", "Invite",
+                "jakarta.faces.ViewState", visitor.viewState()));
+        assertTrue(invite.body().contains("There is no player called"));
+        assertFalse(invite.body().contains("<img src=x"));
+        assertTrue(invite.body().contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assertEquals(before, allGames());
+    }
+
+    @Test
+    @Order(5)
+    void signingInGivesANewSessionAndRepeatedFailuresAreSlowedDown() {
+        String name = unique("frank");
+        new WebClient(base).signUp(name, PASSWORD);
+
+        WebClient frank = new WebClient(base);
+        frank.get("/signin.xhtml");
+        String before = frank.sessionId();
+        assertEquals(302, frank.signIn(name, PASSWORD).statusCode());
+        assertTrue(before != null && !before.equals(frank.sessionId()), "a new session id after sign-in");
+        assertEquals(200, frank.get("/").statusCode());
+
+        WebClient guesser = new WebClient(base);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(guesser.signIn(name, "wrong-password-" + i).body().contains("Wrong username or password."));
+        }
+        HttpResponse<String> slowed = guesser.signIn(name, PASSWORD);
+        assertEquals(200, slowed.statusCode(), "even the right password waits its turn");
+        assertTrue(slowed.body().contains("Too many failed attempts"));
+    }
+
+    @Test
+    @Order(6)
+    void pagesNeedASignedInPlayer() {
+        WebClient stranger = new WebClient(base);
+        for (String path : new String[] {"/", "/index.xhtml", "/game.xhtml?id=" + UUID.randomUUID(), "/api/me/changes"}) {
+            HttpResponse<String> response = stranger.get(path);
+            assertEquals(302, response.statusCode(), path);
+            assertTrue(response.headers().firstValue("Location").orElseThrow().contains("/signin.xhtml"), path);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void anOutageGivesAFriendlyPageAndTheAppRecoversByItself() {
+        WebClient player = new WebClient(base);
+        player.signUp(unique("grace"), PASSWORD);
+        assertEquals(200, player.get("/").statusCode());
+
+        DynamoDbLocalSession.stop();
+        try {
+            HttpResponse<String> down = player.get("/");
+            assertEquals(503, down.statusCode());
+            assertTrue(down.body().contains("Back in a moment"));
+            assertTrue(down.body().contains("http-equiv=\"refresh\""), "the page retries by itself");
+            assertFalse(down.body().contains("Exception"));
+            assertEquals(503, player.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
+        } finally {
+            DynamoDbLocalSession.restart();
+        }
+        assertEquals(200, player.get("/").statusCode(), "back without restarting the app");
+    }
+}
