@@ -41,6 +41,10 @@
             headers: {"Accept": "application/json"},
             redirect: "error"
         }).then(function (response) {
+            if (response.status === 404) {
+                // the game is gone (an invitation declined or cancelled): let the page say so
+                refresh();
+            }
             return response.ok ? response.json() : null;
         }).then(function (body) {
             var current = marker();
@@ -55,7 +59,8 @@
     window.ttt = {
         opened: function () {
             socketOpen = true;
-            schedule();
+            // catch up on whatever changed between rendering the page and opening the socket
+            poll();
         },
         closed: function () {
             socketOpen = false;

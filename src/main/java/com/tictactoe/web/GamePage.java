@@ -37,6 +37,8 @@ public class GamePage implements Serializable {
 
     private String gameId;
     private Game game;
+    /** The game was deleted while the page was open: the invitation was declined or cancelled. */
+    private boolean gone;
 
     static String outcome(String gameId) {
         return "/game.xhtml?faces-redirect=true&id=" + gameId;
@@ -57,7 +59,7 @@ public class GamePage implements Serializable {
 
     /** Shows the game as it is now: after a push, a poll, or a refused move. */
     public void refresh() {
-        games.game(gameId).ifPresent(current -> game = current);
+        games.game(gameId).ifPresentOrElse(current -> game = current, () -> gone = true);
     }
 
     public void play() {
@@ -138,7 +140,11 @@ public class GamePage implements Serializable {
     }
 
     public boolean isPending() {
-        return game.status() == GameStatus.PENDING;
+        return !gone && game.status() == GameStatus.PENDING;
+    }
+
+    public boolean isGone() {
+        return gone;
     }
 
     public boolean isFinished() {
@@ -167,6 +173,9 @@ public class GamePage implements Serializable {
 
     /** The one line that says where the game stands. */
     public String getStatusText() {
+        if (gone) {
+            return "This invitation was declined or cancelled.";
+        }
         return switch (game.status()) {
             case PENDING -> isInvitee() ? game.hostId() + " invites you to a game"
                     : isHost() ? "Waiting for " + game.opponentId() + " to accept"
@@ -174,7 +183,7 @@ public class GamePage implements Serializable {
             case IN_PROGRESS -> isYourTurn() ? "Your turn"
                     : isPlayer() ? "Waiting for " + game.turn()
                     : game.turn() + " to move (" + game.markOf(game.turn()) + ")";
-            case FINISHED -> getResultText();
+            case FINISHED -> "Game over";
         };
     }
 

@@ -23,7 +23,7 @@ class GameFacadeInContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWar().addClass(Deployments.class);
+        return Deployments.builtWarForInContainerTests();
     }
 
     @Inject

@@ -1,6 +1,7 @@
 package com.tictactoe.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Browser;
@@ -9,6 +10,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -106,6 +109,8 @@ class PlayInBrowsersIT {
         assertEquals(Set.of("TopLeft", "TopMiddle", "TopRight"), winningSquares(bob));
         assertTrue(bob.stillSamePage() && alice.stillSamePage(), "no page was reloaded during the game");
         assertEquals("You won!", alice.text(".result-text"));
+        alice.screenshot(Path.of("target", "screenshots", "game-won.png"));
+        bob.screenshot(Path.of("target", "screenshots", "game-lost.png"));
         assertEquals(Set.of("TopLeft", "TopMiddle", "TopRight"), winningSquares(alice));
         for (WebElement cell : bob.all(".board .cell")) {
             assertTrue(cell.getAttribute("disabled") != null, "nobody moves after the end");
@@ -115,6 +120,11 @@ class PlayInBrowsersIT {
         bob.open("/");
         assertResult(alice, bobName, "Win");
         assertResult(bob, aliceName, "Loss");
+        alice.markPage();
+        bob.invite(aliceName);
+        alice.waitUntil(d -> alice.text(".lobby").contains(bobName + " invites you"));
+        assertTrue(alice.stillSamePage(), "the lobby updated by itself");
+        alice.screenshot(Path.of("target", "screenshots", "lobby.png"));
     }
 
     @Test
@@ -133,10 +143,23 @@ class PlayInBrowsersIT {
         alice.waitUntil(d -> alice.text(".result-text").equals("Draw"));
         bob.waitUntil(d -> bob.text(".result-text").equals("Draw"));
         assertTrue(winningSquares(alice).isEmpty());
-        alice.open("/");
+
+        // Play again invites the same opponent; he declines from his lobby and she sees it live.
         bob.open("/");
-        assertResult(alice, bobName, "Draw");
         assertResult(bob, aliceName, "Draw");
+        bob.markPage();
+        alice.driver().findElement(By.id("game:again")).click();
+        alice.waitUntil(d -> alice.text("#status").equals("Waiting for " + bobName + " to accept"));
+        alice.markPage();
+        bob.waitUntil(d -> bob.text(".lobby").contains(aliceName + " invites you"));
+        bob.all("[aria-label='Decline the invitation from " + aliceName + "']").get(0).click();
+        bob.waitUntil(d -> bob.text(".messages-region").contains("Invitation declined."));
+        assertFalse(bob.text(".lobby").contains(aliceName + " invites you"));
+        alice.waitUntil(d -> alice.text("#status").equals("This invitation was declined or cancelled."));
+        assertTrue(alice.stillSamePage() && bob.stillSamePage());
+
+        alice.open("/");
+        assertResult(alice, bobName, "Draw");
     }
 
     @Test
