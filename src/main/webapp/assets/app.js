@@ -66,12 +66,24 @@
             socketOpen = false;
             schedule();
         },
-        message: function (gameId) {
+        message: function (message) {
             var element = marker();
             var only = element && element.getAttribute("data-game");
-            if (!only || only === gameId) {
+            var watched = message.indexOf("watched:") === 0;
+            var gameId = watched ? message.substring("watched:".length) : message;
+            if (only) {
+                if (only === gameId) {
+                    refresh();
+                }
+            } else if (!watched) {
                 refresh();
+                // DynamoDB's indexes trail the table by a moment: look once more shortly after.
+                setTimeout(refresh, 1500);
             }
+        },
+        /* A move that did not arrive: show the board as it is, clickable again. */
+        moveFailed: function () {
+            refresh();
         },
         /* No second click while a move is on its way. */
         moving: function (data) {

@@ -30,6 +30,9 @@ public class AccountService {
     @Inject
     private SignInThrottle throttle;
 
+    /** Checked when there is no such account, so that a wrong name takes as long as a wrong password. */
+    private String unknownAccountHash;
+
     @PostConstruct
     void configureHash() {
         passwordHash.initialize(Map.of(
@@ -37,6 +40,7 @@ public class AccountService {
                 "Pbkdf2PasswordHash.Iterations", "120000",
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        unknownAccountHash = passwordHash.generate("no account has this password".toCharArray());
     }
 
     /** Creates the account and returns its username, or says why it cannot. */
@@ -70,7 +74,9 @@ public class AccountService {
         }
         String name = username.trim();
         Optional<Account> account = accounts.find(name);
-        if (account.isPresent() && passwordHash.verify(password.toCharArray(), account.get().passwordHash())) {
+        boolean matches = passwordHash.verify(password.toCharArray(),
+                account.map(Account::passwordHash).orElse(unknownAccountHash));
+        if (account.isPresent() && matches) {
             throttle.succeeded(name);
             return Optional.of(account.get().username());
         }

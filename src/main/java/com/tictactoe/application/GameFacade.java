@@ -61,7 +61,14 @@ public class GameFacade {
         if (!UserIds.isValid(opponent)) {
             throw new GameRuleException(Rejection.INVALID_USER_ID);
         }
-        games.create(game);
+        try {
+            games.create(game);
+        } catch (WriteConflictException conflict) {
+            // A fresh UUID can only meet the item an earlier attempt of this same put stored.
+            if (!conflict.afterRetry()) {
+                throw conflict;
+            }
+        }
         changed(game, false);
         return game;
     }
@@ -74,7 +81,12 @@ public class GameFacade {
             changed(started, false);
             return started;
         } catch (WriteConflictException conflict) {
-            throw explain(conflict, current -> current.accept(userId, now));
+            Optional<Game> done = conflict.current().filter(game -> conflict.afterRetry()
+                    && game.status() == GameStatus.IN_PROGRESS && game.opponentId().equals(userId));
+            if (done.isPresent()) {
+                return alreadyDone(done.get());
+            }
+            throw explain(conflict, game -> game.accept(userId, now));
         }
     }
 
@@ -105,7 +117,7 @@ public class GameFacade {
                 .orElseThrow(() -> new GameRuleException(Rejection.INVALID_SQUARE));
         checkId(gameId);
         Instant now = Instant.now();
-        Game before = known.get(gameId, Long.MAX_VALUE).orElse(null);
+        Game before = known.latest(gameId).orElse(null);
         if (before == null || before.moveRejection(player, square).isPresent()) {
             // Unknown here, or refused on what this server knows: judge on the stored state.
             before = load(gameId);
@@ -114,7 +126,12 @@ public class GameFacade {
         try {
             games.move(before, after, square);
         } catch (WriteConflictException conflict) {
-            throw explain(conflict, current -> current.play(player, square, now));
+            Optional<Game> done = conflict.current()
+                    .filter(game -> conflict.afterRetry() && game.board().equals(after.board()));
+            if (done.isPresent()) {
+                return alreadyDone(done.get());
+            }
+            throw explain(conflict, game -> game.play(player, square, now));
         }
         changed(after, false);
         return after;
@@ -125,13 +142,7 @@ public class GameFacade {
         if (!GameIds.isPlausible(gameId)) {
             return Optional.empty();
         }
-        Optional<Game> recent = known.get(gameId, VIEW_MAX_AGE_NANOS);
-        if (recent.isPresent()) {
-            return recent;
-        }
-        Optional<Game> stored = games.find(gameId);
-        stored.ifPresentOrElse(known::remember, () -> known.forget(gameId));
-        return stored;
+        return known.recent(gameId, VIEW_MAX_AGE_NANOS, games::find);
     }
 
     public Lobby lobby(String userId) {
@@ -182,6 +193,15 @@ public class GameFacade {
             return refused;
         }
         return new GameRuleException(Rejection.BOARD_CHANGED);
+    }
+
+    /**
+     * A write the SDK had to retry (after a timeout, say) and whose retry was refused because the
+     * first attempt had in fact been stored: report it as the success it was.
+     */
+    private Game alreadyDone(Game current) {
+        changed(current, false);
+        return current;
     }
 
     private void changed(Game game, boolean deleted) {

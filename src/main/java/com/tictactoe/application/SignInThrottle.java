@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing on one account: after a few failed sign-ins in a row, each further
- * attempt has to wait, twice as long after every failure, up to a ceiling. A success clears it.
+ * attempt has to wait, twice as long after every failure, up to a ceiling. A success clears it,
+ * and so does a quiet quarter of an hour. Memory is bounded: a flood of made-up names cannot
+ * grow it without limit.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -18,6 +20,8 @@ public class SignInThrottle {
     static final int FREE_FAILURES = 3;
     static final Duration FIRST_WAIT = Duration.ofSeconds(2);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+    static final Duration FORGET_AFTER = Duration.ofMinutes(15);
+    static final int MAX_ACCOUNTS = 100_000;
 
     private record Failures(int count, Instant notBefore) {
     }
@@ -36,7 +40,7 @@ public class SignInThrottle {
     /** How long the account must wait before the next attempt; zero if it may try now. */
     public Duration waitFor(String username) {
         Failures known = failures.get(key(username));
-        if (known == null) {
+        if (known == null || isForgotten(known)) {
             return Duration.ZERO;
         }
         Duration left = Duration.between(clock.instant(), known.notBefore());
@@ -44,8 +48,14 @@ public class SignInThrottle {
     }
 
     public void failed(String username) {
+        if (failures.size() >= MAX_ACCOUNTS) {
+            failures.values().removeIf(this::isForgotten);
+            if (failures.size() >= MAX_ACCOUNTS) {
+                failures.clear();
+            }
+        }
         failures.compute(key(username), (key, known) -> {
-            int count = known == null ? 1 : known.count() + 1;
+            int count = known == null || isForgotten(known) ? 1 : known.count() + 1;
             Duration wait = Duration.ZERO;
             if (count > FREE_FAILURES) {
                 int doublings = Math.min(count - FREE_FAILURES - 1, 20);
@@ -56,6 +66,10 @@ public class SignInThrottle {
             }
             return new Failures(count, clock.instant().plus(wait));
         });
+    }
+
+    private boolean isForgotten(Failures known) {
+        return known.notBefore().plus(FORGET_AFTER).isBefore(clock.instant());
     }
 
     public void succeeded(String username) {

@@ -1,12 +1,15 @@
 package com.tictactoe.domain;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** An immutable 3x3 board: which mark stands on which square. */
-public final class Board {
+public final class Board implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Board EMPTY = new Board(new EnumMap<>(Square.class));
 

@@ -1,5 +1,6 @@
 package com.tictactoe.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param result the winner's user id or {@link #TIE}; {@code null} until the game is finished
  */
 public record Game(String gameId, String hostId, String opponentId, String oUser, String turn,
-                   StatusDate statusDate, String result, Board board) {
+                   StatusDate statusDate, String result, Board board) implements Serializable {
 
     /** The stored result of a draw. */
     public static final String TIE = "Tie";

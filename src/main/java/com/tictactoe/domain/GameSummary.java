@@ -1,5 +1,6 @@
 package com.tictactoe.domain;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  * @param result the winner's id or {@link Game#TIE} once finished, otherwise {@code null}
  */
 public record GameSummary(String gameId, String hostId, String opponentId, StatusDate statusDate,
-                          String turn, String result) {
+                          String turn, String result) implements Serializable {
 
     public static GameSummary of(Game game) {
         return new GameSummary(game.gameId(), game.hostId(), game.opponentId(), game.statusDate(),

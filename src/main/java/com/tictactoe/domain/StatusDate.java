@@ -1,5 +1,6 @@
 package com.tictactoe.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * {@code str(datetime)} layout with microseconds, so that string order equals time order within a
  * status, which is what the StatusDate range key of both indexes relies on.
  */
-public record StatusDate(GameStatus status, Instant date) {
+public record StatusDate(GameStatus status, Instant date) implements Serializable {
 
     private static final DateTimeFormatter WRITE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");

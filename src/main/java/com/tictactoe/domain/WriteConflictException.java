@@ -12,10 +12,20 @@ public class WriteConflictException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Game current;
+    private final boolean afterRetry;
 
-    public WriteConflictException(Game current) {
+    /**
+     * @param afterRetry whether the store was asked more than once (after a timeout, say): then
+     *                   the state found may be the one an earlier attempt of this very write stored
+     */
+    public WriteConflictException(Game current, boolean afterRetry) {
         super("The game is not in the expected state");
         this.current = current;
+        this.afterRetry = afterRetry;
+    }
+
+    public boolean afterRetry() {
+        return afterRetry;
     }
 
     public Optional<Game> current() {

@@ -161,12 +161,13 @@ public class DynamoGameDao implements GameRepository {
     }
 
     private WriteConflictException conflict(String gameId, ConditionalCheckFailedException e) {
+        boolean retried = e.numAttempts() != null && e.numAttempts() > 1;
         Map<String, AttributeValue> item = e.item();
         if (item != null && !item.isEmpty()) {
-            return new WriteConflictException(GameItems.toGame(item));
+            return new WriteConflictException(GameItems.toGame(item), retried);
         }
         // No old item: usually there is no such game, but not every endpoint returns old items.
-        return new WriteConflictException(find(gameId).orElse(null));
+        return new WriteConflictException(find(gameId).orElse(null), retried);
     }
 
     @Override
@@ -232,6 +233,7 @@ public class DynamoGameDao implements GameRepository {
         Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
                 .keys(games.stream().map(game -> GameItems.key(game.gameId())).toList())
                 .projectionExpression("#id, #turn")
+                .consistentRead(true)
                 .expressionAttributeNames(Map.of("#id", GAME_ID, "#turn", TURN))
                 .build());
         for (int attempt = 0; attempt < BATCH_GET_ATTEMPTS && !pending.isEmpty(); attempt++) {

@@ -1,9 +1,10 @@
 package com.tictactoe.web;
 
+import java.io.Serializable;
 import com.tictactoe.domain.Square;
 
 /** One square of the board as the page shows it. (EL 5 reads getters, not record accessors.) */
-public record Cell(Square square, String mark, boolean playable, boolean winning) {
+public record Cell(Square square, String mark, boolean playable, boolean winning) implements Serializable {
 
     public String getMark() {
         return mark;

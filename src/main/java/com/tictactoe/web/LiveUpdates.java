@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 public class LiveUpdates {
 
     public static final String CHANNEL = "updates";
+    static final String WATCHED_PREFIX = "watched:";
     private static final Logger LOG = Logger.getLogger(LiveUpdates.class.getName());
 
     @Inject
@@ -39,10 +40,14 @@ public class LiveUpdates {
         for (String player : change.players()) {
             changesPerPlayer.computeIfAbsent(player, key -> new AtomicLong()).incrementAndGet();
         }
-        Set<String> recipients = new HashSet<>(change.players());
-        recipients.addAll(watchers.of(gameId));
+        Set<String> onlyWatching = new HashSet<>(watchers.of(gameId));
+        onlyWatching.removeAll(change.players());
         try {
-            updates.send(gameId, recipients);
+            updates.send(gameId, change.players());
+            if (!onlyWatching.isEmpty()) {
+                // Lobbies ignore these: a game one merely watches is in none of one's lists.
+                updates.send(WATCHED_PREFIX + gameId, onlyWatching);
+            }
         } catch (RuntimeException e) {
             // A page that misses a push still catches up by polling; the move itself is stored.
             LOG.log(Level.WARNING, "Could not push the change of game " + gameId, e);

@@ -8,6 +8,7 @@ import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.UserIds;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -32,6 +33,12 @@ public class LobbyPage implements Serializable {
     @Inject
     private CurrentPlayer player;
 
+    @Inject
+    private LiveUpdates updates;
+
+    /** How many changes of this player's games the lists include, for pages that poll. */
+    private long changesSeen;
+
     private String opponent;
     private List<LobbyRow> invitations = List.of();
     private List<LobbyRow> sentInvitations = List.of();
@@ -41,6 +48,8 @@ public class LobbyPage implements Serializable {
     /** Loads the lists; also what a push from the server asks for. */
     public void load() {
         String me = player.getName();
+        // Counted before reading: a change that lands meanwhile makes the page look again.
+        changesSeen = updates.changesOf(me);
         Lobby lobby = games.lobby(me);
         Instant now = Instant.now();
         invitations = rows(lobby.invitations(), me, now);
@@ -77,7 +86,13 @@ public class LobbyPage implements Serializable {
         }
     }
 
-    public String accept(String gameId) {
+    /** The game of the row whose button was clicked: sent with the click, not looked up by row. */
+    private static String clickedGame() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("gameId");
+    }
+
+    public String accept() {
+        String gameId = clickedGame();
         try {
             games.accept(gameId, player.getName());
             return GamePage.outcome(gameId);
@@ -88,7 +103,8 @@ public class LobbyPage implements Serializable {
         }
     }
 
-    public void decline(String gameId) {
+    public void decline() {
+        String gameId = clickedGame();
         try {
             games.decline(gameId, player.getName());
             Messages.info("Invitation declined.");
@@ -98,7 +114,8 @@ public class LobbyPage implements Serializable {
         load();
     }
 
-    public void cancel(String gameId) {
+    public void cancel() {
+        String gameId = clickedGame();
         try {
             games.cancel(gameId, player.getName());
             Messages.info("Invitation cancelled.");
@@ -134,6 +151,10 @@ public class LobbyPage implements Serializable {
 
     public List<LobbyRow> getFinished() {
         return finished;
+    }
+
+    public long getChangesSeen() {
+        return changesSeen;
     }
 
     public long getYourTurnCount() {

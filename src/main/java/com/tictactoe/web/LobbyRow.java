@@ -1,12 +1,13 @@
 package com.tictactoe.web;
 
+import java.io.Serializable;
 import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Outcome;
 import java.time.Instant;
 
 /** One game in a lobby list, as the signed-in player sees it. (EL 5 reads getters, not record accessors.) */
 public record LobbyRow(String gameId, String opponent, String when, boolean yourTurn, String turnText,
-                       String outcome, String outcomeClass) {
+                       String outcome, String outcomeClass) implements Serializable {
 
     static LobbyRow of(GameSummary game, String me, Instant now) {
         String opponent = game.opponentOf(me);

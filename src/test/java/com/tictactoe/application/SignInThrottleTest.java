@@ -58,4 +58,17 @@ class SignInThrottleTest {
         throttle.failed("alice");
         assertEquals(Duration.ZERO, throttle.waitFor("alice"), "a success starts the count again");
     }
+
+    @Test
+    void failuresLongAgoAreForgotten() {
+        ManualClock clock = new ManualClock();
+        SignInThrottle throttle = new SignInThrottle(clock);
+        for (int i = 0; i <= SignInThrottle.FREE_FAILURES; i++) {
+            throttle.failed("carol");
+        }
+        assertEquals(Duration.ofSeconds(2), throttle.waitFor("carol"));
+        clock.advance(SignInThrottle.FORGET_AFTER.plusMinutes(1));
+        throttle.failed("carol");
+        assertEquals(Duration.ZERO, throttle.waitFor("carol"), "counting starts again after a quiet spell");
+    }
 }

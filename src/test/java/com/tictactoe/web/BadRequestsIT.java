@@ -218,11 +218,13 @@ class BadRequestsIT {
     @Order(6)
     void pagesNeedASignedInPlayer() {
         WebClient stranger = new WebClient(base);
-        for (String path : new String[] {"/", "/index.xhtml", "/game.xhtml?id=" + UUID.randomUUID(), "/api/me/changes"}) {
+        for (String path : new String[] {"/", "/index.xhtml", "/game.xhtml?id=" + UUID.randomUUID()}) {
             HttpResponse<String> response = stranger.get(path);
             assertEquals(302, response.statusCode(), path);
             assertTrue(response.headers().firstValue("Location").orElseThrow().contains("/signin.xhtml"), path);
         }
+        assertEquals(401, stranger.get("/api/me/changes").statusCode());
+        assertEquals(401, stranger.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
     }
 
     @Test

@@ -11,7 +11,9 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /**
@@ -36,6 +38,7 @@ public class ChangesResource {
     @GET
     @Path("games/{id}/version")
     public Map<String, Object> gameVersion(@PathParam("id") String gameId) {
+        signedIn();
         Game game = games.game(gameId).orElseThrow(NotFoundException::new);
         return Map.of("version", game.progress(), "status", game.status().name());
     }
@@ -43,6 +46,14 @@ public class ChangesResource {
     @GET
     @Path("me/changes")
     public Map<String, Object> myChanges() {
-        return Map.of("changes", updates.changesOf(player.getName()));
+        return Map.of("changes", updates.changesOf(signedIn()));
+    }
+
+    private String signedIn() {
+        String name = player.getName();
+        if (name == null) {
+            throw new WebApplicationException(Response.Status.UNAUTHORIZED);
+        }
+        return name;
     }
 }

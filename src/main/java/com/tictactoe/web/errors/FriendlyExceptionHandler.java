@@ -64,7 +64,7 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
         } else {
             LOG.log(Level.SEVERE, "Request failed", failure);
             if (ajax) {
-                external.redirect(external.getRequestContextPath() + "/errors/error.html");
+                external.redirect(external.getRequestContextPath() + "/error.html");
             } else {
                 sendError(faces, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
@@ -88,7 +88,7 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
     private static String pageAddress(ExternalContext external) {
         String viewPath = external.getRequestServletPath();
         String base = external.getRequestContextPath();
-        if (viewPath == null || !viewPath.endsWith(".xhtml") || viewPath.startsWith("/errors")) {
+        if (viewPath == null || !viewPath.endsWith(".xhtml")) {
             return base + "/";
         }
         String gameId = external.getRequestParameterMap().get("id");
