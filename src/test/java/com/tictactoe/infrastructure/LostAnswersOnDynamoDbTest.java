@@ -1,0 +1,80 @@
+package com.tictactoe.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.tictactoe.application.GameChanged;
+import com.tictactoe.application.GameFacade;
+import com.tictactoe.application.KnownGames;
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameRuleException;
+import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.Rejection;
+import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.LocalGames;
+import com.tictactoe.testsupport.LossyProxy;
+import com.tictactoe.testsupport.RecordingEvent;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A write that DynamoDB carried out but whose answer was lost is retried by the SDK; the retry's
+ * condition then fails against the write's own result. The player must hear "done", not a
+ * refusal, and the other player must be told about the change.
+ */
+class LostAnswersOnDynamoDbTest {
+
+    private static LocalGames store;
+    private static LossyProxy proxy;
+    private static DynamoDbClient client;
+    private static RecordingEvent<GameChanged> events;
+    private static GameFacade facade;
+
+    @BeforeAll
+    static void connectThroughALossyNetwork() {
+        store = LocalGames.withFreshTable();
+        proxy = LossyProxy.to(DynamoDbLocalSession.endpoint());
+        client = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(proxy.endpoint())),
+                Optional.empty(), store.table(), "Users", false));
+        events = new RecordingEvent<>();
+        facade = new GameFacade(new DynamoGameDao(client, store.table(), ForkJoinPool.commonPool()),
+                new KnownGames(), events);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+        proxy.close();
+        store.close();
+    }
+
+    @Test
+    void writesWhoseAnswerWasLostAreReportedAsDone() {
+        proxy.loseNextAnswerTo("PutItem");
+        Game game = facade.create("alice", "bob");
+        assertEquals(1, proxy.answersLost());
+        assertEquals("PENDING", store.rawItem(game.gameId()).get("StatusDate").s().substring(0, 7));
+
+        proxy.loseNextAnswerTo("UpdateItem");
+        Game started = facade.accept(game.gameId(), "bob");
+        assertEquals(GameStatus.IN_PROGRESS, started.status());
+        assertEquals(2, proxy.answersLost());
+
+        proxy.loseNextAnswerTo("UpdateItem");
+        int eventsBefore = events.fired().size();
+        Game moved = facade.move(game.gameId(), "alice", "MiddleMiddle");
+        assertEquals(3, proxy.answersLost());
+        assertEquals("bob", moved.turn());
+        assertEquals("O", store.rawItem(game.gameId()).get("MiddleMiddle").s());
+        assertEquals(eventsBefore + 1, events.fired().size(), "the opponent is told");
+
+        // Without a lost answer, the same move again is a plain refusal.
+        assertEquals(Rejection.NOT_YOUR_TURN,
+                assertThrows(GameRuleException.class, () -> facade.move(game.gameId(), "alice", "MiddleMiddle")).rejection());
+    }
+}
