@@ -52,6 +52,12 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** From now on pages in this browser find no WebSocket, as on a network that blocks them. */
+    public void withoutWebSockets() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of("source", "delete window.WebSocket;"));
+    }
+
     public void open(String path) {
         driver.get(base.toString().replaceAll("/$", "") + path);
     }

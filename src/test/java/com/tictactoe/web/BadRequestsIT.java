@@ -181,7 +181,8 @@ class BadRequestsIT {
         assertFalse(refused.body().contains("<script>alert(1)"));
         assertTrue(refused.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the typed value comes back escaped");
 
-        visitor.signUp(unique("eve"), PASSWORD);
+        String eve = unique("eve");
+        visitor.signUp(eve, PASSWORD);
         visitor.get("/");
         HttpResponse<String> invite = visitor.post("/index.xhtml", form("invite", "invite",
                 "invite:opponent", "<img src=x onerror=alert(1)>", "invite:send", "Invite",
@@ -189,6 +190,15 @@ class BadRequestsIT {
         assertTrue(invite.body().contains("There is no player called"));
         assertFalse(invite.body().contains("<img src=x"));
         assertTrue(invite.body().contains("&lt;img src=x onerror=alert(1)&gt;"));
+
+        for (String[] refusal : new String[][] {{"", "Please name an opponent."}, {"   ", "Please name an opponent."},
+                {eve.toUpperCase(), "You cannot invite yourself."}, {"x".repeat(500), "There is no player called"}}) {
+            visitor.get("/");
+            HttpResponse<String> answer = visitor.post("/index.xhtml", form("invite", "invite",
+                    "invite:opponent", refusal[0], "invite:send", "Invite", "jakarta.faces.ViewState", visitor.viewState()));
+            assertEquals(200, answer.statusCode());
+            assertTrue(answer.body().contains(refusal[1]), refusal[1]);
+        }
         assertEquals(before, allGames());
     }
 

@@ -181,6 +181,31 @@ class PlayInBrowsersIT {
     }
 
     @Test
+    void withoutWebSocketsPagesFollowByPolling() {
+        try (Browser dave = new Browser(base)) {
+            dave.withoutWebSockets();
+            String daveName = "dave-" + UUID.randomUUID().toString().substring(0, 6);
+            dave.signUp(daveName, PASSWORD);
+            dave.open("/");
+            dave.markPage();
+            assertEquals(Boolean.TRUE, dave.driver().executeScript("return typeof window.WebSocket === 'undefined';"));
+
+            alice.invite(daveName);
+            String gameId = alice.gameId();
+            dave.waitUntil(d -> dave.text(".lobby").contains(aliceName + " invites you"));
+            assertTrue(dave.stillSamePage(), "the lobby caught up without a reload");
+
+            dave.all("[aria-label='Accept the invitation from " + aliceName + "']").get(0).click();
+            dave.waitUntil(d -> d.getCurrentUrl().contains("game.xhtml?id=" + gameId));
+            dave.markPage();
+            alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
+            move(alice, dave, "BottomLeft");
+            assertEquals("Your turn", dave.text("#status"));
+            assertTrue(dave.stillSamePage(), "the board caught up without a reload");
+        }
+    }
+
+    @Test
     void pagesHaveNoSeriousAccessibilityViolations() {
         try (Browser visitor = new Browser(base)) {
             visitor.open("/signin.xhtml");
