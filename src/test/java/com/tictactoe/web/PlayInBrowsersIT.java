@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -177,6 +178,16 @@ class PlayInBrowsersIT {
             assertEquals("Centre, O", carol.square("MiddleMiddle").getAttribute("aria-label"));
             assertTrue(carol.stillSamePage());
             assertTrue(carol.square("TopLeft").getAttribute("disabled") != null);
+
+            // On a phone-sized screen the whole board still fits the width.
+            carol.driver().manage().window().setSize(new Dimension(390, 844));
+            carol.open("/game.xhtml?id=" + gameId);
+            long boardRight = (Long) carol.driver().executeScript(
+                    "return Math.round(document.querySelector('.board').getBoundingClientRect().right);");
+            assertTrue(boardRight <= 390, "board ends at " + boardRight);
+            carol.screenshot(Path.of("target", "screenshots", "game-phone.png"));
+            carol.open("/");
+            carol.screenshot(Path.of("target", "screenshots", "lobby-phone.png"));
         }
     }
 
