@@ -30,8 +30,11 @@ public class AccountService {
     @Inject
     private SignInThrottle throttle;
 
-    /** Checked when there is no such account, so that a wrong name takes as long as a wrong password. */
-    private String unknownAccountHash;
+    /**
+     * Checked when there is no such account, so that a wrong name takes as long as a wrong
+     * password. Computed once: every pooled instance would otherwise pay a full PBKDF2 run.
+     */
+    private static volatile String unknownAccountHash;
 
     @PostConstruct
     void configureHash() {
@@ -40,7 +43,9 @@ public class AccountService {
                 "Pbkdf2PasswordHash.Iterations", "120000",
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-        unknownAccountHash = passwordHash.generate("no account has this password".toCharArray());
+        if (unknownAccountHash == null) {
+            unknownAccountHash = passwordHash.generate("no account has this password".toCharArray());
+        }
     }
 
     /** Creates the account and returns its username, or says why it cannot. */

@@ -57,10 +57,6 @@ public record Game(String gameId, String hostId, String opponentId, String oUser
         return oUser.equals(player) ? Mark.O : Mark.X;
     }
 
-    public String playerWith(Mark mark) {
-        return markOf(hostId) == mark ? hostId : opponentId;
-    }
-
     /** The invited player takes up the invitation; the host moves first. */
     public Game accept(String userId, Instant now) {
         checkInvitee(userId);

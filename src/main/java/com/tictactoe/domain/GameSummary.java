@@ -13,11 +13,6 @@ import java.util.Optional;
 public record GameSummary(String gameId, String hostId, String opponentId, StatusDate statusDate,
                           String turn, String result) implements Serializable {
 
-    public static GameSummary of(Game game) {
-        return new GameSummary(game.gameId(), game.hostId(), game.opponentId(), game.statusDate(),
-                game.turn(), game.result());
-    }
-
     public GameStatus status() {
         return statusDate.status();
     }

@@ -221,8 +221,4 @@ public class GamePage implements Serializable {
     public void setGameId(String gameId) {
         this.gameId = gameId;
     }
-
-    public Game getGame() {
-        return game;
-    }
 }

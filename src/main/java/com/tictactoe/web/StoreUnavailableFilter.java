@@ -37,10 +37,6 @@ public class StoreUnavailableFilter extends HttpFilter {
             if (cause instanceof StoreUnavailableException) {
                 return true;
             }
-            if (cause instanceof ServletException servlet && servlet.getRootCause() != null
-                    && servlet.getRootCause() != cause.getCause()) {
-                return isStoreUnavailable(servlet.getRootCause());
-            }
         }
         return false;
     }

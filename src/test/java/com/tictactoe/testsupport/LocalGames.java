@@ -48,20 +48,12 @@ public final class LocalGames implements AutoCloseable {
         return new GameFacade(dao, new KnownGames(), events);
     }
 
-    public DynamoGameDao dao() {
-        return dao;
-    }
-
     public DynamoDbClient client() {
         return client;
     }
 
     public String table() {
         return table;
-    }
-
-    public RecordingEvent<GameChanged> events() {
-        return events;
     }
 
     /** The item as stored, read with the low-level client. */
