@@ -56,14 +56,21 @@
         }).finally(schedule);
     }
 
+    /* How this page hears of changes right now, for people and tests alike: "push" or "poll". */
+    function showLiveMode() {
+        document.documentElement.setAttribute("data-live", socketOpen ? "push" : "poll");
+    }
+
     window.ttt = {
         opened: function () {
             socketOpen = true;
+            showLiveMode();
             // catch up on whatever changed between rendering the page and opening the socket
             poll();
         },
         closed: function () {
             socketOpen = false;
+            showLiveMode();
             schedule();
         },
         message: function (message) {
@@ -100,5 +107,10 @@
             poll();
         }
     });
-    document.addEventListener("DOMContentLoaded", schedule);
+    document.addEventListener("DOMContentLoaded", function () {
+        if (!socketOpen) {
+            showLiveMode();
+        }
+        schedule();
+    });
 }());

@@ -3,8 +3,7 @@ package com.tictactoe.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
-import java.security.Principal;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The signed-in player of this request. */
 @Named
@@ -12,11 +11,10 @@ import java.security.Principal;
 public class CurrentPlayer {
 
     @Inject
-    private SecurityContext security;
+    private HttpServletRequest request;
 
     public String getName() {
-        Principal caller = security.getCallerPrincipal();
-        return caller == null ? null : caller.getName();
+        return PlayerSession.playerOf(request).orElse(null);
     }
 
     public boolean isSignedIn() {

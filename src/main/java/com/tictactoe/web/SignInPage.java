@@ -1,11 +1,14 @@
 package com.tictactoe.web;
 
+import com.tictactoe.application.AccountService;
 import com.tictactoe.application.SignInThrottle;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The sign-in form. */
 @Named("signIn")
@@ -13,7 +16,7 @@ import java.time.Duration;
 public class SignInPage {
 
     @Inject
-    private Authenticator authenticator;
+    private AccountService accounts;
 
     @Inject
     private SignInThrottle throttle;
@@ -45,14 +48,18 @@ public class SignInPage {
                     + Math.max(1, wait.toSeconds()) + " seconds.");
             return null;
         }
-        if (!authenticator.signIn(name, password == null ? "" : password)) {
+        Optional<String> player = accounts.verify(name, password == null ? "" : password);
+        if (player.isPresent()) {
+            SignedInRedirect.signInAndGo(player.get());
+        } else {
             Messages.error("Wrong username or password.");
         }
         return null;
     }
 
-    private String failed() {
-        Messages.error("Wrong username or password.");
-        return null;
+    /** The page to return to after signing in, if it is one of this site's. */
+    public String getReturnTo() {
+        String to = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("to");
+        return ReturnAddress.isSafe(to) ? to : "";
     }
 }

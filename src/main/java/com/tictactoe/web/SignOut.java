@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
@@ -13,10 +12,9 @@ import java.io.IOException;
 @RequestScoped
 public class SignOut {
 
-    public void signOut() throws ServletException, IOException {
+    public void signOut() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
-        external.invalidateSession();
+        PlayerSession.signOut((HttpServletRequest) external.getRequest());
         external.redirect(external.getRequestContextPath() + "/signin.xhtml?signedOut=true");
     }
 }

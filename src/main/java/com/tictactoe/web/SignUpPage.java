@@ -15,9 +15,6 @@ public class SignUpPage {
     @Inject
     private AccountService accounts;
 
-    @Inject
-    private Authenticator authenticator;
-
     private String username;
     private String password;
     private String passwordAgain;
@@ -28,10 +25,7 @@ public class SignUpPage {
             return null;
         }
         try {
-            String name = accounts.signUp(username, password);
-            if (!authenticator.signIn(name, password)) {
-                Messages.error("Your account was created, but signing in failed. Please sign in.");
-            }
+            SignedInRedirect.signInAndGo(accounts.signUp(username, password));
         } catch (SignUpException refused) {
             Messages.error(refused.getMessage());
         }

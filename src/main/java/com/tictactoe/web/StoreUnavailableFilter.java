@@ -3,7 +3,6 @@ package com.tictactoe.web;
 import com.tictactoe.domain.StoreUnavailableException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +12,6 @@ import java.io.IOException;
  * An unreachable DynamoDB that surfaces outside a Faces action (signing in, for one) still
  * answers 503 with the page that retries by itself, not a 500.
  */
-@WebFilter(urlPatterns = "/*")
 public class StoreUnavailableFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

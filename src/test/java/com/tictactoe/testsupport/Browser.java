@@ -7,7 +7,11 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -15,6 +19,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,6 +45,9 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1200,900", "--user-data-dir=" + profile.toAbsolutePath());
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                     .usingAnyFreePort()
@@ -56,6 +66,64 @@ public final class Browser implements AutoCloseable {
     public void withoutWebSockets() {
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                 java.util.Map.of("source", "delete window.WebSocket;"));
+    }
+
+    /**
+     * Cuts this browser off from the JSON endpoints that pages poll: whatever a page still learns
+     * must then come by push.
+     */
+    public void withoutPolling() {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/*")));
+    }
+
+    /** How the page hears of changes, as it says itself: "push" or "poll". */
+    public String liveMode() {
+        return String.valueOf(driver.executeScript("return document.documentElement.getAttribute('data-live');"));
+    }
+
+    /** Everything logged at error level in the console since the last call, but what {@code expected} allows. */
+    public List<String> consoleErrors(Predicate<String> expected) {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !expected.test(entry.getMessage())) {
+                errors.add(entry.getMessage());
+            }
+        }
+        return errors;
+    }
+
+    /** Starts noting, in this page, the moment the square shows a mark. */
+    public void watchSquare(String squareName) {
+        driver.executeScript("""
+                var name = arguments[0];
+                window.__markedAt = window.__markedAt || {};
+                var check = function () {
+                    var cell = document.querySelector(".board [data-square='" + name + "']");
+                    if (!window.__markedAt[name] && cell && !cell.getAttribute("aria-label").endsWith("empty")) {
+                        window.__markedAt[name] = performance.timeOrigin + performance.now();
+                    }
+                };
+                new MutationObserver(check).observe(document.body, {subtree: true, childList: true, attributes: true});
+                """, squareName);
+    }
+
+    /** When this page first showed a mark on the square, in epoch milliseconds, as {@link #watchSquare} noted. */
+    public double markedAt(String squareName) {
+        Object at = driver.executeScript("return (window.__markedAt || {})[arguments[0]];", squareName);
+        if (at == null) {
+            throw new IllegalStateException(squareName + " was not seen marked on this page");
+        }
+        return ((Number) at).doubleValue();
+    }
+
+    /** Clicks the square and says when, in epoch milliseconds of this machine's clock. */
+    public double clickSquareAt(String squareName) {
+        return ((Number) driver.executeScript("""
+                var at = performance.timeOrigin + performance.now();
+                document.querySelector(".board [data-square='" + arguments[0] + "']").click();
+                return at;
+                """, squareName)).doubleValue();
     }
 
     public void open(String path) {

@@ -1,11 +1,6 @@
 package com.tictactoe.testsupport;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -16,25 +11,11 @@ public final class Deployments {
     }
 
     /**
-     * The built WAR, plus what in-container tests need: Arquillian's test runner servlet is let
-     * through the sign-in requirement that covers every other address.
+     * The built WAR, plus what in-container tests need. Arquillian's test runner servlet is no
+     * page, so the sign-in filter lets it through as it is.
      */
     public static WebArchive builtWarForInContainerTests() {
-        WebArchive war = builtWar();
-        String webXml;
-        try (InputStream in = war.get("/WEB-INF/web.xml").getAsset().openStream()) {
-            webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String publicPages = "<url-pattern>/signin.xhtml</url-pattern>";
-        if (!webXml.contains(publicPages)) {
-            throw new IllegalStateException("web.xml no longer lists the public pages as expected");
-        }
-        war.delete("/WEB-INF/web.xml");
-        war.setWebXML(new StringAsset(webXml.replace(publicPages,
-                publicPages + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern>")));
-        return war.addClass(Deployments.class);
+        return builtWar().addClass(Deployments.class);
     }
 
     public static WebArchive builtWar() {

@@ -11,6 +11,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -63,8 +64,69 @@ class PlayInBrowsersIT {
 
     @AfterEach
     void closeBrowsers() {
-        alice.close();
-        bob.close();
+        try {
+            assertNoConsoleErrors(alice, "alice");
+            assertNoConsoleErrors(bob, "bob");
+        } finally {
+            alice.close();
+            bob.close();
+        }
+    }
+
+    /** Any error in a page's console fails the test: a broken script is a broken page. */
+    private static void assertNoConsoleErrors(Browser browser, String who) {
+        // Requests this test itself blocked (see Browser.withoutPolling) are the only errors allowed.
+        List<String> errors = browser.consoleErrors(message -> message.contains("/api/")
+                && message.contains("ERR_BLOCKED_BY_CLIENT"));
+        assertEquals(List.of(), errors, who + "'s console");
+    }
+
+    /**
+     * Moves reach the opponent's page by push alone: both browsers are cut off from the endpoints
+     * pages poll, so a page that was not pushed to would never change. Over three games, it prints
+     * the time from a click to the mark on the opponent's board.
+     */
+    @Test
+    void movesReachTheOpponentByPushAlone() {
+        alice.withoutPolling();
+        bob.withoutPolling();
+        String[][] games = {
+                {"TopLeft", "MiddleLeft", "TopMiddle", "MiddleMiddle", "TopRight"},
+                {"TopLeft", "TopMiddle", "TopRight", "MiddleMiddle", "MiddleLeft", "MiddleRight",
+                        "BottomMiddle", "BottomLeft", "BottomRight"},
+                {"MiddleMiddle", "TopLeft", "TopRight", "BottomLeft", "MiddleLeft", "MiddleRight",
+                        "TopMiddle", "BottomMiddle", "BottomRight"}};
+        List<Double> latencies = new ArrayList<>();
+        for (String[] squares : games) {
+            startGame();
+            alice.waitUntil(d -> alice.liveMode().equals("push"));
+            bob.waitUntil(d -> bob.liveMode().equals("push"));
+            Browser mover = alice;
+            Browser other = bob;
+            for (String square : squares) {
+                other.watchSquare(square);
+                double clicked = mover.clickSquareAt(square);
+                Browser watching = other;
+                other.waitUntil(d -> !watching.square(square).getAttribute("aria-label").endsWith("empty"));
+                latencies.add(other.markedAt(square) - clicked);
+                Browser moved = mover;
+                mover.waitUntil(d -> !moved.square(square).getAttribute("aria-label").endsWith("empty"));
+                mover = other;
+                other = moved;
+            }
+            alice.waitUntil(d -> !alice.all(".result-text").isEmpty());
+            bob.waitUntil(d -> !bob.all(".result-text").isEmpty());
+            assertTrue(alice.stillSamePage() && bob.stillSamePage(), "no page was reloaded during the game");
+        }
+        List<Double> sorted = latencies.stream().sorted().toList();
+        System.out.printf("Push latency, click to the opponent's board, over %d moves: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
+                sorted.size(), percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1));
+        assertTrue(sorted.size() >= 20);
+    }
+
+    private static double percentile(List<Double> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     /** Alice invites Bob; Bob's lobby shows it without a reload; he accepts. Returns the game id. */
@@ -188,6 +250,7 @@ class PlayInBrowsersIT {
             carol.screenshot(Path.of("target", "screenshots", "game-phone.png"));
             carol.open("/");
             carol.screenshot(Path.of("target", "screenshots", "lobby-phone.png"));
+            assertNoConsoleErrors(carol, "carol");
         }
     }
 
@@ -213,6 +276,8 @@ class PlayInBrowsersIT {
             move(alice, dave, "BottomLeft");
             assertEquals("Your turn", dave.text("#status"));
             assertTrue(dave.stillSamePage(), "the board caught up without a reload");
+            assertEquals("poll", dave.liveMode());
+            assertNoConsoleErrors(dave, "dave");
         }
     }
 
@@ -223,6 +288,7 @@ class PlayInBrowsersIT {
             assertAccessible(visitor, "sign-in");
             visitor.open("/signup.xhtml");
             assertAccessible(visitor, "sign-up");
+            assertNoConsoleErrors(visitor, "a visitor");
         }
         startGame();
         assertAccessible(alice, "game");

@@ -8,12 +8,11 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Turns every failure of a Faces request into something a person can act on, for full-page and
@@ -22,8 +21,6 @@ import java.util.logging.Logger;
  * a page that retries by itself, anything else answers 500 with a way back.
  */
 public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
-
-    private static final Logger LOG = Logger.getLogger(FriendlyExceptionHandler.class.getName());
 
     public FriendlyExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
@@ -50,11 +47,13 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
 
     private static void respond(FacesContext faces, Throwable failure) throws IOException {
         ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         boolean ajax = faces.getPartialViewContext().isAjaxRequest();
         if (causedBy(failure, ViewExpiredException.class)) {
             external.redirect(pageAddress(external) + (pageAddress(external).contains("?") ? "&" : "?") + "expired=true");
         } else if (causedBy(failure, StoreUnavailableException.class)) {
-            LOG.log(Level.WARNING, "DynamoDB unavailable: {0}", rootMessage(failure));
+            // logged once, with the request's reference, by FailedRequestLog
+            RequestIds.failed(request, failure);
             if (ajax) {
                 // The page itself is requested again: it shows the 503 page until DynamoDB is back.
                 external.redirect(pageAddress(external));
@@ -62,9 +61,9 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
                 sendError(faces, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             }
         } else {
-            LOG.log(Level.SEVERE, "Request failed", failure);
+            RequestIds.failed(request, failure);
             if (ajax) {
-                external.redirect(external.getRequestContextPath() + "/error.html");
+                external.redirect(ErrorPages.errorAddress(request));
             } else {
                 sendError(faces, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
@@ -105,13 +104,5 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.toString();
     }
 }

@@ -1,0 +1,95 @@
+package com.tictactoe.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Set;
+
+/**
+ * Pages are for signed-in players; anyone else is sent to the sign-in page and brought back
+ * afterwards. A signed-in request carries the player as its remote user, for the logs and for
+ * any API that asks the request. The JSON endpoints answer 401 themselves: a background poll
+ * must not be redirected to a page.
+ */
+public class SignInFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    static final String SIGN_IN_PAGE = "/signin.xhtml";
+    private static final Set<String> OPEN_PAGES = Set.of(SIGN_IN_PAGE, "/signup.xhtml");
+    private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String player = PlayerSession.playerOf(request).orElse(null);
+        if (player != null) {
+            chain.doFilter(new SignedInRequest(request, player), response);
+        } else if (needsPlayer(request)) {
+            sendToSignIn(request, response);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    private static boolean needsPlayer(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.isEmpty() || path.equals("/")) {
+            return true;
+        }
+        return path.endsWith(".xhtml") && !OPEN_PAGES.contains(path) && !path.startsWith(FACES_RESOURCES);
+    }
+
+    private static void sendToSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String signIn = request.getContextPath() + SIGN_IN_PAGE;
+        if ("GET".equals(request.getMethod())) {
+            String page = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            if (ReturnAddress.isSafe(page) && !page.equals("/")) {
+                signIn += "?to=" + URLEncoder.encode(page, StandardCharsets.UTF_8);
+            }
+        }
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // faces.js follows a redirect only when it is told so in a partial response.
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + signIn.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")
+                    + "\"></redirect></partial-response>");
+        } else {
+            response.sendRedirect(signIn);
+        }
+    }
+
+    /** The request as seen by everything behind this filter: made by the signed-in player. */
+    private static final class SignedInRequest extends HttpServletRequestWrapper {
+
+        private final Principal player;
+
+        SignedInRequest(HttpServletRequest request, String player) {
+            super(request);
+            this.player = () -> player;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return player.getName();
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return player;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return "player".equals(role);
+        }
+    }
+}
