@@ -234,6 +234,13 @@ class BadRequestsIT {
             assertTrue(response.headers().firstValue("Location").orElseThrow().contains("/signin.xhtml"), path);
         }
         assertEquals(401, stranger.get("/api/me/changes").statusCode());
+        HttpResponse<String> ajax = stranger.ajax("/game.xhtml", form("game", "game", "jakarta.faces.partial.ajax", "true"));
+        assertEquals(200, ajax.statusCode(), "faces.js follows redirects only from a partial response");
+        assertTrue(ajax.body().contains("<redirect url=\"/tictactoe/signin.xhtml\">")
+                || ajax.body().matches("(?s).*<redirect url=\"[^\"]*/signin\\.xhtml\">.*"), ajax.body());
+        HttpResponse<String> fromGame = stranger.get("/game.xhtml?id=" + UUID.randomUUID());
+        String signIn = fromGame.headers().firstValue("Location").orElseThrow();
+        assertTrue(signIn.contains("?to=%2Fgame.xhtml%3Fid%3D"), "brought back to the game after signing in: " + signIn);
         assertEquals(401, stranger.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
     }
 
@@ -249,6 +256,7 @@ class BadRequestsIT {
             HttpResponse<String> down = player.get("/");
             assertEquals(503, down.statusCode());
             assertTrue(down.body().contains("Back in a moment"));
+            assertShowsItsReference(down);
             assertTrue(down.body().contains("http-equiv=\"refresh\""), "the page retries by itself");
             assertFalse(down.body().contains("Exception"));
             assertEquals(503, player.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
@@ -256,5 +264,72 @@ class BadRequestsIT {
             DynamoDbLocalSession.restart();
         }
         assertEquals(200, player.get("/").statusCode(), "back without restarting the app");
+    }
+
+    @Test
+    @Order(8)
+    void aClickFromAnOutdatedPageIsAnsweredWithTheBoardAsItIsNow() throws InterruptedException {
+        Match match = match();
+        WebClient host = match.host();
+        host.get("/game.xhtml?id=" + match.gameId());
+        Map<String, String> click = moveForm(host, match.gameId(), "MiddleMiddle");
+        String button = click.keySet().stream().filter(name -> name.endsWith(":cell")).findFirst().orElseThrow();
+        click.putAll(form("jakarta.faces.source", button, "jakarta.faces.partial.execute", button,
+                "jakarta.faces.partial.render", "game messages", "jakarta.faces.partial.ajax", "true",
+                "jakarta.faces.behavior.event", "action"));
+        Matcher script = REFRESH_SCRIPT.matcher(host.lastPage());
+        assertTrue(script.find(), "the page has its refresh script");
+        Map<String, String> refresh = form("game", "game", "gameId", match.gameId(),
+                "jakarta.faces.source", script.group(1), "jakarta.faces.partial.execute", script.group(1),
+                "jakarta.faces.partial.render", "game messages", "jakarta.faces.partial.ajax", "true",
+                "jakarta.faces.behavior.event", "action", "jakarta.faces.ViewState", host.viewState());
+
+        // Meanwhile the host's move is made elsewhere: the original Python app on the same table.
+        Map<String, AttributeValue> key = Map.of("GameId", AttributeValue.fromS(match.gameId()));
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName("Games").key(key).consistentRead(true)).item();
+        dynamo.updateItem(update -> update.tableName("Games").key(key)
+                .updateExpression("SET TopLeft = :o, Turn = :next")
+                .conditionExpression("Turn = :host AND attribute_not_exists(TopLeft)")
+                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("O"),
+                        ":next", item.get("OpponentId"), ":host", item.get("HostId"))));
+        Thread.sleep(2_100); // past the two seconds for which the server shows a game as it knew it
+        // A push re-renders the host's board on the server; the click leaves the browser before the new board arrives.
+        HttpResponse<String> refreshed = host.ajax("/game.xhtml", refresh);
+        assertEquals(200, refreshed.statusCode());
+        assertTrue(refreshed.body().contains("aria-label=\"Top left, O\""), "the page was re-rendered: " + refreshed.body());
+        List<Map<String, AttributeValue>> before = allGames();
+
+        HttpResponse<String> answer = host.ajax("/game.xhtml", click);
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.body().contains("It is not your turn."), "the click is answered, not dropped: " + answer.body());
+        assertTrue(answer.body().contains("aria-label=\"Top left, O\""), "with the board as it is now");
+        assertEquals(before, allGames(), "nothing was written");
+    }
+
+    @Test
+    @Order(9)
+    void failedRequestsShowTheReferenceTheyAreLoggedWith() {
+        WebClient visitor = new WebClient(base);
+        HttpResponse<String> api = visitor.get("/api/me/changes");
+        assertEquals(401, api.statusCode());
+        assertTrue(api.headers().firstValue("X-Request-Id").orElse("").matches("[0-9a-f]{8}"));
+
+        visitor.signUp(unique("heidi"), PASSWORD);
+        visitor.get("/");
+        HttpResponse<String> broken = visitor.post("/index.xhtml", form("invite", "invite", "invite:opponent", "x",
+                "invite:send", "Invite", "jakarta.faces.ViewState", "stateless"));
+        assertTrue(broken.statusCode() >= 400, "status " + broken.statusCode());
+        assertShowsItsReference(broken);
+        assertFalse(broken.body().contains("Exception"));
+    }
+
+    private static final Pattern REFRESH_SCRIPT = Pattern.compile("refreshGame=.*?mojarra\\.ab\\('([^']+)'");
+    private static final Pattern REFERENCE = Pattern.compile("reference <code>([0-9a-f]{8})</code>");
+
+    private static void assertShowsItsReference(HttpResponse<String> response) {
+        Matcher shown = REFERENCE.matcher(response.body());
+        assertTrue(shown.find(), "the page shows a reference: " + response.body());
+        assertEquals(shown.group(1), response.headers().firstValue("X-Request-Id").orElse(null),
+                "the page shows the reference of its own request");
     }
 }
