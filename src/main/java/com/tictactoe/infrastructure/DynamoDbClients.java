@@ -46,6 +46,9 @@ public final class DynamoDbClients {
     static final Duration THROTTLED_BASE_DELAY = Duration.ofMillis(100);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
     static final Duration BASE_DELAY = Duration.ofMillis(50);
+    /** Also for keys a batch read left unprocessed, which is DynamoDB throttling part of a batch. */
+    static final BackoffStrategy THROTTLING_BACKOFF =
+            BackoffStrategy.exponentialDelayHalfJitter(THROTTLED_BASE_DELAY, MAX_BACKOFF);
 
     private DynamoDbClients() {
     }
@@ -83,7 +86,7 @@ public final class DynamoDbClients {
     static RetryStrategy retryStrategy() {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(MAX_ATTEMPTS)
-                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelayHalfJitter(THROTTLED_BASE_DELAY, MAX_BACKOFF))
+                .throttlingBackoffStrategy(THROTTLING_BACKOFF)
                 .backoffStrategy(BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_BACKOFF))
                 .build();
     }

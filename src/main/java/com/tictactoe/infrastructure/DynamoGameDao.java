@@ -236,7 +236,10 @@ public class DynamoGameDao implements GameRepository {
                 .consistentRead(true)
                 .expressionAttributeNames(Map.of("#id", GAME_ID, "#turn", TURN))
                 .build());
-        for (int attempt = 0; attempt < BATCH_GET_ATTEMPTS && !pending.isEmpty(); attempt++) {
+        for (int attempt = 1; attempt <= BATCH_GET_ATTEMPTS && !pending.isEmpty(); attempt++) {
+            if (attempt > 1 && !backOff(attempt)) {
+                break;
+            }
             Map<String, KeysAndAttributes> request = pending;
             BatchGetItemResponse response = DynamoCalls.available(() -> dynamo.batchGetItem(batch -> batch.requestItems(request)));
             response.responses().getOrDefault(table, List.of()).forEach(item ->
@@ -244,6 +247,20 @@ public class DynamoGameDao implements GameRepository {
             pending = response.unprocessedKeys();
         }
         return games.stream().map(game -> game.withTurn(turns.get(game.gameId()))).toList();
+    }
+
+    /**
+     * Keys a batch read leaves unprocessed were throttled: they are asked for again after the
+     * same backoff the client uses for throttled calls. False if the thread was interrupted.
+     */
+    private static boolean backOff(int attempt) {
+        try {
+            Thread.sleep(DynamoDbClients.THROTTLING_BACKOFF.computeDelay(attempt).toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> work) {

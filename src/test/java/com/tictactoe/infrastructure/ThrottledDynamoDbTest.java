@@ -14,6 +14,7 @@ import com.tictactoe.application.KnownGames;
 import com.tictactoe.domain.Account;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.StoreBusyException;
 import com.tictactoe.domain.StoreUnavailableException;
@@ -195,6 +196,24 @@ class ThrottledDynamoDbTest {
         assertEquals(game, freshServer.game(game.gameId()).orElseThrow(), "a read throttled twice is answered");
         assertEquals(3, throttle.attempts("GetItem"));
         assertEquals(Optional.of("Gina"), accounts.find("gina").map(Account::username));
+    }
+
+    /** A batch read whose keys come back unprocessed asks for them again, after the same backoff. */
+    @Test
+    void unprocessedKeysOfABatchReadAreAskedForAgainAfterBackoff() {
+        Game started = facade.accept(facade.create("kate", "liam").gameId(), "liam");
+        throttle.reset();
+        throttle.leaveBatchesUnprocessed(2);
+        List<GameSummary> playing = facade.inProgress("kate");
+        assertEquals(List.of(started.turn()), playing.stream().map(GameSummary::turn).toList());
+        assertEquals(3, throttle.attempts("BatchGetItem"));
+        List<Long> gaps = gaps(throttle.attemptTimes("BatchGetItem"));
+        System.out.printf("BatchGetItem left unprocessed twice: gaps between batches %s ms%n",
+                gaps.stream().map(gap -> gap / 1_000_000.0).toList());
+        for (int retry = 1; retry <= gaps.size(); retry++) {
+            assertTrue(gaps.get(retry - 1) >= minimumThrottledDelay(retry).toNanos() - CLOCK_SLACK_NANOS,
+                    "batch " + (retry + 1) + " came " + gaps.get(retry - 1) / 1_000_000.0 + " ms after the one before");
+        }
     }
 
     /** DynamoDB's other throttling answers are retried the same way and end the same way. */

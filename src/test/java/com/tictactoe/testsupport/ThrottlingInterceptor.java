@@ -7,10 +7,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
@@ -31,6 +34,7 @@ public final class ThrottlingInterceptor implements ExecutionInterceptor {
 
     private final Map<String, AtomicInteger> refusalsLeft = new ConcurrentHashMap<>();
     private final Map<String, String> errorCodes = new ConcurrentHashMap<>();
+    private final AtomicInteger batchesLeftUnprocessed = new AtomicInteger();
     private final Map<String, List<Long>> attemptTimes = new ConcurrentHashMap<>();
 
     /** The next {@code times} attempts of the operation (such as "UpdateItem") are throttled. */
@@ -49,9 +53,18 @@ public final class ThrottlingInterceptor implements ExecutionInterceptor {
         throttle(operation, Integer.MAX_VALUE);
     }
 
+    /**
+     * The next {@code times} BatchGetItem calls succeed but process none of their keys, as
+     * DynamoDB answers a batch whose reads it throttled: every key comes back as unprocessed.
+     */
+    public void leaveBatchesUnprocessed(int times) {
+        batchesLeftUnprocessed.set(times);
+    }
+
     /** No more throttling; the counts start again from zero. */
     public void reset() {
         refusalsLeft.clear();
+        batchesLeftUnprocessed.set(0);
         errorCodes.clear();
         attemptTimes.clear();
     }
@@ -73,6 +86,16 @@ public final class ThrottlingInterceptor implements ExecutionInterceptor {
         if (left != null && left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             throw refusal(errorCodes.getOrDefault(operation, PROVISIONED_THROUGHPUT_EXCEEDED));
         }
+    }
+
+    @Override
+    public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+        if (context.response() instanceof BatchGetItemResponse response
+                && context.request() instanceof BatchGetItemRequest request
+                && batchesLeftUnprocessed.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            return response.toBuilder().responses(Map.of()).unprocessedKeys(request.requestItems()).build();
+        }
+        return context.response();
     }
 
     /** The exception the SDK itself would make of DynamoDB's 400 answer with this error code. */
