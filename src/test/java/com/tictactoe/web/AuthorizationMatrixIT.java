@@ -1,0 +1,689 @@
+package com.tictactoe.web;
+
+import static com.tictactoe.testsupport.WebClient.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.tictactoe.infrastructure.DynamoDbClients;
+import com.tictactoe.infrastructure.DynamoDbSettings;
+import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.WebClient;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The authorization matrix over real HTTP: every action for every role, one named test per cell.
+ * Each cell starts from a game of its own in the status the action needs, acts the way a browser
+ * would (the page first, for its ViewState, then the form), and compares the whole Games table
+ * before and after: an allowed action changes exactly the expected item in the expected way, a
+ * refused one leaves the table exactly as it was.
+ *
+ * <p>Roles: the host (who sent the invitation and plays O), the opponent (who was invited), another
+ * signed-in player, and an anonymous visitor. Refusals are judged at the HTTP level only (status,
+ * Location path, the page's text), not by how the server signs people in.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuthorizationMatrixIT {
+
+    private static final String PASSWORD = "s3cret-enough";
+    private static final String NOT_INVITED = "Only the invited player can accept or decline this invitation.";
+    private static final String NOT_HOST = "Only the player who sent this invitation can cancel it.";
+    private static final String NOT_YOUR_TURN = "It is not your turn.";
+    private static final String WATCHING = "You are watching";
+    private static final Pattern INPUT = Pattern.compile("<input[^>]*>");
+    private static final Pattern NAME = Pattern.compile("name=\"([^\"]+)\"");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private static DynamoDbClient dynamo;
+
+    private Players players;
+
+    @BeforeAll
+    static void connect() {
+        dynamo = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
+                Optional.empty(), "Games", "Users", false));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        dynamo.close();
+    }
+
+    enum Role {
+        HOST("host"), OPPONENT("opponent"), OTHER("another signed-in player"), ANONYMOUS("anonymous");
+
+        final String label;
+
+        Role(String label) {
+            this.label = label;
+        }
+    }
+
+    /** The three accounts every cell uses; each cell gets a game of its own between host and opponent. */
+    private record Players(WebClient host, String hostName, WebClient opponent, String opponentName,
+                           WebClient other, String otherName) {
+    }
+
+    private record Cell(Role role, String expected, Executable check) {
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyActionForEveryRole() {
+        return Stream.of(
+                action("accept, on the game page", role -> switch (role) {
+                    case OPPONENT -> new Cell(role, "allowed, the game starts", () -> acceptOnGamePage(role));
+                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> acceptOnGamePage(role));
+                    default -> new Cell(role, "no button, forged postback writes nothing", () -> acceptOnGamePage(role));
+                }),
+                action("accept, in the lobby", role -> switch (role) {
+                    case OPPONENT -> new Cell(role, "allowed, the game starts", () -> acceptInLobby(role));
+                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> acceptInLobby(role));
+                    default -> new Cell(role, "forged postback refused with a message, nothing written",
+                            () -> acceptInLobby(role));
+                }),
+                action("decline, on the game page", role -> switch (role) {
+                    case OPPONENT -> new Cell(role, "allowed, the invitation is deleted", () -> leaveOnGamePage(role, true));
+                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> leaveOnGamePage(role, true));
+                    default -> new Cell(role, "no button, forged postback writes nothing", () -> leaveOnGamePage(role, true));
+                }),
+                action("decline, in the lobby", role -> switch (role) {
+                    case OPPONENT -> new Cell(role, "allowed, the invitation is deleted", () -> leaveInLobby(role, true));
+                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> leaveInLobby(role, true));
+                    default -> new Cell(role, "forged postback refused with a message, nothing written",
+                            () -> leaveInLobby(role, true));
+                }),
+                action("cancel, on the game page", role -> switch (role) {
+                    case HOST -> new Cell(role, "allowed, the invitation is deleted", () -> leaveOnGamePage(role, false));
+                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> leaveOnGamePage(role, false));
+                    default -> new Cell(role, "no button, forged postback writes nothing", () -> leaveOnGamePage(role, false));
+                }),
+                action("cancel, in the lobby", role -> switch (role) {
+                    case HOST -> new Cell(role, "allowed, the invitation is deleted", () -> leaveInLobby(role, false));
+                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> leaveInLobby(role, false));
+                    default -> new Cell(role, "forged postback refused with a message, nothing written",
+                            () -> leaveInLobby(role, false));
+                }),
+                action("move, on the mover's turn (host's turn for non-players)", role -> switch (role) {
+                    case HOST, OPPONENT -> new Cell(role, "allowed, one square and the turn change", () -> move(role));
+                    case OTHER -> new Cell(role, "watching, forged postback writes nothing", () -> move(role));
+                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> move(role));
+                }),
+                action("move, on the other player's turn (from a page opened on one's own turn)",
+                        Stream.of(Role.HOST, Role.OPPONENT).map(role -> new Cell(role,
+                                "refused with a message, nothing written", () -> moveOutOfTurn(role)))),
+                action("play again, on a finished game", role -> switch (role) {
+                    case HOST, OPPONENT -> new Cell(role, "allowed, a new invitation to the same opponent",
+                            () -> playAgain(role));
+                    case OTHER -> new Cell(role, "no button, forged postback writes nothing", () -> playAgain(role));
+                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> playAgain(role));
+                }),
+                action("view a pending game", role -> viewCell(role, Status.PENDING)),
+                action("view a game in progress", role -> viewCell(role, Status.IN_PROGRESS)),
+                action("view a finished game", role -> viewCell(role, Status.FINISHED)),
+                action("GET /api/games/{id}/version", role -> new Cell(role,
+                        role == Role.ANONYMOUS ? "401" : role == Role.OTHER ? "200, watching is allowed" : "200",
+                        () -> apiGameVersion(role))),
+                action("GET /api/me/changes", role -> new Cell(role, role == Role.ANONYMOUS ? "401" : "200",
+                        () -> apiMyChanges(role))));
+    }
+
+    private static DynamicNode action(String name, Function<Role, Cell> cells) {
+        return action(name, Stream.of(Role.values()).map(cells));
+    }
+
+    private static DynamicNode action(String name, Stream<Cell> cells) {
+        return dynamicContainer(name, cells.map(cell ->
+                dynamicTest(name + " | " + cell.role().label + " -> " + cell.expected(), cell.check())));
+    }
+
+    private enum Status { PENDING, IN_PROGRESS, FINISHED }
+
+    private Cell viewCell(Role role, Status status) {
+        String expected = switch (role) {
+            case HOST, OPPONENT -> "200, the player's page";
+            case OTHER -> "200, watching without action buttons";
+            case ANONYMOUS -> "sent to sign in";
+        };
+        return new Cell(role, expected + ", nothing written", () -> view(role, status));
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // The cells
+
+    private void acceptOnGamePage(Role role) {
+        Players p = players();
+        String id = invite();
+        Map<String, Map<String, AttributeValue>> before = games();
+        if (role == Role.ANONYMOUS) {
+            Map<String, String> copied = gameForm(p.opponent(), id, "game:accept", "Accept");
+            anonymousPosts("/game.xhtml?id=" + id, "/game.xhtml", copied);
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        WebClient actor = client(role);
+        Map<String, String> accept = gameForm(actor, id, "game:accept", "Accept");
+        assertEquals(role == Role.OPPONENT, hasButton(actor.lastPage(), "game:accept"), "the Accept button is shown");
+        HttpResponse<String> answer = actor.post("/game.xhtml", accept);
+        assertEquals(200, answer.statusCode());
+        if (role == Role.OPPONENT) {
+            assertStarted(before, id);
+            assertTrue(answer.body().contains("Waiting for " + p.hostName()), "the host moves first");
+        } else {
+            assertEquals(before, games(), "nothing was written");
+            assertTrue(answer.body().contains(role == Role.OTHER ? WATCHING
+                    : "Waiting for " + p.opponentName() + " to accept"), answer.body());
+        }
+    }
+
+    private void acceptInLobby(Role role) {
+        Players p = players();
+        String id = invite();
+        Map<String, Map<String, AttributeValue>> before = games();
+        if (role == Role.ANONYMOUS) {
+            p.opponent().get("/");
+            String button = lobbyButton(p.opponent(), "invitations", "accept", id);
+            anonymousPosts("/", "/index.xhtml", form("lists", "lists", button, button, "gameId", id,
+                    "jakarta.faces.ViewState", p.opponent().viewState()));
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        WebClient actor = client(role);
+        assertEquals(200, actor.get("/").statusCode());
+        String button = lobbyButton(actor, "invitations", "accept", role == Role.OPPONENT ? id : null);
+        HttpResponse<String> answer = actor.post("/index.xhtml", form("lists", "lists", button, button, "gameId", id,
+                "jakarta.faces.ViewState", actor.viewState()));
+        if (role == Role.OPPONENT) {
+            assertEquals(302, answer.statusCode());
+            assertTrue(location(answer).endsWith("/game.xhtml?id=" + id), location(answer));
+            assertStarted(before, id);
+        } else {
+            assertEquals(200, answer.statusCode());
+            assertTrue(answer.body().contains(NOT_INVITED), answer.body());
+            assertEquals(before, games(), "nothing was written");
+        }
+    }
+
+    private void leaveOnGamePage(Role role, boolean decline) {
+        String id = invite();
+        String button = decline ? "game:decline" : "game:cancel";
+        String label = decline ? "Decline" : "Cancel invitation";
+        Role rightful = decline ? Role.OPPONENT : Role.HOST;
+        Map<String, Map<String, AttributeValue>> before = games();
+        if (role == Role.ANONYMOUS) {
+            anonymousPosts("/game.xhtml?id=" + id, "/game.xhtml", gameForm(client(rightful), id, button, label));
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        WebClient actor = client(role);
+        Map<String, String> leave = gameForm(actor, id, button, label);
+        assertEquals(role == rightful, hasButton(actor.lastPage(), button), "the " + label + " button is shown");
+        HttpResponse<String> answer = actor.post("/game.xhtml", leave);
+        if (role == rightful) {
+            assertEquals(302, answer.statusCode());
+            assertTrue(URI.create(location(answer)).getPath().endsWith("/index.xhtml"), location(answer));
+            assertDeleted(before, id);
+        } else {
+            assertEquals(200, answer.statusCode());
+            assertEquals(before, games(), "nothing was written");
+            assertTrue(answer.body().contains(role == Role.OTHER ? WATCHING : "You play"), answer.body());
+        }
+    }
+
+    private void leaveInLobby(Role role, boolean decline) {
+        String id = invite();
+        String list = decline ? "invitations" : "sent";
+        String kind = decline ? "decline" : "cancel";
+        Role rightful = decline ? Role.OPPONENT : Role.HOST;
+        Map<String, Map<String, AttributeValue>> before = games();
+        if (role == Role.ANONYMOUS) {
+            WebClient owner = client(rightful);
+            owner.get("/");
+            String button = lobbyButton(owner, list, kind, id);
+            anonymousPosts("/", "/index.xhtml", lobbyAjax(owner, button, id));
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        WebClient actor = client(role);
+        assertEquals(200, actor.get("/").statusCode());
+        String button = lobbyButton(actor, list, kind, role == rightful ? id : null);
+        HttpResponse<String> answer = actor.ajax("/index.xhtml", lobbyAjax(actor, button, id));
+        assertEquals(200, answer.statusCode());
+        if (role == rightful) {
+            assertTrue(answer.body().contains(decline ? "Invitation declined." : "Invitation cancelled."), answer.body());
+            assertDeleted(before, id);
+        } else {
+            assertTrue(answer.body().contains(decline ? NOT_INVITED : NOT_HOST), answer.body());
+            assertEquals(before, games(), "nothing was written");
+        }
+    }
+
+    private void move(Role role) {
+        Players p = players();
+        String id = started();
+        String square = "TopLeft";
+        if (role == Role.OPPONENT) {
+            play(p.host(), id, "TopLeft");
+            square = "MiddleMiddle";
+        }
+        Map<String, Map<String, AttributeValue>> before = games();
+        if (role == Role.ANONYMOUS) {
+            p.host().get("/game.xhtml?id=" + id);
+            Map<String, String> copied = moveClick(p.host(), id, square);
+            anonymousPosts("/game.xhtml?id=" + id, "/game.xhtml", copied);
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        WebClient actor = client(role);
+        assertEquals(200, actor.get("/game.xhtml?id=" + id).statusCode());
+        boolean playable = !cellTag(actor.lastPage(), square).contains("disabled");
+        assertEquals(role != Role.OTHER, playable, "the square can be clicked");
+        HttpResponse<String> answer = actor.ajax("/game.xhtml", moveClick(actor, id, square));
+        assertEquals(200, answer.statusCode());
+        if (role == Role.OTHER) {
+            assertTrue(answer.body().contains(WATCHING), answer.body());
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        Map<String, AttributeValue> expected = new HashMap<>(before.get(id));
+        expected.put(square, s(role == Role.HOST ? "O" : "X"));
+        expected.put("Turn", s(role == Role.HOST ? p.opponentName() : p.hostName()));
+        assertOnly(before, id, expected);
+    }
+
+    /**
+     * The page was opened on the player's turn; the player then moved from another tab, so the
+     * first tab still offers the board: the server judges the move on the stored game.
+     */
+    private void moveOutOfTurn(Role role) {
+        Players p = players();
+        String id = started();
+        WebClient actor = client(role);
+        String ownMove = "TopLeft";
+        if (role == Role.OPPONENT) {
+            play(p.host(), id, "TopLeft");
+            ownMove = "MiddleMiddle";
+        }
+        actor.get("/game.xhtml?id=" + id);
+        Map<String, String> staleTab = moveClick(actor, id, "BottomRight");
+        assertFalse(cellTag(actor.lastPage(), "BottomRight").contains("disabled"), "the first tab offers the square");
+        play(actor, id, ownMove);
+        Map<String, Map<String, AttributeValue>> before = games();
+        assertEquals(role == Role.HOST ? p.opponentName() : p.hostName(), before.get(id).get("Turn").s());
+
+        HttpResponse<String> answer = actor.ajax("/game.xhtml", staleTab);
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.body().contains(NOT_YOUR_TURN), answer.body());
+        assertEquals(before, games(), "nothing was written");
+    }
+
+    private void playAgain(Role role) {
+        Players p = players();
+        String id = finished();
+        Map<String, Map<String, AttributeValue>> before = games();
+        if (role == Role.ANONYMOUS) {
+            anonymousPosts("/game.xhtml?id=" + id, "/game.xhtml", gameForm(p.host(), id, "game:again", "Play again"));
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        WebClient actor = client(role);
+        Map<String, String> again = gameForm(actor, id, "game:again", "Play again");
+        assertEquals(role != Role.OTHER, hasButton(actor.lastPage(), "game:again"), "the Play again button is shown");
+        HttpResponse<String> answer = actor.post("/game.xhtml", again);
+        if (role == Role.OTHER) {
+            assertEquals(200, answer.statusCode());
+            assertTrue(answer.body().contains(WATCHING), answer.body());
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        assertEquals(302, answer.statusCode());
+        Map<String, Map<String, AttributeValue>> after = games();
+        Set<String> added = new HashSet<>(after.keySet());
+        added.removeAll(before.keySet());
+        assertEquals(1, added.size(), "exactly one new game");
+        String newId = added.iterator().next();
+        assertTrue(location(answer).endsWith("/game.xhtml?id=" + newId), location(answer));
+        Map<String, AttributeValue> created = new HashMap<>(after.get(newId));
+        String statusDate = created.remove("StatusDate").s();
+        assertTrue(statusDate.startsWith("PENDING_"), statusDate);
+        String me = role == Role.HOST ? p.hostName() : p.opponentName();
+        String them = role == Role.HOST ? p.opponentName() : p.hostName();
+        assertEquals(Map.of("GameId", s(newId), "HostId", s(me), "OpponentId", s(them), "OUser", s(me), "Turn", s(me)),
+                created, "a new invitation from the player to the same opponent, nothing else");
+        after.remove(newId);
+        assertEquals(before, after, "every other game is as it was, the finished one included");
+    }
+
+    private void view(Role role, Status status) {
+        Players p = players();
+        String id = switch (status) {
+            case PENDING -> invite();
+            case IN_PROGRESS -> started();
+            case FINISHED -> finished();
+        };
+        Map<String, Map<String, AttributeValue>> before = games();
+        WebClient actor = role == Role.ANONYMOUS ? new WebClient(base) : client(role);
+        HttpResponse<String> page = actor.get("/game.xhtml?id=" + id);
+        if (role == Role.ANONYMOUS) {
+            assertSentToSignIn(page);
+        } else {
+            assertEquals(200, page.statusCode());
+            String body = page.body();
+            Set<String> buttons = Stream.of("game:accept", "game:decline", "game:cancel", "game:again")
+                    .filter(button -> hasButton(body, button)).collect(Collectors.toSet());
+            long enabledCells = Stream.of("TopLeft", "TopMiddle", "TopRight", "MiddleLeft", "MiddleMiddle", "MiddleRight",
+                    "BottomLeft", "BottomMiddle", "BottomRight").filter(sq -> status != Status.FINISHED)
+                    .filter(sq -> !cellTag(body, sq).contains("disabled")).count();
+            if (role == Role.OTHER) {
+                assertTrue(body.contains(WATCHING), body);
+                assertEquals(Set.of(), buttons, "no action buttons");
+                assertEquals(0, enabledCells, "no square can be clicked");
+                assertTrue(body.contains(p.hostName() + " vs " + p.opponentName()));
+            } else {
+                assertTrue(body.contains("You play"), body);
+                assertFalse(body.contains(WATCHING));
+                Set<String> expectedButtons = switch (status) {
+                    case PENDING -> role == Role.HOST ? Set.of("game:cancel") : Set.of("game:accept", "game:decline");
+                    case IN_PROGRESS -> Set.of();
+                    case FINISHED -> Set.of("game:again");
+                };
+                assertEquals(expectedButtons, buttons);
+                long expectedCells = status == Status.IN_PROGRESS && role == Role.HOST ? 9 : 0;
+                assertEquals(expectedCells, enabledCells, "squares that can be clicked");
+            }
+        }
+        assertEquals(before, games(), "viewing writes nothing");
+    }
+
+    private void apiGameVersion(Role role) {
+        String id = started();
+        Map<String, Map<String, AttributeValue>> before = games();
+        WebClient actor = role == Role.ANONYMOUS ? new WebClient(base) : client(role);
+        HttpResponse<String> answer = actor.get("/api/games/" + id + "/version");
+        if (role == Role.ANONYMOUS) {
+            assertEquals(401, answer.statusCode());
+            assertFalse(answer.body().contains("IN_PROGRESS"), "no game data for a stranger");
+        } else {
+            assertEquals(200, answer.statusCode());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+            assertTrue(answer.body().contains("\"status\":\"IN_PROGRESS\""), answer.body());
+            assertTrue(answer.body().contains("\"version\":10"), answer.body());
+        }
+        assertEquals(before, games(), "nothing was written");
+    }
+
+    private void apiMyChanges(Role role) {
+        players();
+        Map<String, Map<String, AttributeValue>> before = games();
+        WebClient actor = role == Role.ANONYMOUS ? new WebClient(base) : client(role);
+        HttpResponse<String> answer = actor.get("/api/me/changes");
+        if (role == Role.ANONYMOUS) {
+            assertEquals(401, answer.statusCode());
+        } else {
+            assertEquals(200, answer.statusCode());
+            assertTrue(answer.body().matches("\\{\"changes\":\\d+}"), answer.body());
+        }
+        assertEquals(before, games(), "nothing was written");
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Setting up games through the real forms
+
+    private synchronized Players players() {
+        if (players == null) {
+            String hostName = unique("host");
+            String opponentName = unique("opp");
+            String otherName = unique("other");
+            WebClient host = signedUp(hostName);
+            WebClient opponent = signedUp(opponentName);
+            WebClient other = signedUp(otherName);
+            players = new Players(host, hostName, opponent, opponentName, other, otherName);
+            // Rows of their own in the lobby lists, so that each of them can forge a click there:
+            // the host gets an invitation, the opponent a sent one, the other player both.
+            invite(other, otherName, hostName);
+            invite(opponent, opponentName, otherName);
+        }
+        return players;
+    }
+
+    private WebClient signedUp(String name) {
+        WebClient client = new WebClient(base);
+        assertEquals(302, client.signUp(name, PASSWORD).statusCode(), "signed up " + name);
+        return client;
+    }
+
+    private WebClient client(Role role) {
+        Players p = players();
+        return switch (role) {
+            case HOST -> p.host();
+            case OPPONENT -> p.opponent();
+            case OTHER -> p.other();
+            case ANONYMOUS -> throw new IllegalArgumentException("an anonymous visitor has a client per request");
+        };
+    }
+
+    /** A new invitation from the host to the opponent. */
+    private String invite() {
+        Players p = players();
+        return invite(p.host(), p.hostName(), p.opponentName());
+    }
+
+    private static String invite(WebClient host, String hostName, String opponentName) {
+        host.get("/");
+        HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", opponentName,
+                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState()));
+        assertEquals(302, invited.statusCode(), hostName + " invites " + opponentName + ": " + invited.body());
+        String location = location(invited);
+        return location.substring(location.indexOf("id=") + 3);
+    }
+
+    /** A game in progress where it is the host's turn. */
+    private String started() {
+        Players p = players();
+        String id = invite();
+        HttpResponse<String> accepted = p.opponent().post("/game.xhtml",
+                gameForm(p.opponent(), id, "game:accept", "Accept"));
+        assertEquals(200, accepted.statusCode());
+        assertTrue(item(id).get("StatusDate").s().startsWith("IN_PROGRESS_"));
+        return id;
+    }
+
+    /** A game the host won on the top row. */
+    private String finished() {
+        Players p = players();
+        String id = started();
+        play(p.host(), id, "TopLeft");
+        play(p.opponent(), id, "MiddleLeft");
+        play(p.host(), id, "TopMiddle");
+        play(p.opponent(), id, "MiddleMiddle");
+        play(p.host(), id, "TopRight");
+        Map<String, AttributeValue> item = item(id);
+        assertTrue(item.get("StatusDate").s().startsWith("FINISHED_"), item.toString());
+        assertEquals(p.hostName(), item.get("Result").s());
+        return id;
+    }
+
+    private static void play(WebClient player, String id, String square) {
+        player.get("/game.xhtml?id=" + id);
+        HttpResponse<String> answer = player.ajax("/game.xhtml", moveClick(player, id, square));
+        assertEquals(200, answer.statusCode());
+        assertNotNull(item(id).get(square), square + " was played: " + answer.body());
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // What a browser sends
+
+    /** Opens the game page and returns the form a click on {@code button} submits. */
+    private static Map<String, String> gameForm(WebClient player, String id, String button, String label) {
+        assertEquals(200, player.get("/game.xhtml?id=" + id).statusCode());
+        return form("game", "game", "gameId", id, button, label, "jakarta.faces.ViewState", player.viewState());
+    }
+
+    /** A click on a square of the last game page fetched, as faces.js sends it (the square has an f:ajax). */
+    private static Map<String, String> moveClick(WebClient player, String id, String square) {
+        String button = nameOf(cellTag(player.lastPage(), square));
+        Map<String, String> click = form("game", "game", "gameId", id, "jakarta.faces.ViewState", player.viewState());
+        click.putAll(ajaxParams(button, "game messages"));
+        click.put("square", square);
+        return click;
+    }
+
+    /** A click on a lobby row's Decline or Cancel button (they have an f:ajax), with the row's game id. */
+    private static Map<String, String> lobbyAjax(WebClient player, String button, String gameId) {
+        Map<String, String> click = form("lists", "lists", "jakarta.faces.ViewState", player.viewState());
+        click.putAll(ajaxParams(button, "lists messages"));
+        click.put("gameId", gameId);
+        return click;
+    }
+
+    private static Map<String, String> ajaxParams(String source, String render) {
+        return form("jakarta.faces.source", source, "jakarta.faces.partial.event", "click",
+                "jakarta.faces.partial.execute", source, "jakarta.faces.partial.render", render,
+                "jakarta.faces.behavior.event", "action", "jakarta.faces.partial.ajax", "true");
+    }
+
+    /**
+     * The name of the lobby button {@code kind} in list {@code list}: the row of {@code gameId},
+     * or with {@code gameId} null any row, for forging a click on a game the page does not offer.
+     */
+    private static String lobbyButton(WebClient player, String list, String kind, String gameId) {
+        Pattern name = Pattern.compile("name=\"(lists:" + list + ":\\d+:" + kind + ")\"");
+        Matcher input = INPUT.matcher(player.lastPage());
+        while (input.find()) {
+            Matcher button = name.matcher(input.group());
+            if (button.find() && (gameId == null || input.group().contains(gameId))) {
+                return button.group(1);
+            }
+        }
+        throw new AssertionError("no " + kind + " button in the " + list + " list"
+                + (gameId == null ? "" : " for " + gameId) + ": " + player.lastPage());
+    }
+
+    private static String cellTag(String page, String square) {
+        Matcher input = INPUT.matcher(page);
+        while (input.find()) {
+            if (input.group().contains("data-square=\"" + square + "\"") && input.group().contains("name=\"game:board:")) {
+                return input.group();
+            }
+        }
+        throw new AssertionError("no button for " + square + ": " + page);
+    }
+
+    private static boolean hasButton(String page, String name) {
+        Matcher input = INPUT.matcher(page);
+        while (input.find()) {
+            if (input.group().contains("name=\"" + name + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String nameOf(String tag) {
+        Matcher name = NAME.matcher(tag);
+        assertTrue(name.find(), tag);
+        return name.group(1);
+    }
+
+    /** A visitor who is not signed in opens the page, then posts a copy of a player's form anyway. */
+    private void anonymousPosts(String page, String postPath, Map<String, String> copiedForm) {
+        WebClient stranger = new WebClient(base);
+        assertSentToSignIn(stranger.get(page));
+        assertSentToSignIn(stranger.post(postPath, copiedForm));
+    }
+
+    private static void assertSentToSignIn(HttpResponse<String> answer) {
+        assertEquals(302, answer.statusCode(), "status");
+        String location = location(answer);
+        assertTrue(URI.create(location).getPath().endsWith("/signin.xhtml"), location);
+    }
+
+    private static String location(HttpResponse<String> answer) {
+        return answer.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location"));
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // The Games table
+
+    /** Every item of the Games table, read consistently, by game id. */
+    private static Map<String, Map<String, AttributeValue>> games() {
+        Map<String, Map<String, AttributeValue>> all = new TreeMap<>();
+        dynamo.scanPaginator(scan -> scan.tableName("Games").consistentRead(true)).items()
+                .forEach(item -> all.put(item.get("GameId").s(), item));
+        return all;
+    }
+
+    private static Map<String, AttributeValue> item(String id) {
+        return dynamo.getItem(get -> get.tableName("Games").consistentRead(true)
+                .key(Map.of("GameId", AttributeValue.fromS(id)))).item();
+    }
+
+    /** The table is as before except that game {@code id} is now exactly {@code expected}. */
+    private static void assertOnly(Map<String, Map<String, AttributeValue>> before, String id,
+                                   Map<String, AttributeValue> expected) {
+        Map<String, Map<String, AttributeValue>> wanted = new TreeMap<>(before);
+        wanted.put(id, expected);
+        assertEquals(wanted, games());
+    }
+
+    /** Accepting changes the status, and only the status, to IN_PROGRESS. */
+    private static void assertStarted(Map<String, Map<String, AttributeValue>> before, String id) {
+        String statusDate = item(id).get("StatusDate").s();
+        assertTrue(statusDate.startsWith("IN_PROGRESS_"), statusDate);
+        Map<String, AttributeValue> expected = new HashMap<>(before.get(id));
+        expected.put("StatusDate", s(statusDate));
+        assertOnly(before, id, expected);
+    }
+
+    private static void assertDeleted(Map<String, Map<String, AttributeValue>> before, String id) {
+        Map<String, Map<String, AttributeValue>> wanted = new TreeMap<>(before);
+        assertNotNull(wanted.remove(id));
+        assertEquals(wanted, games(), "only that game is gone");
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+}
