@@ -9,6 +9,8 @@
     var POLL_WHILE_OPEN_MS = 20000;
     var POLL_WHILE_CLOSED_MS = 2000;
     var socketOpen = false;
+    /* The socket was lost (a server restart, a network change): catch up once the server answers. */
+    var socketLost = false;
     var timer = null;
 
     function marker() {
@@ -41,6 +43,11 @@
             headers: {"Accept": "application/json"},
             redirect: "error"
         }).then(function (response) {
+            if (response.status === 401) {
+                // signed out meanwhile: the page itself leads to signing in, and back here after
+                window.location.reload();
+                return null;
+            }
             if (response.status === 404) {
                 // the game is gone (an invitation declined or cancelled): let the page say so
                 refresh();
@@ -48,7 +55,10 @@
             return response.ok ? response.json() : null;
         }).then(function (body) {
             var current = marker();
-            if (body && current && String(body[current.getAttribute("data-field")]) !== current.getAttribute("data-version")) {
+            if (body && socketLost) {
+                socketLost = false;
+                refresh();
+            } else if (body && current && String(body[current.getAttribute("data-field")]) !== current.getAttribute("data-version")) {
                 refresh();
             }
         }).catch(function () {
@@ -69,6 +79,14 @@
             poll();
         },
         closed: function () {
+            socketLost = socketLost || socketOpen;
+            socketOpen = false;
+            showLiveMode();
+            schedule();
+        },
+        /* The socket broke and faces.js is trying to reconnect: poll meanwhile. */
+        lost: function () {
+            socketLost = true;
             socketOpen = false;
             showLiveMode();
             schedule();

@@ -2,6 +2,7 @@ package com.tictactoe.infrastructure;
 
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.GameRepository;
+import com.tictactoe.domain.SignInTokenRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -50,6 +51,12 @@ public class DynamoDbResources {
     @ApplicationScoped
     public AccountRepository accounts(DynamoDbClient dynamo) {
         return new DynamoAccountDao(dynamo, settings.usersTable());
+    }
+
+    @Produces
+    @ApplicationScoped
+    public SignInTokenRepository signInTokens(DynamoDbClient dynamo) {
+        return new DynamoSignInTokenDao(dynamo, settings.usersTable());
     }
 
     void createTables(@Observes @Initialized(ApplicationScoped.class) Object started, DynamoDbClient dynamo) {

@@ -4,13 +4,18 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 
-/** The Users table: one item per account, keyed by the lower-cased username. */
+/**
+ * The Users table: one item per account, keyed by the lower-cased username, and one per
+ * long-lived sign-in (see {@link DynamoSignInTokenDao}), which expires through the table's
+ * time-to-live attribute {@value #EXPIRES_AT}.
+ */
 public final class UsersTable {
 
     public static final String USER_KEY = "UserKey";
     public static final String USERNAME = "Username";
     public static final String PASSWORD_HASH = "PasswordHash";
     public static final String CREATED_AT = "CreatedAt";
+    public static final String EXPIRES_AT = "ExpiresAt";
 
     private UsersTable() {
     }

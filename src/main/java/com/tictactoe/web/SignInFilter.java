@@ -1,5 +1,7 @@
 package com.tictactoe.web;
 
+import com.tictactoe.application.SignInTokens;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,10 +28,16 @@ public class SignInFilter extends HttpFilter {
     private static final Set<String> OPEN_PAGES = Set.of(SIGN_IN_PAGE, "/signup.xhtml");
     private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
 
+    @Inject
+    private SignInTokens tokens;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String player = PlayerSession.playerOf(request).orElse(null);
+        if (player == null && (needsPlayer(request) || isApi(request))) {
+            player = signInFromCookie(request, response);
+        }
         if (player != null) {
             chain.doFilter(new SignedInRequest(request, player), response);
         } else if (needsPlayer(request)) {
@@ -36,6 +45,28 @@ public class SignInFilter extends HttpFilter {
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * A browser that signed in on a server that has since stopped, or on another server, is
+     * signed in again from its long-lived token.
+     */
+    private String signInFromCookie(HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> token = SignInCookie.read(request);
+        if (token.isEmpty()) {
+            return null;
+        }
+        Optional<String> player = tokens.playerFor(token.get());
+        if (player.isEmpty()) {
+            SignInCookie.clear(request, response);
+            return null;
+        }
+        PlayerSession.signIn(request, player.get());
+        return player.get();
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getServletPath().equals("/api") || request.getServletPath().startsWith("/api/");
     }
 
     private static boolean needsPlayer(HttpServletRequest request) {

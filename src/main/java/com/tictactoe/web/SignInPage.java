@@ -1,6 +1,7 @@
 package com.tictactoe.web;
 
 import com.tictactoe.application.AccountService;
+import com.tictactoe.application.SignInTokens;
 import com.tictactoe.application.SignInThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -17,6 +18,9 @@ public class SignInPage {
 
     @Inject
     private AccountService accounts;
+
+    @Inject
+    private SignInTokens tokens;
 
     @Inject
     private SignInThrottle throttle;
@@ -50,7 +54,7 @@ public class SignInPage {
         }
         Optional<String> player = accounts.verify(name, password == null ? "" : password);
         if (player.isPresent()) {
-            SignedInRedirect.signInAndGo(player.get());
+            SignedInRedirect.signInAndGo(player.get(), tokens);
         } else {
             Messages.error("Wrong username or password.");
         }

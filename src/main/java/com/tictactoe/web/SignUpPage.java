@@ -1,6 +1,7 @@
 package com.tictactoe.web;
 
 import com.tictactoe.application.AccountService;
+import com.tictactoe.application.SignInTokens;
 import com.tictactoe.application.SignUpException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,9 @@ public class SignUpPage {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private SignInTokens tokens;
+
     private String username;
     private String password;
     private String passwordAgain;
@@ -25,7 +29,7 @@ public class SignUpPage {
             return null;
         }
         try {
-            SignedInRedirect.signInAndGo(accounts.signUp(username, password));
+            SignedInRedirect.signInAndGo(accounts.signUp(username, password), tokens);
         } catch (SignUpException refused) {
             Messages.error(refused.getMessage());
         }

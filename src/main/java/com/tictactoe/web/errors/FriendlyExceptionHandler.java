@@ -1,7 +1,10 @@
 package com.tictactoe.web.errors;
 
 import com.tictactoe.domain.GameIds;
+import com.tictactoe.domain.StoreBusyException;
 import com.tictactoe.domain.StoreUnavailableException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.event.PhaseId;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerWrapper;
@@ -49,6 +52,14 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         boolean ajax = faces.getPartialViewContext().isAjaxRequest();
+        if (causedBy(failure, StoreBusyException.class) && faces.isPostback()
+                && faces.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+            // DynamoDB is over capacity even after the SDK's retries, and nothing was written: the
+            // page is shown again as it was, with a word to try again, so one more click will do.
+            RequestIds.failed(request, failure);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, StoreBusyException.PLAYER_MESSAGE, null));
+            return;
+        }
         if (causedBy(failure, ViewExpiredException.class)) {
             external.redirect(pageAddress(external) + (pageAddress(external).contains("?") ? "&" : "?") + "expired=true");
         } else if (causedBy(failure, StoreUnavailableException.class)) {
