@@ -10,14 +10,28 @@ import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.web.errors.FailedRequestLog;
 import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The packaged WAR on Payara Micro against DynamoDB Local: the EJB plays a whole game. */
+/**
+ * The packaged WAR on Payara Micro against DynamoDB Local, tested from inside: the EJB plays a
+ * whole game, and a failed request leaves one log line.
+ */
 @ExtendWith(ArquillianExtension.class)
 class GameFacadeInContainerIT {
 
@@ -54,5 +68,49 @@ class GameFacadeInContainerIT {
         Lobby lobby = facade.lobby("ida");
         assertEquals(game.gameId(), lobby.finished().get(0).gameId());
         assertTrue(lobby.inProgress().isEmpty());
+    }
+
+    @ArquillianResource
+    URL base;
+
+    /** Runs inside the server, so it can read the server's own log as it is written. */
+    @Test
+    void aFailedRequestIsLoggedOnceWithTheReferenceItAnswers() throws Exception {
+        Logger log = Logger.getLogger(FailedRequestLog.class.getName());
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(recorder);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(base.toURI().resolve("api/me/changes")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> fine = http.send(HttpRequest.newBuilder(base.toURI().resolve("signin.xhtml")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> missing = http.send(HttpRequest.newBuilder(base.toURI().resolve("no-such-page")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, refused.statusCode());
+            assertEquals(200, fine.statusCode());
+            assertEquals(404, missing.statusCode());
+
+            String reference = refused.headers().firstValue("X-Request-Id").orElseThrow();
+            List<String> lines = records.stream().map(LogRecord::getMessage).toList();
+            assertEquals(1, lines.size(), "only the failed request is logged, and once: " + lines);
+            assertTrue(lines.get(0).contains("[ref " + reference + "] 401 GET"), lines.get(0));
+        } finally {
+            log.removeHandler(recorder);
+        }
     }
 }

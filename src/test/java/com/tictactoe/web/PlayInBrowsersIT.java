@@ -133,10 +133,14 @@ class PlayInBrowsersIT {
     private String startGame() {
         bob.open("/");
         bob.markPage();
+        // Pushes reach open sockets; a page catches up on what it missed before by one poll,
+        // which the push test blocks: so each page's socket is open before the next step.
+        bob.waitUntil(d -> bob.liveMode().equals("push"));
         alice.invite(bobName);
         String gameId = alice.gameId();
         assertTrue(alice.text("#status").contains("Waiting for " + bobName));
         alice.markPage();
+        alice.waitUntil(d -> alice.liveMode().equals("push"));
 
         bob.waitUntil(d -> bob.text(".lobby").contains(aliceName + " invites you"));
         assertTrue(bob.stillSamePage(), "the invitation arrived without a reload");
