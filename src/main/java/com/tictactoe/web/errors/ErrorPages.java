@@ -10,24 +10,37 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The error pages, with the request's reference on them. Plain HTML from a servlet: they must
  * show even when Faces is what failed.
  */
-@WebServlet(urlPatterns = {ErrorPages.ERROR, ErrorPages.UNAVAILABLE})
+@WebServlet(urlPatterns = {ErrorPages.ERROR, ErrorPages.UNAVAILABLE, ErrorPages.NOT_FOUND})
 public class ErrorPages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     public static final String ERROR = "/error";
     public static final String UNAVAILABLE = "/unavailable";
+    public static final String NOT_FOUND = "/not-found";
 
-    private final Map<String, String> templates = new ConcurrentHashMap<>();
+    private record Page(String code, String heading, String text, String head) {
+    }
+
+    private static final Map<String, Page> PAGES = Map.of(
+            ERROR, new Page("Oops", "Something went wrong",
+                    "That did not work. Nothing you did was lost; please go back and try again.", ""),
+            UNAVAILABLE, new Page("503", "Back in a moment",
+                    "The game store cannot be reached right now, or is too busy. This page tries again by itself"
+                            + " every 10 seconds; your games are safe.",
+                    "<meta http-equiv=\"refresh\" content=\"10\"/>"),
+            NOT_FOUND, new Page("404", "Not found",
+                    "There is nothing here \u2014 perhaps the game was declined or cancelled, or the link is mistyped.", ""));
+
+    private volatile String layout;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        String page = request.getServletPath().equals(UNAVAILABLE) ? "unavailable" : "error";
+        Page page = PAGES.getOrDefault(request.getServletPath(), PAGES.get(ERROR));
         String ref = request.getParameter("ref");
         if (!RequestIds.isWellFormed(ref)) {
             ref = RequestIds.of(request);
@@ -36,19 +49,25 @@ public class ErrorPages extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Request-Id", ref);
-        response.getWriter().write(template(page)
+        // Every value is either fixed above or checked: the reference is eight hex digits.
+        response.getWriter().write(layout()
+                .replace("{{head}}", page.head())
+                .replace("{{code}}", page.code())
+                .replace("{{heading}}", page.heading())
+                .replace("{{text}}", page.text())
                 .replace("{{base}}", request.getContextPath())
                 .replace("{{ref}}", ref));
     }
 
-    private String template(String page) {
-        return templates.computeIfAbsent(page, name -> {
-            try (InputStream in = getServletContext().getResourceAsStream("/WEB-INF/errors/" + name + ".html")) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private String layout() {
+        if (layout == null) {
+            try (InputStream in = getServletContext().getResourceAsStream("/WEB-INF/errors/layout.html")) {
+                layout = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }
+        return layout;
     }
 
     /** Where an AJAX request that failed sends its page, keeping the reference. */
