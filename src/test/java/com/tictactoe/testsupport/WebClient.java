@@ -13,15 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A person without a browser: plain HTTP with cookies, for requests a browser would never send. */
 public final class WebClient {
-
-    private static final Pattern VIEW_STATE =
-            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final HttpClient http;
     private final CookieManager cookies = new CookieManager();
@@ -73,11 +68,11 @@ public final class WebClient {
 
     /** The ViewState of the last page fetched. */
     public String viewState() {
-        Matcher matcher = VIEW_STATE.matcher(lastPage);
-        if (!matcher.find()) {
-            throw new IllegalStateException("No ViewState on the page: " + lastPage);
-        }
-        return matcher.group(1);
+        return Html.inputs(lastPage).stream()
+                .filter(tag -> tag.contains("name=\"jakarta.faces.ViewState\""))
+                .map(tag -> Html.attribute(tag, "value"))
+                .filter(value -> !value.isEmpty())
+                .findFirst().orElseThrow(() -> new IllegalStateException("No ViewState on the page: " + lastPage));
     }
 
     public String lastPage() {

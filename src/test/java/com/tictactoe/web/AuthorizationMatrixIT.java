@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.tictactoe.infrastructure.DynamoDbClients;
-import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.testsupport.Deployments;
-import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.Html;
+import com.tictactoe.testsupport.StoredGames;
 import com.tictactoe.testsupport.WebClient;
 import java.net.URI;
 import java.net.URL;
@@ -19,10 +18,10 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,13 +32,11 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -62,8 +59,11 @@ class AuthorizationMatrixIT {
     private static final String NOT_HOST = "Only the player who sent this invitation can cancel it.";
     private static final String NOT_YOUR_TURN = "It is not your turn.";
     private static final String WATCHING = "You are watching";
-    private static final Pattern INPUT = Pattern.compile("<input[^>]*>");
-    private static final Pattern NAME = Pattern.compile("name=\"([^\"]+)\"");
+    private static final String SENT_TO_SIGN_IN = "sent to sign in, nothing written";
+    private static final String NO_BUTTON = "no button, forged postback writes nothing";
+    private static final String REFUSED_IN_LOBBY = "forged postback refused with a message, nothing written";
+    private static final String STARTS = "allowed, the game starts";
+    private static final String DELETED = "allowed, the invitation is deleted";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -73,20 +73,10 @@ class AuthorizationMatrixIT {
     @ArquillianResource
     private URL base;
 
-    private static DynamoDbClient dynamo;
+    @RegisterExtension
+    static final StoredGames stored = StoredGames.open();
 
     private Players players;
-
-    @BeforeAll
-    static void connect() {
-        dynamo = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                Optional.empty(), "Games", "Users", false));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        dynamo.close();
-    }
 
     enum Role {
         HOST("host"), OPPONENT("opponent"), OTHER("another signed-in player"), ANONYMOUS("anonymous");
@@ -109,65 +99,50 @@ class AuthorizationMatrixIT {
     @TestFactory
     Stream<DynamicNode> everyActionForEveryRole() {
         return Stream.of(
-                action("accept, on the game page", role -> switch (role) {
-                    case OPPONENT -> new Cell(role, "allowed, the game starts", () -> acceptOnGamePage(role));
-                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> acceptOnGamePage(role));
-                    default -> new Cell(role, "no button, forged postback writes nothing", () -> acceptOnGamePage(role));
-                }),
-                action("accept, in the lobby", role -> switch (role) {
-                    case OPPONENT -> new Cell(role, "allowed, the game starts", () -> acceptInLobby(role));
-                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> acceptInLobby(role));
-                    default -> new Cell(role, "forged postback refused with a message, nothing written",
-                            () -> acceptInLobby(role));
-                }),
-                action("decline, on the game page", role -> switch (role) {
-                    case OPPONENT -> new Cell(role, "allowed, the invitation is deleted", () -> leaveOnGamePage(role, true));
-                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> leaveOnGamePage(role, true));
-                    default -> new Cell(role, "no button, forged postback writes nothing", () -> leaveOnGamePage(role, true));
-                }),
-                action("decline, in the lobby", role -> switch (role) {
-                    case OPPONENT -> new Cell(role, "allowed, the invitation is deleted", () -> leaveInLobby(role, true));
-                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> leaveInLobby(role, true));
-                    default -> new Cell(role, "forged postback refused with a message, nothing written",
-                            () -> leaveInLobby(role, true));
-                }),
-                action("cancel, on the game page", role -> switch (role) {
-                    case HOST -> new Cell(role, "allowed, the invitation is deleted", () -> leaveOnGamePage(role, false));
-                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> leaveOnGamePage(role, false));
-                    default -> new Cell(role, "no button, forged postback writes nothing", () -> leaveOnGamePage(role, false));
-                }),
-                action("cancel, in the lobby", role -> switch (role) {
-                    case HOST -> new Cell(role, "allowed, the invitation is deleted", () -> leaveInLobby(role, false));
-                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> leaveInLobby(role, false));
-                    default -> new Cell(role, "forged postback refused with a message, nothing written",
-                            () -> leaveInLobby(role, false));
-                }),
-                action("move, on the mover's turn (host's turn for non-players)", role -> switch (role) {
-                    case HOST, OPPONENT -> new Cell(role, "allowed, one square and the turn change", () -> move(role));
-                    case OTHER -> new Cell(role, "watching, forged postback writes nothing", () -> move(role));
-                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> move(role));
-                }),
+                action("accept, on the game page", onlyFor(Set.of(Role.OPPONENT), STARTS, NO_BUTTON),
+                        this::acceptOnGamePage),
+                action("accept, in the lobby", onlyFor(Set.of(Role.OPPONENT), STARTS, REFUSED_IN_LOBBY),
+                        this::acceptInLobby),
+                action("decline, on the game page", onlyFor(Set.of(Role.OPPONENT), DELETED, NO_BUTTON),
+                        role -> leaveOnGamePage(role, true)),
+                action("decline, in the lobby", onlyFor(Set.of(Role.OPPONENT), DELETED, REFUSED_IN_LOBBY),
+                        role -> leaveInLobby(role, true)),
+                action("cancel, on the game page", onlyFor(Set.of(Role.HOST), DELETED, NO_BUTTON),
+                        role -> leaveOnGamePage(role, false)),
+                action("cancel, in the lobby", onlyFor(Set.of(Role.HOST), DELETED, REFUSED_IN_LOBBY),
+                        role -> leaveInLobby(role, false)),
+                action("move, on the mover's turn (host's turn for non-players)",
+                        onlyFor(Set.of(Role.HOST, Role.OPPONENT), "allowed, one square and the turn change",
+                                "watching, forged postback writes nothing"),
+                        this::move),
                 action("move, on the other player's turn (from a page opened on one's own turn)",
                         Stream.of(Role.HOST, Role.OPPONENT).map(role -> new Cell(role,
                                 "refused with a message, nothing written", () -> moveOutOfTurn(role)))),
-                action("play again, on a finished game", role -> switch (role) {
-                    case HOST, OPPONENT -> new Cell(role, "allowed, a new invitation to the same opponent",
-                            () -> playAgain(role));
-                    case OTHER -> new Cell(role, "no button, forged postback writes nothing", () -> playAgain(role));
-                    case ANONYMOUS -> new Cell(role, "sent to sign in, nothing written", () -> playAgain(role));
-                }),
-                action("view a pending game", role -> viewCell(role, Status.PENDING)),
-                action("view a game in progress", role -> viewCell(role, Status.IN_PROGRESS)),
-                action("view a finished game", role -> viewCell(role, Status.FINISHED)),
-                action("GET /api/games/{id}/version", role -> new Cell(role,
-                        role == Role.ANONYMOUS ? "401" : role == Role.OTHER ? "200, watching is allowed" : "200",
-                        () -> apiGameVersion(role))),
-                action("GET /api/me/changes", role -> new Cell(role, role == Role.ANONYMOUS ? "401" : "200",
-                        () -> apiMyChanges(role))));
+                action("play again, on a finished game",
+                        onlyFor(Set.of(Role.HOST, Role.OPPONENT), "allowed, a new invitation to the same opponent",
+                                NO_BUTTON),
+                        this::playAgain),
+                action("view a pending game", AuthorizationMatrixIT::viewing, role -> view(role, Status.PENDING)),
+                action("view a game in progress", AuthorizationMatrixIT::viewing, role -> view(role, Status.IN_PROGRESS)),
+                action("view a finished game", AuthorizationMatrixIT::viewing, role -> view(role, Status.FINISHED)),
+                action("GET /api/games/{id}/version",
+                        role -> role == Role.ANONYMOUS ? "401" : role == Role.OTHER ? "200, watching is allowed" : "200",
+                        this::apiGameVersion),
+                action("GET /api/me/changes", role -> role == Role.ANONYMOUS ? "401" : "200", this::apiMyChanges));
     }
 
-    private static DynamicNode action(String name, Function<Role, Cell> cells) {
-        return action(name, Stream.of(Role.values()).map(cells));
+    /**
+     * The outcomes of an action only the {@code rightful} roles may take: for them {@code allowed},
+     * for an anonymous visitor {@link #SENT_TO_SIGN_IN}, for any other signed-in player {@code refused}.
+     */
+    private static Function<Role, String> onlyFor(Set<Role> rightful, String allowed, String refused) {
+        return role -> rightful.contains(role) ? allowed : role == Role.ANONYMOUS ? SENT_TO_SIGN_IN : refused;
+    }
+
+    /** A cell for every role: its expected outcome, and the check run for it. */
+    private static DynamicNode action(String name, Function<Role, String> expected, Consumer<Role> check) {
+        return action(name, Stream.of(Role.values()).map(role -> new Cell(role, expected.apply(role),
+                () -> check.accept(role))));
     }
 
     private static DynamicNode action(String name, Stream<Cell> cells) {
@@ -177,13 +152,13 @@ class AuthorizationMatrixIT {
 
     private enum Status { PENDING, IN_PROGRESS, FINISHED }
 
-    private Cell viewCell(Role role, Status status) {
+    private static String viewing(Role role) {
         String expected = switch (role) {
             case HOST, OPPONENT -> "200, the player's page";
             case OTHER -> "200, watching without action buttons";
             case ANONYMOUS -> "sent to sign in";
         };
-        return new Cell(role, expected + ", nothing written", () -> view(role, status));
+        return expected + ", nothing written";
     }
 
     // ----------------------------------------------------------------------------------------
@@ -201,7 +176,7 @@ class AuthorizationMatrixIT {
         }
         WebClient actor = client(role);
         Map<String, String> accept = gameForm(actor, id, "game:accept", "Accept");
-        assertEquals(role == Role.OPPONENT, hasButton(actor.lastPage(), "game:accept"), "the Accept button is shown");
+        assertEquals(role == Role.OPPONENT, Html.hasInput(actor.lastPage(), "game:accept"), "the Accept button is shown");
         HttpResponse<String> answer = actor.post("/game.xhtml", accept);
         assertEquals(200, answer.statusCode());
         if (role == Role.OPPONENT) {
@@ -255,7 +230,7 @@ class AuthorizationMatrixIT {
         }
         WebClient actor = client(role);
         Map<String, String> leave = gameForm(actor, id, button, label);
-        assertEquals(role == rightful, hasButton(actor.lastPage(), button), "the " + label + " button is shown");
+        assertEquals(role == rightful, Html.hasInput(actor.lastPage(), button), "the " + label + " button is shown");
         HttpResponse<String> answer = actor.post("/game.xhtml", leave);
         if (role == rightful) {
             assertEquals(302, answer.statusCode());
@@ -366,7 +341,7 @@ class AuthorizationMatrixIT {
         }
         WebClient actor = client(role);
         Map<String, String> again = gameForm(actor, id, "game:again", "Play again");
-        assertEquals(role != Role.OTHER, hasButton(actor.lastPage(), "game:again"), "the Play again button is shown");
+        assertEquals(role != Role.OTHER, Html.hasInput(actor.lastPage(), "game:again"), "the Play again button is shown");
         HttpResponse<String> answer = actor.post("/game.xhtml", again);
         if (role == Role.OTHER) {
             assertEquals(200, answer.statusCode());
@@ -408,7 +383,7 @@ class AuthorizationMatrixIT {
             assertEquals(200, page.statusCode());
             String body = page.body();
             Set<String> buttons = Stream.of("game:accept", "game:decline", "game:cancel", "game:again")
-                    .filter(button -> hasButton(body, button)).collect(Collectors.toSet());
+                    .filter(button -> Html.hasInput(body, button)).collect(Collectors.toSet());
             long enabledCells = Stream.of("TopLeft", "TopMiddle", "TopRight", "MiddleLeft", "MiddleMiddle", "MiddleRight",
                     "BottomLeft", "BottomMiddle", "BottomRight").filter(sq -> status != Status.FINISHED)
                     .filter(sq -> !cellTag(body, sq).contains("disabled")).count();
@@ -522,7 +497,7 @@ class AuthorizationMatrixIT {
         HttpResponse<String> accepted = p.opponent().post("/game.xhtml",
                 gameForm(p.opponent(), id, "game:accept", "Accept"));
         assertEquals(200, accepted.statusCode());
-        assertTrue(item(id).get("StatusDate").s().startsWith("IN_PROGRESS_"));
+        assertTrue(stored.get(id).get("StatusDate").s().startsWith("IN_PROGRESS_"));
         return id;
     }
 
@@ -535,7 +510,7 @@ class AuthorizationMatrixIT {
         play(p.host(), id, "TopMiddle");
         play(p.opponent(), id, "MiddleMiddle");
         play(p.host(), id, "TopRight");
-        Map<String, AttributeValue> item = item(id);
+        Map<String, AttributeValue> item = stored.get(id);
         assertTrue(item.get("StatusDate").s().startsWith("FINISHED_"), item.toString());
         assertEquals(p.hostName(), item.get("Result").s());
         return id;
@@ -545,7 +520,7 @@ class AuthorizationMatrixIT {
         player.get("/game.xhtml?id=" + id);
         HttpResponse<String> answer = player.ajax("/game.xhtml", moveClick(player, id, square));
         assertEquals(200, answer.statusCode());
-        assertNotNull(item(id).get(square), square + " was played: " + gist(answer.body()));
+        assertNotNull(stored.get(id).get(square), square + " was played: " + gist(answer.body()));
     }
 
     // ----------------------------------------------------------------------------------------
@@ -559,7 +534,7 @@ class AuthorizationMatrixIT {
 
     /** A click on a square of the last game page fetched, as faces.js sends it (the square has an f:ajax). */
     private static Map<String, String> moveClick(WebClient player, String id, String square) {
-        String button = nameOf(cellTag(player.lastPage(), square));
+        String button = Html.attribute(cellTag(player.lastPage(), square), "name");
         Map<String, String> click = form("game", "game", "gameId", id, "jakarta.faces.ViewState", player.viewState());
         click.putAll(ajaxParams(button, "game messages"));
         click.put("square", square);
@@ -586,10 +561,9 @@ class AuthorizationMatrixIT {
      */
     private static String lobbyButton(WebClient player, String list, String kind, String gameId) {
         Pattern name = Pattern.compile("name=\"(lists:" + list + ":\\d+:" + kind + ")\"");
-        Matcher input = INPUT.matcher(player.lastPage());
-        while (input.find()) {
-            Matcher button = name.matcher(input.group());
-            if (button.find() && (gameId == null || input.group().contains(gameId))) {
+        for (String input : Html.inputs(player.lastPage())) {
+            Matcher button = name.matcher(input);
+            if (button.find() && (gameId == null || input.contains(gameId))) {
                 return button.group(1);
             }
         }
@@ -598,29 +572,7 @@ class AuthorizationMatrixIT {
     }
 
     private static String cellTag(String page, String square) {
-        Matcher input = INPUT.matcher(page);
-        while (input.find()) {
-            if (input.group().contains("data-square=\"" + square + "\"") && input.group().contains("name=\"game:board:")) {
-                return input.group();
-            }
-        }
-        throw new AssertionError("no button for " + square + ": " + page);
-    }
-
-    private static boolean hasButton(String page, String name) {
-        Matcher input = INPUT.matcher(page);
-        while (input.find()) {
-            if (input.group().contains("name=\"" + name + "\"")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String nameOf(String tag) {
-        Matcher name = NAME.matcher(tag);
-        assertTrue(name.find(), tag);
-        return name.group(1);
+        return Html.cell(page, square).orElseThrow(() -> new AssertionError("no button for " + square + ": " + page));
     }
 
     /** A visitor who is not signed in opens the page, then posts a copy of a player's form anyway. */
@@ -658,14 +610,8 @@ class AuthorizationMatrixIT {
     /** Every item of the Games table, read consistently, by game id. */
     private static Map<String, Map<String, AttributeValue>> games() {
         Map<String, Map<String, AttributeValue>> all = new TreeMap<>();
-        dynamo.scanPaginator(scan -> scan.tableName("Games").consistentRead(true)).items()
-                .forEach(item -> all.put(item.get("GameId").s(), item));
+        stored.all().forEach(item -> all.put(item.get("GameId").s(), item));
         return all;
-    }
-
-    private static Map<String, AttributeValue> item(String id) {
-        return dynamo.getItem(get -> get.tableName("Games").consistentRead(true)
-                .key(Map.of("GameId", AttributeValue.fromS(id)))).item();
     }
 
     /** The table is as before except that game {@code id} is now exactly {@code expected}. */
@@ -678,7 +624,7 @@ class AuthorizationMatrixIT {
 
     /** Accepting changes the status, and only the status, to IN_PROGRESS. */
     private static void assertStarted(Map<String, Map<String, AttributeValue>> before, String id) {
-        String statusDate = item(id).get("StatusDate").s();
+        String statusDate = stored.get(id).get("StatusDate").s();
         assertTrue(statusDate.startsWith("IN_PROGRESS_"), statusDate);
         Map<String, AttributeValue> expected = new HashMap<>(before.get(id));
         expected.put("StatusDate", s(statusDate));

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tictactoe.infrastructure.DynamoDbClients;
-import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.testsupport.Deployments;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.Html;
+import com.tictactoe.testsupport.StoredGames;
 import com.tictactoe.testsupport.WebClient;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -24,14 +23,12 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -44,7 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class BadRequestsIT {
 
     private static final String PASSWORD = "s3cret-enough";
-    private static final Pattern CELL_BUTTON = Pattern.compile("name=\"(game:board:\\d+:cell)\"[^>]*data-square=\"TopLeft\"");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -54,22 +50,8 @@ class BadRequestsIT {
     @ArquillianResource
     private URL base;
 
-    private static DynamoDbClient dynamo;
-
-    @BeforeAll
-    static void connect() {
-        dynamo = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                Optional.empty(), "Games", "Users", false));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        dynamo.close();
-    }
-
-    private static List<Map<String, AttributeValue>> allGames() {
-        return dynamo.scan(scan -> scan.tableName("Games").consistentRead(true)).items();
-    }
+    @RegisterExtension
+    static final StoredGames stored = StoredGames.open();
 
     private static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 6);
@@ -97,9 +79,9 @@ class BadRequestsIT {
     }
 
     private static Map<String, String> moveForm(WebClient player, String gameId, String square) {
-        Matcher button = CELL_BUTTON.matcher(player.lastPage());
-        assertTrue(button.find(), "the board's buttons are on the page");
-        return form("game", "game", "gameId", gameId, button.group(1), "", "square", square,
+        Optional<String> topLeft = Html.cell(player.lastPage(), "TopLeft");
+        assertTrue(topLeft.isPresent(), "the board's buttons are on the page");
+        return form("game", "game", "gameId", gameId, Html.attribute(topLeft.get(), "name"), "", "square", square,
                 "jakarta.faces.ViewState", player.viewState());
     }
 
@@ -109,7 +91,7 @@ class BadRequestsIT {
         Match match = match();
         match.host().get("/game.xhtml?id=" + match.gameId());
         Map<String, String> move = moveForm(match.host(), match.gameId(), "TopLeft");
-        List<Map<String, AttributeValue>> before = allGames();
+        List<Map<String, AttributeValue>> before = stored.all();
 
         move.put("jakarta.faces.ViewState", "-1234567890:987654321");
         HttpResponse<String> plain = match.host().post("/game.xhtml", move);
@@ -122,7 +104,7 @@ class BadRequestsIT {
 
         move.remove("jakarta.faces.ViewState");
         match.host().post("/game.xhtml", move);
-        assertEquals(before, allGames(), "nothing was written");
+        assertEquals(before, stored.all(), "nothing was written");
         assertTrue(match.host().getFollowing("/game.xhtml?id=" + match.gameId() + "&expired=true").body()
                 .contains("was reloaded"));
     }
@@ -133,18 +115,16 @@ class BadRequestsIT {
         Match match = match();
         for (String forged : new String[] {"HostId", "Result", "TopLeft OR 1=1", "x".repeat(5000)}) {
             match.host().get("/game.xhtml?id=" + match.gameId());
-            List<Map<String, AttributeValue>> before = allGames();
+            List<Map<String, AttributeValue>> before = stored.all();
             HttpResponse<String> response = match.host().post("/game.xhtml", moveForm(match.host(), match.gameId(), forged));
             assertEquals(200, response.statusCode());
             assertTrue(response.body().contains("There is no such square."), forged);
-            assertEquals(before, allGames(), "nothing was written for " + forged.substring(0, Math.min(20, forged.length())));
+            assertEquals(before, stored.all(), "nothing was written for " + forged.substring(0, Math.min(20, forged.length())));
         }
         // The same request with a real square is a move.
         match.host().get("/game.xhtml?id=" + match.gameId());
         match.host().post("/game.xhtml", moveForm(match.host(), match.gameId(), "MiddleMiddle"));
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName("Games").consistentRead(true)
-                .key(Map.of("GameId", AttributeValue.fromS(match.gameId())))).item();
-        assertEquals("O", item.get("MiddleMiddle").s());
+        assertEquals("O", stored.get(match.gameId()).get("MiddleMiddle").s());
     }
 
     @Test
@@ -156,10 +136,10 @@ class BadRequestsIT {
         HttpResponse<String> watching = mallory.get("/game.xhtml?id=" + match.gameId());
         assertEquals(200, watching.statusCode());
         assertTrue(watching.body().contains("You are watching"));
-        List<Map<String, AttributeValue>> before = allGames();
+        List<Map<String, AttributeValue>> before = stored.all();
         HttpResponse<String> forged = mallory.post("/game.xhtml", moveForm(mallory, match.gameId(), "TopLeft"));
         assertEquals(200, forged.statusCode());
-        assertEquals(before, allGames(), "a watcher's forged move writes nothing");
+        assertEquals(before, stored.all(), "a watcher's forged move writes nothing");
 
         for (String id : new String[] {UUID.randomUUID().toString(), "nonsense", "%3Cscript%3E", "x".repeat(3000)}) {
             HttpResponse<String> missing = mallory.get("/game.xhtml?id=" + id);
@@ -174,7 +154,7 @@ class BadRequestsIT {
     @Order(4)
     void scriptInAUsernameIsRefusedAndShownEscaped() {
         WebClient visitor = new WebClient(base);
-        List<Map<String, AttributeValue>> before = allGames();
+        List<Map<String, AttributeValue>> before = stored.all();
         HttpResponse<String> refused = visitor.signUp("<script>alert(1)</script>", PASSWORD);
         assertEquals(200, refused.statusCode());
         assertTrue(refused.body().contains("A username has 3 to 20 letters"));
@@ -199,7 +179,7 @@ class BadRequestsIT {
             assertEquals(200, answer.statusCode());
             assertTrue(answer.body().contains(refusal[1]), refusal[1]);
         }
-        assertEquals(before, allGames());
+        assertEquals(before, stored.all());
     }
 
     @Test
@@ -285,9 +265,8 @@ class BadRequestsIT {
                 "jakarta.faces.behavior.event", "action", "jakarta.faces.ViewState", host.viewState());
 
         // Meanwhile the host's move is made elsewhere: the original Python app on the same table.
-        Map<String, AttributeValue> key = Map.of("GameId", AttributeValue.fromS(match.gameId()));
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName("Games").key(key).consistentRead(true)).item();
-        dynamo.updateItem(update -> update.tableName("Games").key(key)
+        Map<String, AttributeValue> item = stored.get(match.gameId());
+        stored.update(match.gameId(), update -> update
                 .updateExpression("SET TopLeft = :o, Turn = :next")
                 .conditionExpression("Turn = :host AND attribute_not_exists(TopLeft)")
                 .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("O"),
@@ -297,13 +276,13 @@ class BadRequestsIT {
         HttpResponse<String> refreshed = host.ajax("/game.xhtml", refresh);
         assertEquals(200, refreshed.statusCode());
         assertTrue(refreshed.body().contains("aria-label=\"Top left, O\""), "the page was re-rendered: " + refreshed.body());
-        List<Map<String, AttributeValue>> before = allGames();
+        List<Map<String, AttributeValue>> before = stored.all();
 
         HttpResponse<String> answer = host.ajax("/game.xhtml", click);
         assertEquals(200, answer.statusCode());
         assertTrue(answer.body().contains("It is not your turn."), "the click is answered, not dropped: " + answer.body());
         assertTrue(answer.body().contains("aria-label=\"Top left, O\""), "with the board as it is now");
-        assertEquals(before, allGames(), "nothing was written");
+        assertEquals(before, stored.all(), "nothing was written");
     }
 
     @Test

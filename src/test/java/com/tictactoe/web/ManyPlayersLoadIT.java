@@ -1,12 +1,14 @@
 package com.tictactoe.web;
 
+import static com.tictactoe.testsupport.Html.attribute;
+import static com.tictactoe.testsupport.Html.hiddenFields;
+import static com.tictactoe.testsupport.Html.unescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tictactoe.infrastructure.DynamoDbClients;
-import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.testsupport.Deployments;
-import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.Html;
+import com.tictactoe.testsupport.StoredGames;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -45,7 +47,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -78,7 +79,6 @@ class ManyPlayersLoadIT {
     private static final Path FIRST_FAILURE = Path.of("target", "ManyPlayersLoadIT-first-failure.txt");
     private static final String VIEW_STATE = "jakarta.faces.ViewState";
     private static final Pattern STATUS = Pattern.compile("role=\"status\">([^<]*)<");
-    private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
     private static final Pattern UPDATE = Pattern.compile(
             "<update id=\"([^\"]+)\"><!\\[CDATA\\[(.*?)]]></update>", Pattern.DOTALL);
     private static final Pattern AJAX_CALL = Pattern.compile(
@@ -284,12 +284,9 @@ class ManyPlayersLoadIT {
     /** Reads every game back: finished, exactly the acknowledged squares, the right result. */
     private List<String> checkEveryGameInDynamoDb() {
         List<String> broken = new ArrayList<>();
-        try (DynamoDbClient dynamo = DynamoDbClients.create(new DynamoDbSettings(
-                Optional.of(URI.create(DynamoDbLocalSession.endpoint())), Optional.empty(), "Games", "Users", false))) {
+        try (StoredGames stored = StoredGames.open()) {
             for (GameRecord game : games) {
-                Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName("Games").consistentRead(true)
-                        .key(Map.of("GameId", AttributeValue.fromS(game.gameId)))).item();
-                Optional<String> problem = problem(game, item);
+                Optional<String> problem = problem(game, stored.get(game.gameId));
                 problem.ifPresent(text -> broken.add(game.gameId + " " + game.host + " vs " + game.guest + ": " + text));
             }
         }
@@ -450,11 +447,8 @@ class ManyPlayersLoadIT {
 
         /** A click on a square: the AJAX request faces.js sends for the cell's f:ajax. */
         void move(int square, String[] board, String status) throws Unexpected {
-            Matcher cell = cellInput(gameForm, SQUARES[square]);
-            if (cell == null) {
-                throw unexpected("no button for " + SQUARES[square], gameForm);
-            }
-            String tag = cell.group();
+            String tag = Html.cell(gameForm, SQUARES[square])
+                    .orElseThrow(() -> unexpected("no button for " + SQUARES[square], gameForm));
             if (tag.contains("disabled")) {
                 throw unexpected("the button for " + SQUARES[square] + " is disabled", tag);
             }
@@ -558,11 +552,10 @@ class ManyPlayersLoadIT {
         /** The nine squares on the page are exactly the given marks. */
         void expectBoard(String[] board, String when) throws Unexpected {
             for (int i = 0; i < 9; i++) {
-                Matcher cell = cellInput(gameForm, SQUARES[i]);
-                if (cell == null) {
-                    throw unexpected("no square " + SQUARES[i] + " " + when, gameForm);
-                }
-                String shown = unescape(attribute(cell.group(), "value"));
+                int at = i;
+                String cell = Html.cell(gameForm, SQUARES[i])
+                        .orElseThrow(() -> unexpected("no square " + SQUARES[at] + " " + when, gameForm));
+                String shown = unescape(attribute(cell, "value"));
                 String expected = board[i] == null ? "" : board[i];
                 if (!shown.equals(expected)) {
                     throw unexpected(SQUARES[i] + " shows \"" + shown + "\" instead of \"" + expected + "\" " + when,
@@ -706,39 +699,6 @@ class ManyPlayersLoadIT {
 
     private static String action(String form) {
         return unescape(attribute(form.substring(0, Math.max(0, form.indexOf('>') + 1)), "action"));
-    }
-
-    /** The fields a form posts besides its buttons: its hidden inputs. */
-    private static Map<String, String> hiddenFields(String form) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher input = INPUT.matcher(form);
-        while (input.find()) {
-            String tag = input.group();
-            if ("hidden".equals(attribute(tag, "type")) && !attribute(tag, "name").isEmpty()) {
-                fields.put(unescape(attribute(tag, "name")), unescape(attribute(tag, "value")));
-            }
-        }
-        return fields;
-    }
-
-    private static Matcher cellInput(String form, String square) {
-        Matcher input = INPUT.matcher(form);
-        while (input.find()) {
-            if (input.group().contains("data-square=\"" + square + "\"")) {
-                return input;
-            }
-        }
-        return null;
-    }
-
-    private static String attribute(String tag, String name) {
-        Matcher value = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
-        return value.find() ? value.group(1) : "";
-    }
-
-    private static String unescape(String text) {
-        return text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&");
     }
 
     private static String encode(Map<String, String> form) {

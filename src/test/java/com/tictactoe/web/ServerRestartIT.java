@@ -3,19 +3,14 @@ package com.tictactoe.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tictactoe.infrastructure.DynamoDbClients;
-import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.testsupport.Browser;
 import com.tictactoe.testsupport.DynamoDbLocal;
-import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.PayaraServer;
-import java.net.URI;
+import com.tictactoe.testsupport.StoredGames;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -106,10 +101,8 @@ class ServerRestartIT {
     }
 
     private static Map<String, AttributeValue> storedGame(String gameId) {
-        try (DynamoDbClient dynamo = DynamoDbClients.create(new DynamoDbSettings(
-                Optional.of(URI.create(DynamoDbLocalSession.endpoint())), Optional.empty(), "Games", "Users", false))) {
-            return dynamo.getItem(get -> get.tableName("Games").consistentRead(true)
-                    .key(Map.of("GameId", AttributeValue.fromS(gameId)))).item();
+        try (StoredGames stored = StoredGames.open()) {
+            return stored.get(gameId);
         }
     }
 }
