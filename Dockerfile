@@ -10,5 +10,6 @@ RUN mvn -B -q -DskipTests package
 
 FROM payara/micro:6.2025.10-jdk17
 COPY --from=build /src/target/tictactoe.war /opt/payara/deployments/ROOT.war
+COPY deploy/payara-preboot.asadmin /opt/payara/preboot.asadmin
 EXPOSE 8080
-CMD ["--deploymentDir", "/opt/payara/deployments", "--contextroot", "/", "--nohazelcast", "--disablephonehome"]
+CMD ["--deploymentDir", "/opt/payara/deployments", "--contextroot", "/", "--nohazelcast", "--disablephonehome", "--prebootcommandfile", "/opt/payara/preboot.asadmin"]

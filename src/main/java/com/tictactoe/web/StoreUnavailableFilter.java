@@ -26,6 +26,7 @@ public class StoreUnavailableFilter extends HttpFilter {
                 throw e;
             }
             response.reset();
+            response.setHeader("Retry-After", "10");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }
     }

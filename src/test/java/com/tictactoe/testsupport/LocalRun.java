@@ -38,7 +38,8 @@ public final class LocalRun {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(httpPort),
-                "--nohazelcast", "--disablephonehome")
+                "--nohazelcast", "--disablephonehome",
+                "--prebootcommandfile", System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin"))
                 .inheritIO()
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, dynamo)));

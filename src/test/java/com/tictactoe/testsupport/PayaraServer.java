@@ -62,7 +62,8 @@ public final class PayaraServer implements AutoCloseable {
                     "--deploy", war.toString(),
                     "--contextroot", "/",
                     "--port", String.valueOf(port),
-                    "--nohazelcast", "--disablephonehome")
+                    "--nohazelcast", "--disablephonehome",
+                "--prebootcommandfile", System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin"))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -1,5 +1,6 @@
 package com.tictactoe.web.errors;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -41,9 +42,14 @@ public class ErrorPages extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         Page page = PAGES.getOrDefault(request.getServletPath(), PAGES.get(ERROR));
-        String ref = request.getParameter("ref");
-        if (!RequestIds.isWellFormed(ref)) {
-            ref = RequestIds.of(request);
+        String ref = RequestIds.of(request);
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // Asked for directly, by a page whose AJAX request failed: its reference is in the query.
+            // Read from the query alone: the body of a failed request may be what failed.
+            String quoted = referenceIn(request.getQueryString());
+            if (RequestIds.isWellFormed(quoted)) {
+                ref = quoted;
+            }
         }
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
@@ -57,6 +63,18 @@ public class ErrorPages extends HttpServlet {
                 .replace("{{text}}", page.text())
                 .replace("{{base}}", request.getContextPath())
                 .replace("{{ref}}", ref));
+    }
+
+    private static String referenceIn(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("ref=")) {
+                return pair.substring("ref=".length());
+            }
+        }
+        return null;
     }
 
     private String layout() {

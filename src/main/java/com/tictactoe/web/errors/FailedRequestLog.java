@@ -1,6 +1,7 @@
 package com.tictactoe.web.errors;
 
 import com.tictactoe.domain.StoreUnavailableException;
+import com.tictactoe.web.PlayerSession;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -42,7 +43,7 @@ public class FailedRequestLog extends HttpFilter {
 
     private static void log(HttpServletRequest request, String id, int status, Throwable failure) {
         String line = String.format("Request failed [ref %s] %d %s %s player=%s%s", id, status, request.getMethod(),
-                request.getRequestURI(), request.getRemoteUser(), failure == null ? "" : ": " + rootCause(failure));
+                request.getRequestURI(), PlayerSession.playerOf(request).orElse("-"), failure == null ? "" : ": " + rootCause(failure));
         if (failure != null && !causedByStore(failure)) {
             LOG.log(Level.SEVERE, line, failure);
         } else {

@@ -1,0 +1,189 @@
+package com.tictactoe.web;
+
+import static com.tictactoe.testsupport.WebClient.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.testsupport.WebClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What the server answers to requests that try its edges: its own endpoints, a forged Host,
+ * forms sent the wrong way, malformed bodies. Every answer is a 4xx with the security headers,
+ * never a 500, a foreign host or an internal.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServerHardeningIT {
+
+    private static final String PASSWORD = "s3cret-enough";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private WebClient signedInPlayer() {
+        WebClient player = new WebClient(base);
+        player.signUp("p-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
+        assertEquals(200, player.get("/").statusCode());
+        return player;
+    }
+
+    private static void assertSecurityHeaders(HttpResponse<String> response, String what) {
+        for (String header : List.of("X-Content-Type-Options", "X-Frame-Options", "Content-Security-Policy",
+                "Referrer-Policy", "X-Request-Id")) {
+            assertTrue(response.headers().firstValue(header).isPresent(), what + " lacks " + header);
+        }
+    }
+
+    @Test
+    void theServersOwnEndpointsAreClosedToPlayersAndOutsiders() {
+        WebClient stranger = new WebClient(base);
+        WebClient player = signedInPlayer();
+        String root = URI.create(base.toString()).resolve("/").toString();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("metrics", "metrics/base", "health", "health/ready", "openapi")) {
+            // The server's endpoints live at the server's root, whatever the app's context root.
+            HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(root + path)).build());
+            assertTrue(response.statusCode() == 404 || response.statusCode() == 403, path + ": " + response.statusCode());
+            assertFalse(response.body().contains("jvm") || response.body().contains("openapi:")
+                    || response.body().contains("\"status\""), path);
+        }
+        for (WebClient client : List.of(stranger, player)) {
+            HttpResponse<String> wadl = client.get("/api/application.wadl");
+            assertTrue(wadl.statusCode() == 404 || wadl.statusCode() == 401, "WADL: " + wadl.statusCode());
+            assertFalse(wadl.body().contains("jersey"), wadl.body());
+        }
+        assertEquals(404, player.get("/api/application.wadl").statusCode());
+    }
+
+    @Test
+    void redirectsNeverNameTheHostTheClientSent() throws IOException {
+        URI uri = URI.create(base.toString());
+        String answer = rawGet(uri, uri.getPath(), "evil.example");
+        String location = header(answer, "Location");
+        assertTrue(answer.startsWith("HTTP/1.1 302"), answer);
+        assertFalse(location.contains("evil.example"), location);
+        assertTrue(location.startsWith("/") && !location.startsWith("//"), location);
+        assertTrue(location.endsWith("/signin.xhtml"), location);
+    }
+
+    @Test
+    void aFormSentByGetIsRefusedAndDoesNothing() {
+        WebClient player = signedInPlayer();
+        String viewState = player.viewState();
+        HttpResponse<String> answer = player.get("/index.xhtml?invite=invite&invite:opponent=nobody&invite:send=Invite"
+                + "&jakarta.faces.ViewState=" + viewState.replace(":", "%3A"));
+        assertEquals(405, answer.statusCode());
+        assertEquals("POST", answer.headers().firstValue("Allow").orElse(""));
+        assertSecurityHeaders(answer, "405");
+        assertTrue(answer.body().contains("reference <code>"), answer.body());
+        HttpResponse<String> lobby = player.get("/");
+        assertFalse(lobby.body().contains("Waiting for"), "no invitation was sent");
+    }
+
+    @Test
+    void malformedRequestsAnswerFourHundredsWithTheHeaders() {
+        WebClient player = signedInPlayer();
+        HttpResponse<String> stateless = player.post("/index.xhtml", form("invite", "invite", "invite:opponent", "x",
+                "invite:send", "Invite", "jakarta.faces.ViewState", "stateless"));
+        assertEquals(400, stateless.statusCode());
+        assertSecurityHeaders(stateless, "400");
+        assertFalse(stateless.body().contains("Exception"));
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> multipart = send(http, HttpRequest.newBuilder(URI.create(base + "index.xhtml"))
+                .header("Content-Type", "multipart/form-data; boundary=XYZ")
+                .POST(HttpRequest.BodyPublishers.ofString("--XYZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"))
+                .build());
+        assertEquals(415, multipart.statusCode());
+        assertSecurityHeaders(multipart, "415");
+
+        HttpResponse<String> anonymous = new WebClient(base).get("/");
+        assertEquals(302, anonymous.statusCode());
+        assertSecurityHeaders(anonymous, "an anonymous redirect");
+        assertSecurityHeaders(player.get("/assets/app.css"), "a static file");
+        assertSecurityHeaders(player.get("/no/such/page.html"), "404");
+    }
+
+    @Test
+    void theApiAnswersErrorsInJson() {
+        for (HttpResponse<String> answer : List.of(new WebClient(base).get("/api/me/changes"),
+                signedInPlayer().get("/api/no-such-thing"))) {
+            assertTrue(answer.statusCode() == 401 || answer.statusCode() == 404, String.valueOf(answer.statusCode()));
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                    answer.headers().toString());
+            assertTrue(answer.body().matches("\\{.*\"error\":\".+\".*}"), answer.body());
+            assertTrue(answer.body().contains(answer.headers().firstValue("X-Request-Id").orElseThrow()), answer.body());
+            assertSecurityHeaders(answer, "/api " + answer.statusCode());
+        }
+    }
+
+    @Test
+    void errorPagesWorkAtAnyDepth() {
+        HttpResponse<String> deep = signedInPlayer().get("/a/b/c/d.html");
+        assertEquals(404, deep.statusCode());
+        String context = URI.create(base.toString()).getPath().replaceAll("/$", "");
+        assertTrue(deep.body().contains("href=\"" + context + "/assets/app.css\""), deep.body());
+        assertTrue(deep.body().contains("href=\"" + context + "/\">Back to the lobby"), deep.body());
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET with a Host header of our choosing, which java.net.http does not allow. */
+    private static String rawGet(URI server, String path, String host) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String header(String response, String name) {
+        for (String line : response.split("\r\n")) {
+            if (line.toLowerCase().startsWith(name.toLowerCase() + ":")) {
+                return line.substring(name.length() + 1).trim();
+            }
+            if (line.isEmpty()) {
+                break;
+            }
+        }
+        return "";
+    }
+}
