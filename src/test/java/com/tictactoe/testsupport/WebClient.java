@@ -85,6 +85,30 @@ public final class WebClient {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** The value of a cookie this client holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Sets a cookie as a browser would send it back, for requests that forge or replay one. */
+    public void setCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base + "/"), cookie);
+    }
+
+    /** Forgets every cookie, as a browser restarted without its session would. */
+    public void forgetSession() {
+        cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equalsIgnoreCase("JSESSIONID"))
+                .toList()
+                .forEach(cookie -> cookies.getCookieStore().getURIs()
+                        .forEach(uri -> cookies.getCookieStore().remove(uri, cookie)));
+    }
+
     public HttpResponse<String> signUp(String username, String password) {
         get("/signup.xhtml");
         return post("/signup.xhtml", form(

@@ -152,6 +152,53 @@ class ServerHardeningIT {
         assertTrue(deep.body().contains("href=\"" + context + "/\">Back to the lobby"), deep.body());
     }
 
+    @Test
+    void afterSigningInThePlayerReturnsOnlyToAnAddressOfThisSite() {
+        String name = "r-" + UUID.randomUUID().toString().substring(0, 8);
+        new WebClient(base).signUp(name, PASSWORD);
+        String context = URI.create(base.toString()).getPath().replaceAll("/$", "");
+        for (String[] attempt : new String[][] {
+                {"/game.xhtml?id=123", context + "/game.xhtml?id=123"},
+                {"//evil.example/", context + "/"},
+                {"https://evil.example/", context + "/"},
+                {"/\\evil.example", context + "/"},
+                {"/signin.xhtml", context + "/"},
+                {"/" + "x".repeat(500), context + "/"}}) {
+            WebClient player = new WebClient(base);
+            player.get("/signin.xhtml?to=" + java.net.URLEncoder.encode(attempt[0], StandardCharsets.UTF_8));
+            HttpResponse<String> signedIn = player.post("/signin.xhtml", form("signin", "signin", "to", attempt[0],
+                    "signin:username", name, "signin:password", PASSWORD, "signin:submit", "Sign in",
+                    "jakarta.faces.ViewState", player.viewState()));
+            assertEquals(302, signedIn.statusCode(), attempt[0]);
+            assertEquals(attempt[1], signedIn.headers().firstValue("Location").orElse(""), attempt[0]);
+        }
+    }
+
+    @Test
+    void theLongLivedSignInSurvivesTheSessionButNotSigningOutOrForgery() {
+        WebClient player = signedInPlayer();
+        String token = player.cookie("ttt_signin");
+        assertTrue(token != null && token.matches("[A-Za-z0-9_-]{43}"), "a sign-in cookie: " + token);
+
+        player.forgetSession();
+        assertEquals(200, player.get("/").statusCode(), "signed in again from the cookie, as after a server restart");
+
+        WebClient forger = new WebClient(base);
+        forger.setCookie("ttt_signin", token.substring(0, 42) + (token.endsWith("A") ? "B" : "A"));
+        HttpResponse<String> forged = forger.get("/");
+        assertEquals(302, forged.statusCode(), "a guessed token signs nobody in");
+        assertTrue(forged.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("ttt_signin=;")),
+                "and is cleared: " + forged.headers().allValues("Set-Cookie"));
+
+        player.get("/");
+        HttpResponse<String> signedOut = player.post("/index.xhtml", form("signout", "signout", "signout:go", "Sign out",
+                "jakarta.faces.ViewState", player.viewState()));
+        assertEquals(302, signedOut.statusCode());
+        WebClient replay = new WebClient(base);
+        replay.setCookie("ttt_signin", token);
+        assertEquals(302, replay.get("/").statusCode(), "a token is dead once its player signed out");
+    }
+
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
