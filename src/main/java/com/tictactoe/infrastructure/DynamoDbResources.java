@@ -1,6 +1,7 @@
 package com.tictactoe.infrastructure;
 
 import com.tictactoe.domain.AccountRepository;
+import com.tictactoe.domain.AttemptCounterRepository;
 import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.SignInTokenRepository;
 import jakarta.annotation.Resource;
@@ -57,6 +58,12 @@ public class DynamoDbResources {
     @ApplicationScoped
     public SignInTokenRepository signInTokens(DynamoDbClient dynamo) {
         return new DynamoSignInTokenDao(dynamo, settings.usersTable());
+    }
+
+    @Produces
+    @ApplicationScoped
+    public AttemptCounterRepository attemptCounters(DynamoDbClient dynamo) {
+        return new DynamoAttemptCounterDao(dynamo, settings.usersTable());
     }
 
     void createTables(@Observes @Initialized(ApplicationScoped.class) Object started, DynamoDbClient dynamo) {

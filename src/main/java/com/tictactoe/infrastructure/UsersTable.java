@@ -5,9 +5,10 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 
 /**
- * The Users table: one item per account, keyed by the lower-cased username, and one per
- * long-lived sign-in (see {@link DynamoSignInTokenDao}), which expires through the table's
- * time-to-live attribute {@value #EXPIRES_AT}.
+ * The Users table: one item per account, keyed by the lower-cased username, one per long-lived
+ * sign-in (see {@link DynamoSignInTokenDao}) and one per attempt counter (see
+ * {@link DynamoAttemptCounterDao}); the last two expire through the table's time-to-live attribute
+ * {@value #EXPIRES_AT}.
  */
 public final class UsersTable {
 
@@ -16,6 +17,7 @@ public final class UsersTable {
     public static final String PASSWORD_HASH = "PasswordHash";
     public static final String CREATED_AT = "CreatedAt";
     public static final String EXPIRES_AT = "ExpiresAt";
+    public static final String ATTEMPTS = "Attempts";
 
     private UsersTable() {
     }
