@@ -28,7 +28,7 @@ public class AccountService {
     private Pbkdf2PasswordHash passwordHash;
 
     @Inject
-    private SignInThrottle throttle;
+    private AttemptLimits limits;
 
     /**
      * Checked when there is no such account, so that a wrong name takes as long as a wrong
@@ -48,19 +48,22 @@ public class AccountService {
         }
     }
 
-    /** Creates the account and returns its username, or says why it cannot. */
-    public String signUp(String username, String password) {
+    /**
+     * Creates the account and returns its username, or says why it cannot. A sign-up by
+     * {@code clientAddress} that passes the checks of name and password is counted by the sign-up
+     * limits before the password is hashed.
+     */
+    public String signUp(String username, String password, String clientAddress) {
         String name = username == null ? "" : username.trim();
         if (!UserIds.isValid(name)) {
             throw new SignUpException(UserIds.isReserved(name)
                     ? "That username is reserved. Please choose another."
                     : "A username has 3 to 20 letters, digits, '_' or '-'.");
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new SignUpException("A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
-        if (password.length() > MAX_PASSWORD_LENGTH) {
-            throw new SignUpException("A password has at most " + MAX_PASSWORD_LENGTH + " characters.");
+        checkPolicy(name, password);
+        AttemptLimits.Refusal refusal = limits.startSignUp(clientAddress);
+        if (refusal != null) {
+            throw new SignUpException(refusal.message());
         }
         if (!accounts.create(new Account(name, passwordHash.generate(password.toCharArray())))) {
             throw new SignUpException("That username is taken. Please choose another.");
@@ -69,24 +72,57 @@ public class AccountService {
     }
 
     /**
-     * The account's username as it signed up, if the password is right and the account is not
-     * waiting out earlier failures. Counts failures for the throttle.
+     * Refuses passwords that are empty, only spaces, shorter than {@value #MIN_PASSWORD_LENGTH}
+     * characters without the spaces at either end, longer than {@value #MAX_PASSWORD_LENGTH}, the
+     * username, or among the most common ones. The password is kept as typed, spaces included.
      */
-    public Optional<String> verify(String username, String password) {
+    static void checkPolicy(String username, String password) {
+        if (password == null || password.isEmpty()) {
+            throw new SignUpException("Please choose a password.");
+        }
+        if (password.isBlank()) {
+            throw new SignUpException("A password cannot be only spaces. Please choose another.");
+        }
+        String core = password.strip();
+        if (core.codePointCount(0, core.length()) < MIN_PASSWORD_LENGTH) {
+            throw new SignUpException("A password has at least " + MIN_PASSWORD_LENGTH
+                    + " characters, not counting spaces at either end.");
+        }
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            throw new SignUpException("A password has at most " + MAX_PASSWORD_LENGTH + " characters.");
+        }
+        if (core.equalsIgnoreCase(username)) {
+            throw new SignUpException("A password cannot be the username. Please choose another.");
+        }
+        if (CommonPasswords.contains(password)) {
+            throw new SignUpException("That password is one of the most common ones, which attackers try first."
+                    + " Please choose another.");
+        }
+    }
+
+    /**
+     * Signs in {@code username} from {@code clientAddress}: the account's username as it signed
+     * up if the password is right. The attempt is counted by the sign-in limits before the password
+     * is hashed, and refused there if a limit is reached; a right password takes its count back.
+     */
+    public SignInResult verify(String username, String password, String clientAddress) {
         if (username == null || password == null || !UserIds.isValid(username.trim())
-                || password.length() > MAX_PASSWORD_LENGTH || !throttle.waitFor(username.trim()).isZero()) {
-            return Optional.empty();
+                || password.length() > MAX_PASSWORD_LENGTH) {
+            return SignInResult.wrong();
         }
         String name = username.trim();
+        AttemptLimits.SignInAttempt attempt = limits.startSignIn(clientAddress, name);
+        if (attempt.refusal() != null) {
+            return SignInResult.refused(attempt.refusal());
+        }
         Optional<Account> account = accounts.find(name);
         boolean matches = passwordHash.verify(password.toCharArray(),
                 account.map(Account::passwordHash).orElse(unknownAccountHash));
         if (account.isPresent() && matches) {
-            throttle.succeeded(name);
-            return Optional.of(account.get().username());
+            attempt.succeeded();
+            return SignInResult.signedIn(account.get().username());
         }
-        throttle.failed(name);
-        return Optional.empty();
+        return SignInResult.wrong();
     }
 
     /** The registered username, as it signed up, matching {@code username} ignoring case. */

@@ -1,15 +1,13 @@
 package com.tictactoe.web;
 
 import com.tictactoe.application.AccountService;
+import com.tictactoe.application.SignInResult;
 import com.tictactoe.application.SignInTokens;
-import com.tictactoe.application.SignInThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Optional;
 
 /** The sign-in form. */
 @Named("signIn")
@@ -21,9 +19,6 @@ public class SignInPage {
 
     @Inject
     private SignInTokens tokens;
-
-    @Inject
-    private SignInThrottle throttle;
 
     private String username;
     private String password;
@@ -46,15 +41,11 @@ public class SignInPage {
 
     public String signIn() throws IOException {
         String name = username == null ? "" : username.trim();
-        Duration wait = throttle.waitFor(name);
-        if (!wait.isZero()) {
-            Messages.error("Too many failed attempts for this account. Please try again in "
-                    + Math.max(1, wait.toSeconds()) + " seconds.");
-            return null;
-        }
-        Optional<String> player = accounts.verify(name, password == null ? "" : password);
-        if (player.isPresent()) {
-            SignedInRedirect.signInAndGo(player.get(), tokens);
+        SignInResult result = accounts.verify(name, password == null ? "" : password, ClientAddress.current());
+        if (result.player().isPresent()) {
+            SignedInRedirect.signInAndGo(result.player().get(), tokens);
+        } else if (result.refusal().isPresent()) {
+            Messages.error(result.refusal().get().message());
         } else {
             Messages.error("Wrong username or password.");
         }

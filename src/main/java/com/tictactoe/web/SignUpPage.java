@@ -24,16 +24,24 @@ public class SignUpPage {
     private String passwordAgain;
 
     public String signUp() throws IOException {
+        if (isEmpty(password) && isEmpty(passwordAgain)) {
+            Messages.error("Please choose a password.");
+            return null;
+        }
         if (password == null || !password.equals(passwordAgain)) {
             Messages.error("The two passwords differ.");
             return null;
         }
         try {
-            SignedInRedirect.signInAndGo(accounts.signUp(username, password), tokens);
+            SignedInRedirect.signInAndGo(accounts.signUp(username, password, ClientAddress.current()), tokens);
         } catch (SignUpException refused) {
             Messages.error(refused.getMessage());
         }
         return null;
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
     }
 
     public String getUsername() {
