@@ -6,6 +6,7 @@ import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.InvitationLimits;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.Square;
@@ -55,11 +56,37 @@ public class GameFacade {
         this.changes = changes;
     }
 
+    /**
+     * A new invitation, within the limits of {@link InvitationLimits}: at most
+     * {@value InvitationLimits#PER_INVITER} open ones sent by the host and
+     * {@value InvitationLimits#PER_INVITEE} waiting for the opponent. If the host has an open
+     * invitation to this opponent already, that one is the answer and nothing is written: a second
+     * would only take another of the opponent's places, and the usual cause is a double click on
+     * Invite or Play again, which should land on the game it meant to create.
+     *
+     * <p>The limits cost two index queries before the write (the host's open invitations, which
+     * also shows one to the same opponent, and a count of the opponent's), and they are not checked
+     * atomically with it. Two invitations made at the same moment can both pass and overrun a limit
+     * by one or two; the indexes are eventually consistent, so an invitation made a split second
+     * before may not be counted yet, and a double click that fast can make two games. That is
+     * accepted for a rule against flooding: no locks. Lobbies say when more are open than shown.
+     */
     public Game create(String hostId, String opponentId) {
         String opponent = opponentId == null ? "" : opponentId.trim();
         Game game = Game.invite(GameIds.next(), hostId, opponent, Instant.now());
         if (!UserIds.isValid(opponent)) {
             throw new GameRuleException(Rejection.INVALID_USER_ID);
+        }
+        List<GameSummary> sent = games.invitationsBy(hostId, InvitationLimits.PER_INVITER);
+        Optional<Game> open = openInvitation(sent, opponent);
+        if (open.isPresent()) {
+            return open.get();
+        }
+        if (sent.size() >= InvitationLimits.PER_INVITER) {
+            throw new GameRuleException(Rejection.TOO_MANY_SENT);
+        }
+        if (games.countInvitationsFor(opponent, InvitationLimits.PER_INVITEE) >= InvitationLimits.PER_INVITEE) {
+            throw new GameRuleException(Rejection.TOO_MANY_RECEIVED);
         }
         try {
             games.create(game);
@@ -71,6 +98,20 @@ public class GameFacade {
         }
         changed(game, false);
         return game;
+    }
+
+    /** The host's open invitation to {@code opponent}, read from the table, if one is among {@code sent}. */
+    private Optional<Game> openInvitation(List<GameSummary> sent, String opponent) {
+        for (GameSummary summary : sent) {
+            if (summary.opponentId().equals(opponent)) {
+                Optional<Game> game = games.find(summary.gameId()).filter(found -> found.status() == GameStatus.PENDING);
+                if (game.isPresent()) {
+                    known.remember(game.get());
+                    return game;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public Game accept(String gameId, String userId) {
@@ -150,11 +191,11 @@ public class GameFacade {
     }
 
     public List<GameSummary> invitations(String userId) {
-        return games.invitationsFor(userId);
+        return games.invitationsFor(userId, GameRepository.INVITATIONS_SHOWN);
     }
 
     public List<GameSummary> sentInvitations(String userId) {
-        return games.invitationsBy(userId);
+        return games.invitationsBy(userId, GameRepository.SENT_SHOWN);
     }
 
     public List<GameSummary> inProgress(String userId) {

@@ -11,8 +11,15 @@ import java.util.Optional;
  */
 public interface GameRepository {
 
-    /** How many games each list holds at most, as in the original. */
+    /** How many games the lists of games in progress and finished games hold, as in the original. */
     int LIST_LIMIT = 10;
+
+    /**
+     * How many invitations a lobby shows, received and sent: all that the limits allow to be
+     * open at once, so that no invitation hides behind newer ones.
+     */
+    int INVITATIONS_SHOWN = InvitationLimits.PER_INVITEE;
+    int SENT_SHOWN = InvitationLimits.PER_INVITER;
 
     /** Stores a new game; fails if a game with its id already exists. */
     void create(Game game);
@@ -34,11 +41,14 @@ public interface GameRepository {
      */
     void move(Game before, Game after, Square square);
 
-    /** The newest pending games to which {@code userId} is invited, newest first. */
-    List<GameSummary> invitationsFor(String userId);
+    /** The newest pending games to which {@code userId} is invited, newest first, at most {@code limit}. */
+    List<GameSummary> invitationsFor(String userId, int limit);
 
-    /** The newest pending games that {@code userId} hosts, newest first. */
-    List<GameSummary> invitationsBy(String userId);
+    /** The newest pending games that {@code userId} hosts, newest first, at most {@code limit}. */
+    List<GameSummary> invitationsBy(String userId, int limit);
+
+    /** How many pending games {@code userId} is invited to, counted up to {@code upTo} at most. */
+    int countInvitationsFor(String userId, int upTo);
 
     /** The newest games of {@code userId} with that status, as host or opponent, newest first. */
     List<GameSummary> gamesOf(String userId, GameStatus status);

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * The Games table on DynamoDB: the only place that talks to it about games. Every state change is
@@ -171,38 +172,73 @@ public class DynamoGameDao implements GameRepository {
     }
 
     @Override
-    public List<GameSummary> invitationsFor(String userId) {
-        return query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.PENDING);
+    public List<GameSummary> invitationsFor(String userId, int limit) {
+        return query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.PENDING, limit);
     }
 
     @Override
-    public List<GameSummary> invitationsBy(String userId) {
-        return query(HOST_INDEX, HOST_ID, userId, GameStatus.PENDING);
+    public List<GameSummary> invitationsBy(String userId, int limit) {
+        return query(HOST_INDEX, HOST_ID, userId, GameStatus.PENDING, limit);
+    }
+
+    /*
+     * Select COUNT with a Limit: DynamoDB stops after upTo index entries and sends no items back.
+     * It costs what reading those entries costs (a few hundred bytes each: well under one read unit
+     * for twenty), so a check before every invitation is cheap.
+     */
+    @Override
+    public int countInvitationsFor(String userId, int upTo) {
+        Expression key = keyOf(OPPONENT_ID, userId, GameStatus.PENDING);
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(OPPONENT_INDEX)
+                .keyConditionExpression(key.condition())
+                .expressionAttributeNames(key.names())
+                .expressionAttributeValues(key.values())
+                .select(Select.COUNT)
+                .limit(upTo)
+                .build();
+        return DynamoCalls.available(() -> dynamo.query(request)).count();
     }
 
     @Override
     public List<GameSummary> gamesOf(String userId, GameStatus status) {
-        CompletableFuture<List<GameSummary>> hosted = async(() -> query(HOST_INDEX, HOST_ID, userId, status));
-        List<GameSummary> invited = query(OPPONENT_INDEX, OPPONENT_ID, userId, status);
+        CompletableFuture<List<GameSummary>> hosted = async(() -> query(HOST_INDEX, HOST_ID, userId, status, LIST_LIMIT));
+        List<GameSummary> invited = query(OPPONENT_INDEX, OPPONENT_ID, userId, status, LIST_LIMIT);
         List<GameSummary> newest = newestOf(join(hosted), invited);
         return status == GameStatus.IN_PROGRESS ? withTurns(newest) : newest;
     }
 
-    /* Six independent queries: five go to the executor while this thread runs the sixth. */
+    /*
+     * Six independent queries: five go to the executor while this thread runs the sixth. The two
+     * invitation lists ask for one more than they show: an extra one means older ones exist.
+     */
     @Override
     public Lobby lobbyOf(String userId) {
-        CompletableFuture<List<GameSummary>> invitations = async(() -> invitationsFor(userId));
-        CompletableFuture<List<GameSummary>> sent = async(() -> invitationsBy(userId));
-        CompletableFuture<List<GameSummary>> hostedPlaying = async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.IN_PROGRESS));
-        CompletableFuture<List<GameSummary>> invitedPlaying = async(() -> query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.IN_PROGRESS));
-        CompletableFuture<List<GameSummary>> hostedFinished = async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.FINISHED));
-        List<GameSummary> invitedFinished = query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.FINISHED);
+        CompletableFuture<List<GameSummary>> invitations = async(() -> invitationsFor(userId, INVITATIONS_SHOWN + 1));
+        CompletableFuture<List<GameSummary>> sent = async(() -> invitationsBy(userId, SENT_SHOWN + 1));
+        CompletableFuture<List<GameSummary>> hostedPlaying = async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.IN_PROGRESS, LIST_LIMIT));
+        CompletableFuture<List<GameSummary>> invitedPlaying = async(() -> query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.IN_PROGRESS, LIST_LIMIT));
+        CompletableFuture<List<GameSummary>> hostedFinished = async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.FINISHED, LIST_LIMIT));
+        List<GameSummary> invitedFinished = query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.FINISHED, LIST_LIMIT);
         List<GameSummary> inProgress = withTurns(newestOf(join(hostedPlaying), join(invitedPlaying)));
-        return new Lobby(join(invitations), join(sent), inProgress, newestOf(join(hostedFinished), invitedFinished));
+        List<GameSummary> received = join(invitations);
+        List<GameSummary> sentByMe = join(sent);
+        return new Lobby(first(received, INVITATIONS_SHOWN), received.size() > INVITATIONS_SHOWN,
+                first(sentByMe, SENT_SHOWN), sentByMe.size() > SENT_SHOWN,
+                inProgress, newestOf(join(hostedFinished), invitedFinished));
     }
 
-    private List<GameSummary> query(String index, String keyAttribute, String userId, GameStatus status) {
-        Expression key = new Expression().equal(keyAttribute, userId).beginsWith(STATUS_DATE, status.prefix());
+    private static List<GameSummary> first(List<GameSummary> games, int count) {
+        return games.size() > count ? games.subList(0, count) : games;
+    }
+
+    private static Expression keyOf(String keyAttribute, String userId, GameStatus status) {
+        return new Expression().equal(keyAttribute, userId).beginsWith(STATUS_DATE, status.prefix());
+    }
+
+    private List<GameSummary> query(String index, String keyAttribute, String userId, GameStatus status, int limit) {
+        Expression key = keyOf(keyAttribute, userId, status);
         QueryRequest request = QueryRequest.builder()
                 .tableName(table)
                 .indexName(index)
@@ -210,7 +246,7 @@ public class DynamoGameDao implements GameRepository {
                 .expressionAttributeNames(key.names())
                 .expressionAttributeValues(key.values())
                 .scanIndexForward(false)
-                .limit(LIST_LIMIT)
+                .limit(limit)
                 .build();
         return DynamoCalls.available(() -> dynamo.query(request)).items().stream().map(GameItems::toSummary).toList();
     }

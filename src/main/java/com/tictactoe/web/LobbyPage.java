@@ -41,7 +41,9 @@ public class LobbyPage implements Serializable {
 
     private String opponent;
     private List<LobbyRow> invitations = List.of();
+    private boolean moreInvitations;
     private List<LobbyRow> sentInvitations = List.of();
+    private boolean moreSent;
     private List<LobbyRow> inProgress = List.of();
     private List<LobbyRow> finished = List.of();
 
@@ -53,7 +55,9 @@ public class LobbyPage implements Serializable {
         Lobby lobby = games.lobby(me);
         Instant now = Instant.now();
         invitations = rows(lobby.invitations(), me, now);
+        moreInvitations = lobby.moreInvitations();
         sentInvitations = rows(lobby.sentInvitations(), me, now);
+        moreSent = lobby.moreSent();
         inProgress = rows(lobby.inProgress(), me, now);
         finished = rows(lobby.finished(), me, now);
     }
@@ -139,6 +143,23 @@ public class LobbyPage implements Serializable {
 
     public List<LobbyRow> getInvitations() {
         return invitations;
+    }
+
+    /** How many invitations wait, as the heading shows it: "20+" if more are open than listed. */
+    public String getInvitationCount() {
+        return invitations.size() + (moreInvitations ? "+" : "");
+    }
+
+    public boolean isMoreInvitations() {
+        return moreInvitations;
+    }
+
+    public String getSentCount() {
+        return sentInvitations.size() + (moreSent ? "+" : "");
+    }
+
+    public boolean isMoreSent() {
+        return moreSent;
     }
 
     public List<LobbyRow> getSentInvitations() {

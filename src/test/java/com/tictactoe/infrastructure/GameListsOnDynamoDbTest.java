@@ -42,7 +42,9 @@ class GameListsOnDynamoDbTest {
             String host = annHosts ? "ann" : other;
             String guest = annHosts ? other : "ann";
 
-            Game invitation = facade.create(host, guest);
+            // One open invitation per pair at most: inviting again would answer with the open one.
+            String friend = "friend" + i;
+            Game invitation = annHosts ? facade.create("ann", friend) : facade.create(friend, "ann");
             (annHosts ? sentByAnn : pending).add(invitation.gameId());
 
             Game game = facade.accept(facade.create(host, guest).gameId(), guest);

@@ -1,0 +1,202 @@
+package com.tictactoe.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tictactoe.application.GameChanged;
+import com.tictactoe.application.GameFacade;
+import com.tictactoe.application.KnownGames;
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameRuleException;
+import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.InvitationLimits;
+import com.tictactoe.domain.Lobby;
+import com.tictactoe.domain.Rejection;
+import com.tictactoe.domain.StatusDate;
+import com.tictactoe.testsupport.LocalGames;
+import com.tictactoe.testsupport.RecordingEvent;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The limits on open invitations and the lobby's truthful invitation lists, through the facade
+ * and the real DAO on DynamoDB Local.
+ */
+class InvitationLimitsOnDynamoDbTest {
+
+    private static final int PER_INVITER = InvitationLimits.PER_INVITER;
+    private static final int PER_INVITEE = InvitationLimits.PER_INVITEE;
+
+    private static LocalGames store;
+    private static ExecutorService executor;
+    private static DynamoGameDao dao;
+    private static RecordingEvent<GameChanged> events;
+    private static GameFacade facade;
+
+    @BeforeAll
+    static void createTable() {
+        store = LocalGames.withFreshTable();
+        executor = Executors.newFixedThreadPool(4);
+        dao = new DynamoGameDao(store.client(), store.table(), executor);
+        events = new RecordingEvent<>();
+        facade = new GameFacade(dao, new KnownGames(), events);
+    }
+
+    @AfterAll
+    static void dropTable() {
+        executor.shutdownNow();
+        store.close();
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Rejection refusal(Supplier<?> request) {
+        return assertThrows(GameRuleException.class, request::get).rejection();
+    }
+
+    private static List<String> ids(List<GameSummary> games) {
+        return games.stream().map(GameSummary::gameId).toList();
+    }
+
+    /** An open invitation written straight to the table, as the original app (which had no limits) or a race could leave one. */
+    private static String rawInvitation(String host, String opponent, Instant when) {
+        String id = UUID.randomUUID().toString();
+        store.putRaw(Map.of("GameId", AttributeValue.fromS(id), "HostId", AttributeValue.fromS(host),
+                "OpponentId", AttributeValue.fromS(opponent), "OUser", AttributeValue.fromS(host),
+                "Turn", AttributeValue.fromS(host),
+                "StatusDate", AttributeValue.fromS(new StatusDate(GameStatus.PENDING, when).toString())));
+        return id;
+    }
+
+    @Test
+    void anInviterHasAtMostTenOpenInvitations() {
+        String flooder = unique("flooder");
+        List<Game> sent = new ArrayList<>();
+        for (int i = 0; i < PER_INVITER; i++) {
+            sent.add(facade.create(flooder, unique("target")));
+        }
+        int eventsBefore = events.fired().size();
+        String oneMore = unique("target");
+        assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(flooder, oneMore)));
+        assertEquals("You have 10 open invitations already. Wait for an answer, or cancel one, before you invite"
+                + " someone else.", Rejection.TOO_MANY_SENT.message());
+        assertEquals(PER_INVITER, dao.invitationsBy(flooder, 100).size(), "nothing was written");
+        assertTrue(dao.invitationsFor(oneMore, 100).isEmpty());
+        assertEquals(eventsBefore, events.fired().size(), "no one is told of a game that was not made");
+
+        // Games in progress do not count; an answered invitation frees its place.
+        facade.accept(sent.get(0).gameId(), sent.get(0).opponentId());
+        Game again = facade.create(flooder, oneMore);
+        assertEquals(GameStatus.PENDING, again.status());
+        assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(flooder, unique("target"))));
+        facade.decline(again.gameId(), oneMore);
+        assertEquals(GameStatus.PENDING, facade.create(flooder, unique("target")).status());
+    }
+
+    @Test
+    void invitingTheSamePlayerAgainAnswersWithTheOpenInvitation() {
+        String eve = unique("eve");
+        String dave = unique("dave");
+        String carol = unique("carol");
+        Game fromCarol = facade.create(carol, dave);
+        Game first = facade.create(eve, dave);
+        int eventsBefore = events.fired().size();
+        for (int i = 0; i < PER_INVITER + 1; i++) {
+            assertEquals(first, facade.create(eve, dave), "the open invitation, again");
+        }
+        assertEquals(eventsBefore, events.fired().size(), "nothing new to tell");
+        // The case of the issue: a flood from eve no longer hides carol's earlier invitation.
+        assertEquals(List.of(first.gameId(), fromCarol.gameId()), ids(facade.lobby(dave).invitations()));
+        assertEquals(List.of(first.gameId()), ids(facade.sentInvitations(eve)));
+
+        // The other way round is an invitation of its own (the other player would move first).
+        Game fromDave = facade.create(dave, eve);
+        assertNotEquals(first.gameId(), fromDave.gameId());
+
+        // Once the open one is answered, inviting again makes a new game.
+        facade.accept(first.gameId(), dave);
+        Game next = facade.create(eve, dave);
+        assertNotEquals(first.gameId(), next.gameId());
+        assertEquals(GameStatus.PENDING, next.status());
+    }
+
+    @Test
+    void anInviteeWaitsForAtMostTwentyInvitations() {
+        String popular = unique("popular");
+        List<Game> waiting = new ArrayList<>();
+        for (int i = 0; i < PER_INVITEE; i++) {
+            waiting.add(facade.create(unique("fan"), popular));
+        }
+        assertEquals(PER_INVITEE, dao.countInvitationsFor(popular, PER_INVITEE));
+        String late = unique("fan");
+        assertEquals(Rejection.TOO_MANY_RECEIVED, refusal(() -> facade.create(late, popular)));
+        assertEquals("That player has 20 open invitations already. Please try again once they have answered some.",
+                Rejection.TOO_MANY_RECEIVED.message());
+        assertTrue(dao.invitationsBy(late, 100).isEmpty(), "nothing was written");
+        assertEquals(PER_INVITEE, dao.invitationsFor(popular, 100).size());
+
+        // Every one of them is in the lobby, the oldest included, and the count is exact.
+        Lobby lobby = facade.lobby(popular);
+        assertEquals(PER_INVITEE, lobby.invitations().size());
+        assertTrue(ids(lobby.invitations()).contains(waiting.get(0).gameId()));
+        assertFalse(lobby.moreInvitations());
+
+        facade.decline(waiting.get(0).gameId(), popular);
+        assertEquals(GameStatus.PENDING, facade.create(late, popular).status());
+    }
+
+    @Test
+    void countingStopsAtTheLimitAsked() {
+        String someone = unique("someone");
+        for (int i = 0; i < 3; i++) {
+            facade.create(unique("host"), someone);
+        }
+        assertEquals(3, dao.countInvitationsFor(someone, PER_INVITEE));
+        assertEquals(2, dao.countInvitationsFor(someone, 2));
+        assertEquals(0, dao.countInvitationsFor(unique("nobody"), PER_INVITEE));
+    }
+
+    @Test
+    void whenMoreAreOpenThanTheLimitsAllowTheLobbySaysSo() {
+        String invitee = unique("invitee");
+        String host = unique("host");
+        Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
+        List<String> received = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < PER_INVITEE + 2; i++) {
+            received.add(0, rawInvitation(unique("old"), invitee, longAgo.plus(i, ChronoUnit.MINUTES)));
+        }
+        for (int i = 0; i < PER_INVITER + 1; i++) {
+            sent.add(0, rawInvitation(host, unique("guest"), longAgo.plus(i, ChronoUnit.MINUTES)));
+        }
+        Lobby invited = facade.lobby(invitee);
+        assertEquals(received.subList(0, PER_INVITEE), ids(invited.invitations()), "the newest twenty");
+        assertTrue(invited.moreInvitations());
+        assertFalse(invited.moreSent());
+        Lobby hosting = facade.lobby(host);
+        assertEquals(sent.subList(0, PER_INVITER), ids(hosting.sentInvitations()), "the newest ten");
+        assertTrue(hosting.moreSent());
+        assertFalse(hosting.moreInvitations());
+
+        // Over the limit, both ways refuse new ones until enough are answered.
+        assertEquals(Rejection.TOO_MANY_RECEIVED, refusal(() -> facade.create(unique("new"), invitee)));
+        assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(host, unique("new"))));
+    }
+}
