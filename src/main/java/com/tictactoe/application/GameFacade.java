@@ -114,6 +114,12 @@ public class GameFacade {
         return Optional.empty();
     }
 
+    /**
+     * Starts the game. An accept whose write finds the game already started, with this player as
+     * the opponent, is answered as the success it is: the player's earlier request started it (a
+     * double click, a second tab, or a retry of this very write after a lost answer), and the
+     * player is where they wanted to be.
+     */
     public Game accept(String gameId, String userId) {
         checkId(gameId);
         Instant now = Instant.now();
@@ -122,29 +128,49 @@ public class GameFacade {
             changed(started, false);
             return started;
         } catch (WriteConflictException conflict) {
-            Optional<Game> done = conflict.current().filter(game -> conflict.afterRetry()
-                    && game.status() == GameStatus.IN_PROGRESS && game.opponentId().equals(userId));
-            if (done.isPresent()) {
-                return alreadyDone(done.get());
+            Optional<Game> started = conflict.current().filter(game ->
+                    game.status() == GameStatus.IN_PROGRESS && game.opponentId().equals(userId));
+            if (started.isPresent()) {
+                if (conflict.afterRetry()) {
+                    // Possibly this write that landed: no one has been told yet.
+                    return alreadyDone(started.get());
+                }
+                // An earlier request started it and told everyone.
+                known.remember(started.get());
+                return started.get();
             }
             throw explain(conflict, game -> game.accept(userId, now));
         }
     }
 
-    public void decline(String gameId, String userId) {
+    /**
+     * Deletes the invitation. False if there was no such game any more: it was declined or
+     * cancelled already (by an earlier click of this player, say), which is what was asked for.
+     * (True if the write was retried and found it gone: the first attempt deleted it.)
+     */
+    public boolean decline(String gameId, String userId) {
         checkId(gameId);
         try {
             changed(games.decline(gameId, userId), true);
+            return true;
         } catch (WriteConflictException conflict) {
+            if (conflict.current().isEmpty()) {
+                return conflict.afterRetry();
+            }
             throw explain(conflict, current -> current.checkDecline(userId));
         }
     }
 
-    public void cancel(String gameId, String userId) {
+    /** Deletes the invitation; false if it was gone already, as for {@link #decline}. */
+    public boolean cancel(String gameId, String userId) {
         checkId(gameId);
         try {
             changed(games.cancel(gameId, userId), true);
+            return true;
         } catch (WriteConflictException conflict) {
+            if (conflict.current().isEmpty()) {
+                return conflict.afterRetry();
+            }
             throw explain(conflict, current -> current.checkCancel(userId));
         }
     }

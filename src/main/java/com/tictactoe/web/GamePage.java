@@ -94,6 +94,7 @@ public class GamePage implements Serializable {
 
     private String leave(boolean decline) {
         try {
+            // Gone already (a repeated click) is what was asked for too: back to the lobby either way.
             if (decline) {
                 games.decline(game.gameId(), player.getName());
             } else {

@@ -24,6 +24,9 @@ public class LobbyPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** A decline or cancel that found the invitation deleted already: a repeated click, usually. */
+    static final String ALREADY_GONE = "That invitation is gone already: it was declined or cancelled.";
+
     @Inject
     private GameFacade games;
 
@@ -110,8 +113,7 @@ public class LobbyPage implements Serializable {
     public void decline() {
         String gameId = clickedGame();
         try {
-            games.decline(gameId, player.getName());
-            Messages.info("Invitation declined.");
+            Messages.info(games.decline(gameId, player.getName()) ? "Invitation declined." : ALREADY_GONE);
         } catch (GameRuleException refused) {
             Messages.error(refused.getMessage());
         }
@@ -121,8 +123,7 @@ public class LobbyPage implements Serializable {
     public void cancel() {
         String gameId = clickedGame();
         try {
-            games.cancel(gameId, player.getName());
-            Messages.info("Invitation cancelled.");
+            Messages.info(games.cancel(gameId, player.getName()) ? "Invitation cancelled." : ALREADY_GONE);
         } catch (GameRuleException refused) {
             Messages.error(refused.getMessage());
         }

@@ -239,7 +239,9 @@ class GamePlayOnDynamoDbTest {
         Game started = facade.accept(game.gameId(), "bob");
         assertEquals(GameStatus.IN_PROGRESS, started.status());
         assertEquals("alice", started.turn());
-        refusedAndUnchanged(game, Rejection.NOT_PENDING, () -> facade.accept(game.gameId(), "bob"));
+        // Accepting again (a double click) is answered with the game it started; decline and cancel are refused.
+        assertEquals(started, facade.accept(game.gameId(), "bob"));
+        assertEquals(started, store.newFacade().accept(game.gameId(), "bob"), "on another server too");
         refusedAndUnchanged(game, Rejection.NOT_PENDING, () -> {
             facade.decline(game.gameId(), "bob");
             return null;

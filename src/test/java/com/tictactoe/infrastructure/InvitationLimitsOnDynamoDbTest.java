@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The limits on open invitations and the lobby's truthful invitation lists, through the facade
- * and the real DAO on DynamoDB Local.
+ * The limits on open invitations, the lobby's truthful invitation lists, and repeated accepts,
+ * declines and cancels, through the facade and the real DAO on DynamoDB Local.
  */
 class InvitationLimitsOnDynamoDbTest {
 
@@ -106,7 +106,7 @@ class InvitationLimitsOnDynamoDbTest {
         Game again = facade.create(flooder, oneMore);
         assertEquals(GameStatus.PENDING, again.status());
         assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(flooder, unique("target"))));
-        facade.decline(again.gameId(), oneMore);
+        assertTrue(facade.decline(again.gameId(), oneMore));
         assertEquals(GameStatus.PENDING, facade.create(flooder, unique("target")).status());
     }
 
@@ -158,7 +158,7 @@ class InvitationLimitsOnDynamoDbTest {
         assertTrue(ids(lobby.invitations()).contains(waiting.get(0).gameId()));
         assertFalse(lobby.moreInvitations());
 
-        facade.decline(waiting.get(0).gameId(), popular);
+        assertTrue(facade.decline(waiting.get(0).gameId(), popular));
         assertEquals(GameStatus.PENDING, facade.create(late, popular).status());
     }
 
@@ -198,5 +198,57 @@ class InvitationLimitsOnDynamoDbTest {
         // Over the limit, both ways refuse new ones until enough are answered.
         assertEquals(Rejection.TOO_MANY_RECEIVED, refusal(() -> facade.create(unique("new"), invitee)));
         assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(host, unique("new"))));
+    }
+
+    @Test
+    void aRepeatedAcceptIsAnsweredWithTheGameItStarted() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        Game invitation = facade.create(alice, bob);
+        Game started = facade.accept(invitation.gameId(), bob);
+        Map<String, AttributeValue> item = store.rawItem(invitation.gameId());
+        int eventsBefore = events.fired().size();
+
+        assertEquals(started, facade.accept(invitation.gameId(), bob), "a double click");
+        GameFacade otherServer = new GameFacade(dao, new KnownGames(), events);
+        assertEquals(started, otherServer.accept(invitation.gameId(), bob), "a second tab, served elsewhere");
+        assertEquals(item, store.rawItem(invitation.gameId()), "nothing written");
+        assertEquals(eventsBefore, events.fired().size(), "no one is told twice");
+
+        // After moves too: the game as it is now, where the player wanted to be.
+        Game moved = facade.move(invitation.gameId(), alice, "MiddleMiddle");
+        assertEquals(moved, facade.accept(invitation.gameId(), bob));
+
+        // Others are still refused, and a finished game is no open invitation.
+        assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.accept(invitation.gameId(), alice)));
+        assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.accept(invitation.gameId(), unique("mallory"))));
+        Game done = moved;
+        for (String square : new String[] {"TopLeft", "MiddleLeft", "TopMiddle", "BottomRight", "TopRight"}) {
+            done = facade.move(done.gameId(), done.turn(), square);
+        }
+        assertEquals(GameStatus.FINISHED, done.status());
+        assertEquals(Rejection.NOT_PENDING, refusal(() -> facade.accept(invitation.gameId(), bob)));
+    }
+
+    @Test
+    void aRepeatedDeclineOrCancelFindsTheInvitationGone() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        Game declined = facade.create(alice, bob);
+        assertTrue(facade.decline(declined.gameId(), bob));
+        assertFalse(facade.decline(declined.gameId(), bob), "gone already, as asked");
+        assertFalse(facade.cancel(declined.gameId(), alice), "declined before the host cancelled");
+
+        Game cancelled = facade.create(alice, bob);
+        assertTrue(facade.cancel(cancelled.gameId(), alice));
+        assertFalse(facade.cancel(cancelled.gameId(), alice));
+        assertEquals(Rejection.NO_SUCH_GAME, refusal(() -> facade.accept(cancelled.gameId(), bob)));
+
+        // A started game is no invitation to decline.
+        Game started = facade.accept(facade.create(alice, bob).gameId(), bob);
+        assertEquals(Rejection.NOT_PENDING, assertThrows(GameRuleException.class,
+                () -> facade.decline(started.gameId(), bob)).rejection());
+        assertEquals(Rejection.NOT_PENDING, assertThrows(GameRuleException.class,
+                () -> facade.cancel(started.gameId(), alice)).rejection());
     }
 }
