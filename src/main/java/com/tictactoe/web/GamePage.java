@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,24 @@ public class GamePage implements Serializable {
     /** The game was deleted while the page was open: the invitation was declined or cancelled. */
     private boolean gone;
 
-    static String outcome(String gameId) {
-        return "/game.xhtml?faces-redirect=true&id=" + gameId;
+    /**
+     * Sends the browser to the game page, and returns the outcome for the action: none. The redirect
+     * is sent directly rather than by navigation, because Faces ends a page's view scope when it
+     * navigates to another page: a second submit of the same form (a double click, whether it
+     * arrives during the first or after it) would then find no rows and no button to decode, and
+     * answer with an empty page instead of doing as the first did. Without navigation the view stays
+     * as it was, so the second click reaches the action too, and is answered the same way.
+     */
+    static String openGame(String gameId) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + "/game.xhtml?id=" + gameId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+        return null;
     }
 
     /** Loads the game named in the address; an unknown game is a 404. */
@@ -111,7 +128,7 @@ public class GamePage implements Serializable {
     /** Invites the same opponent to a new game. */
     public String playAgain() {
         try {
-            return outcome(games.create(player.getName(), game.opponentOf(player.getName())).gameId());
+            return openGame(games.create(player.getName(), game.opponentOf(player.getName())).gameId());
         } catch (GameRuleException refused) {
             Messages.error(refused.getMessage());
             return null;

@@ -86,7 +86,7 @@ public class LobbyPage implements Serializable {
         }
         try {
             Game game = games.create(player.getName(), registered.get());
-            return GamePage.outcome(game.gameId());
+            return GamePage.openGame(game.gameId());
         } catch (GameRuleException refused) {
             Messages.error(refused.getMessage());
             return null;
@@ -102,7 +102,7 @@ public class LobbyPage implements Serializable {
         String gameId = clickedGame();
         try {
             games.accept(gameId, player.getName());
-            return GamePage.outcome(gameId);
+            return GamePage.openGame(gameId);
         } catch (GameRuleException refused) {
             Messages.error(refused.getMessage());
             load();
