@@ -6,10 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
-/** The browser's side of a long-lived sign-in: an HttpOnly, SameSite cookie holding the token. */
+/**
+ * The browser's side of a long-lived sign-in: an HttpOnly, SameSite cookie holding the token, Secure
+ * on the same terms as the session cookie (see SessionCookies).
+ */
 final class SignInCookie {
 
     static final String NAME = "ttt_signin";
+    private static final boolean ALWAYS_SECURE = WebSettings.fromEnvironment().secureCookies();
 
     private SignInCookie() {
     }
@@ -39,6 +43,6 @@ final class SignInCookie {
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
         // Written by hand: Cookie has no SameSite before Servlet 6.0's setAttribute, and servers differ there.
         response.addHeader("Set-Cookie", NAME + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge
-                + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
+                + "; HttpOnly; SameSite=Lax" + (request.isSecure() || ALWAYS_SECURE ? "; Secure" : ""));
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * Pages are for signed-in players; anyone else is sent to the sign-in page and brought back
  * afterwards. A signed-in request carries the player as its remote user, for the logs and for
  * any API that asks the request. The JSON endpoints answer 401 themselves: a background poll
- * must not be redirected to a page.
+ * must not be redirected to a page. No answer to a signed-in player is kept by a browser or a proxy
+ * cache (pages, AJAX answers, the API), static files aside.
  */
 public class SignInFilter extends HttpFilter {
 
@@ -27,6 +28,7 @@ public class SignInFilter extends HttpFilter {
     static final String SIGN_IN_PAGE = "/signin.xhtml";
     private static final Set<String> OPEN_PAGES = Set.of(SIGN_IN_PAGE, "/signup.xhtml");
     private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
+    private static final String ASSETS = "/assets/";
 
     @Inject
     private SignInTokens tokens;
@@ -39,6 +41,9 @@ public class SignInFilter extends HttpFilter {
             player = signInFromCookie(request, response);
         }
         if (player != null) {
+            if (!isStaticFile(request)) {
+                response.setHeader("Cache-Control", "no-store");
+            }
             chain.doFilter(new SignedInRequest(request, player), response);
         } else if (needsPlayer(request)) {
             sendToSignIn(request, response);
@@ -63,6 +68,11 @@ public class SignInFilter extends HttpFilter {
         }
         PlayerSession.signIn(request, player.get());
         return player.get();
+    }
+
+    private static boolean isStaticFile(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.startsWith(FACES_RESOURCES) || path.startsWith(ASSETS);
     }
 
     private static boolean isApi(HttpServletRequest request) {
