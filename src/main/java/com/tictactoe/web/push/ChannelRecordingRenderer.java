@@ -1,6 +1,7 @@
 package com.tictactoe.web.push;
 
 import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIWebsocket;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
 import jakarta.faces.context.ResponseWriterWrapper;
@@ -20,25 +21,40 @@ import java.util.regex.Pattern;
 
 /**
  * Renders {@code <f:websocket>} as Faces does, and notes in the HTTP session the channel id that
- * the page was given. Faces keeps that id in its own session and view scopes, which no public API
- * reads; the one place it shows is the URL the page connects to ({@code .../jakarta.faces.push/
- * updates?<channelId>}), so it is taken from there.
+ * the page was given, with its channel's name. Faces keeps that id in its own session and view
+ * scopes, which no public API reads; the one place it shows is the URL the page connects to
+ * ({@code .../jakarta.faces.push/updates?<channelId>}), so it is taken from there.
  */
 @ListenerFor(systemEventClass = PostAddToViewEvent.class)
 public class ChannelRecordingRenderer extends RendererWrapper implements ComponentSystemEventListener {
 
     private static final Logger LOG = Logger.getLogger(ChannelRecordingRenderer.class.getName());
     private static final Pattern CHANNEL_URL =
-            Pattern.compile(Pattern.quote(PushContext.URI_PREFIX + "/") + "[^?'\"\\s]+\\?([A-Za-z0-9_-]+)");
+            Pattern.compile(Pattern.quote(PushContext.URI_PREFIX + "/") + "([^?'\"\\s/]+\\?[A-Za-z0-9_-]+)");
 
     public ChannelRecordingRenderer(Renderer<?> wrapped) {
         super(wrapped);
     }
 
+    /**
+     * For Faces' state saving, which keeps this renderer as a listener of the component by its class
+     * and creates it anew when a view is restored. That instance wraps nothing and passes events on
+     * to the one installed in the render kit.
+     */
+    public ChannelRecordingRenderer() {
+        super();
+    }
+
     /** Faces' own websocket renderer listens for its component being added to the view; so does this one. */
     @Override
     public void processEvent(ComponentSystemEvent event) throws AbortProcessingException {
-        if (getWrapped() instanceof ComponentSystemEventListener listener) {
+        Object target = getWrapped();
+        if (target == null) {
+            Object installed = event.getFacesContext().getRenderKit()
+                    .getRenderer(UIWebsocket.COMPONENT_FAMILY, ChannelRecording.RENDERER_TYPE);
+            target = installed instanceof ChannelRecordingRenderer renderer ? renderer.getWrapped() : installed;
+        }
+        if (target instanceof ComponentSystemEventListener listener && target != this) {
             listener.processEvent(event);
         }
     }

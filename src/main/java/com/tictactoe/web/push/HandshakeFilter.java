@@ -2,6 +2,7 @@ package com.tictactoe.web.push;
 
 import com.tictactoe.web.PlayerSession;
 import com.tictactoe.web.WebSettings;
+import jakarta.faces.push.PushContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -13,7 +14,7 @@ import java.io.IOException;
 /**
  * Lets a websocket handshake on the Faces push endpoint through only when it comes from one of the
  * site's own pages ({@link SameOrigin}), from a signed-in session, and names a channel id that a page
- * of this very session was given ({@link IssuedChannels}). Anything else is answered 403 before it
+ * of this very session was given, under that channel's name ({@link IssuedChannels}). Anything else is answered 403 before it
  * reaches the websocket container, and is logged once, as every refused request, by FailedRequestLog.
  *
  * <p>This works as a servlet filter because the websocket upgrade is an ordinary request to the
@@ -55,8 +56,10 @@ public class HandshakeFilter extends HttpFilter {
             return "not signed in";
         }
         HttpSession session = request.getSession(false);
-        String channelId = request.getQueryString();
-        if (session == null || channelId == null || !IssuedChannels.wasIssued(session, channelId)) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String prefix = PushContext.URI_PREFIX + "/";
+        String channel = path.startsWith(prefix) ? path.substring(prefix.length()) + "?" + request.getQueryString() : null;
+        if (session == null || channel == null || !IssuedChannels.wasIssued(session, channel)) {
             return "not a channel of this session";
         }
         return null;

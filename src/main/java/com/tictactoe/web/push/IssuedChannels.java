@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The push channel ids that pages rendered for one HTTP session, kept in that session. A websocket
- * handshake names its channel id in the query string; only ids in this list open a websocket, so
- * a channel id copied from someone else's page is worth nothing. The newest ids are kept: an id
+ * The push channels that pages rendered for one HTTP session, kept in that session, each as its
+ * name and id ({@code updates?<channelId>}) the way a handshake names it after
+ * {@code /jakarta.faces.push/}. Only channels in this list open a websocket, so a channel URL copied
+ * from someone else's page is worth nothing. The newest ids are kept: an id
  * belongs to one view, and Faces itself forgets old views of a session.
  */
 final class IssuedChannels implements Serializable {
@@ -26,7 +27,7 @@ final class IssuedChannels implements Serializable {
         }
     };
 
-    static void issue(HttpSession session, String channelId) {
+    static void issue(HttpSession session, String channel) {
         IssuedChannels issued;
         // One lock for all sessions, held for a lookup only: two pages of one session rendered at
         // the same moment must not each start a list of their own and lose the other's id.
@@ -37,21 +38,21 @@ final class IssuedChannels implements Serializable {
                 session.setAttribute(ATTRIBUTE, issued);
             }
         }
-        issued.add(channelId);
+        issued.add(channel);
         // Set again on every change, so that a replicated session carries the new id too.
         session.setAttribute(ATTRIBUTE, issued);
     }
 
-    static boolean wasIssued(HttpSession session, String channelId) {
+    static boolean wasIssued(HttpSession session, String channel) {
         Object issued = session.getAttribute(ATTRIBUTE);
-        return issued instanceof IssuedChannels channels && channels.contains(channelId);
+        return issued instanceof IssuedChannels channels && channels.contains(channel);
     }
 
-    private synchronized void add(String channelId) {
-        ids.put(channelId, Boolean.TRUE);
+    private synchronized void add(String channel) {
+        ids.put(channel, Boolean.TRUE);
     }
 
-    private synchronized boolean contains(String channelId) {
-        return ids.containsKey(channelId);
+    private synchronized boolean contains(String channel) {
+        return ids.containsKey(channel);
     }
 }

@@ -1,0 +1,308 @@
+package com.tictactoe.web;
+
+import static com.tictactoe.testsupport.WebClient.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.testsupport.WebClient;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Cookies, caching and the push websocket, seen from outside over real HTTP: what a careless
+ * browser, another site's page and another player can get from a player's session.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SessionSecurityIT {
+
+    private static final String PASSWORD = "s3cret-enough";
+    private static final Pattern CHANNEL_URL = Pattern.compile("'([^']*/jakarta\\.faces\\.push/updates\\?[^']+)'");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private WebClient signedUp(String name) {
+        WebClient player = new WebClient(base);
+        player.signUp(name, PASSWORD);
+        return player;
+    }
+
+    private static Optional<String> setCookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith(name + "=")).findFirst();
+    }
+
+    private static List<String> attributes(String setCookie) {
+        return List.of(setCookie.toLowerCase(Locale.ROOT).split("\\s*;\\s*"));
+    }
+
+    // ---- cookies
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLaxAndNotSecureOverPlainHttp() {
+        WebClient visitor = new WebClient(base);
+        String first = setCookie(visitor.get("/signin.xhtml"), "JSESSIONID").orElseThrow();
+        assertTrue(attributes(first).contains("httponly"), first);
+        assertTrue(attributes(first).contains("samesite=lax"), first);
+        assertFalse(attributes(first).contains("secure"), "plain HTTP, nothing configured: " + first);
+
+        HttpResponse<String> signedUp = visitor.signUp(unique("cookie"), PASSWORD);
+        String renewed = setCookie(signedUp, "JSESSIONID").orElseThrow(() -> new AssertionError("a new session id on sign-in"));
+        assertTrue(attributes(renewed).contains("httponly"), renewed);
+        assertTrue(attributes(renewed).contains("samesite=lax"), renewed);
+
+        String signIn = setCookie(signedUp, "ttt_signin").orElseThrow();
+        assertTrue(attributes(signIn).contains("httponly"), signIn);
+        assertTrue(attributes(signIn).contains("samesite=lax"), signIn);
+        assertFalse(attributes(signIn).contains("secure"), signIn);
+    }
+
+    // ---- caching
+
+    @Test
+    void noAnswerToASignedInPlayerIsStored() {
+        String guestName = unique("guest");
+        WebClient guest = signedUp(guestName);
+        WebClient host = signedUp(unique("host"));
+
+        HttpResponse<String> lobby = host.get("/");
+        assertEquals(200, lobby.statusCode());
+        assertNoStore(lobby, "lobby");
+        HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", guestName,
+                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState()));
+        assertNoStore(invited, "postback");
+        String location = invited.headers().firstValue("Location").orElseThrow();
+        String gameId = location.substring(location.indexOf("id=") + 3);
+
+        HttpResponse<String> game = guest.get("/game.xhtml?id=" + gameId);
+        assertEquals(200, game.statusCode());
+        assertNoStore(game, "game page");
+        HttpResponse<String> ajax = guest.ajax("/game.xhtml?id=" + gameId, form("game", "game", "gameId", gameId,
+                "jakarta.faces.source", "game", "jakarta.faces.partial.execute", "@none",
+                "jakarta.faces.partial.render", "game", "jakarta.faces.partial.ajax", "true",
+                "jakarta.faces.ViewState", guest.viewState()));
+        assertEquals(200, ajax.statusCode());
+        assertTrue(ajax.body().contains("<partial-response"), ajax.body());
+        assertNoStore(ajax, "AJAX answer");
+
+        HttpResponse<String> changes = guest.get("/api/me/changes");
+        assertEquals(200, changes.statusCode());
+        assertNoStore(changes, "/api/me/changes");
+        HttpResponse<String> version = guest.get("/api/games/" + gameId + "/version");
+        assertEquals(200, version.statusCode());
+        assertNoStore(version, "/api/games/*/version");
+        HttpResponse<String> missing = guest.get("/api/games/" + UUID.randomUUID() + "/version");
+        assertNoStore(missing, "an API error");
+
+        HttpResponse<String> stylesheet = guest.get("/assets/app.css");
+        assertEquals(200, stylesheet.statusCode());
+        assertFalse(stylesheet.headers().allValues("Cache-Control").contains("no-store"), "static files stay cacheable");
+    }
+
+    private static void assertNoStore(HttpResponse<?> response, String what) {
+        List<String> directives = response.headers().allValues("Cache-Control").stream()
+                .flatMap(value -> Arrays.stream(value.split("\\s*,\\s*"))).toList();
+        assertTrue(directives.contains("no-store"), what + ": " + directives);
+    }
+
+    // ---- websocket
+
+    /** A signed-in player with the lobby open: its session and the channel URL its page was given. */
+    private record Listener(WebClient client, String name, String channelPath) {
+    }
+
+    private Listener lobbyOf(String name) {
+        WebClient client = signedUp(name);
+        HttpResponse<String> lobby = client.get("/");
+        Matcher url = CHANNEL_URL.matcher(lobby.body());
+        assertTrue(url.find(), "the lobby opens a websocket: " + lobby.body());
+        return new Listener(client, name, url.group(1));
+    }
+
+    private String origin() {
+        return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
+    /** The page gives the full ws:// URL; a path is taken as one on this server. */
+    private URI socketUri(String channelUrl) {
+        return URI.create(channelUrl.startsWith("ws") ? channelUrl : "ws://" + base.getHost() + ":" + base.getPort() + channelUrl);
+    }
+
+    /** Messages and closes seen by one websocket. */
+    private static final class Inbox implements WebSocket.Listener {
+        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+            messages.add("closed " + status + " " + reason);
+            return null;
+        }
+    }
+
+    /** Opens a websocket, or answers the status the handshake was refused with. */
+    private Object handshake(String channelPath, String origin, String sessionId, Inbox inbox) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        if (sessionId != null) {
+            builder.header("Cookie", "JSESSIONID=" + sessionId);
+        }
+        try {
+            return builder.buildAsync(socketUri(channelPath), inbox).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    private void assertRefused(String channelPath, String origin, String sessionId, String why) {
+        Object answer = handshake(channelPath, origin, sessionId, new Inbox());
+        if (answer instanceof WebSocket opened) {
+            opened.abort();
+            fail("the handshake was accepted: " + why);
+        }
+        assertEquals(403, answer, why);
+    }
+
+    @Test
+    void aPlayersOwnPageOnItsOwnSessionGetsItsPushes() throws InterruptedException {
+        Listener alice = lobbyOf(unique("alice"));
+        Inbox inbox = new Inbox();
+        Object answer = handshake(alice.channelPath(), origin(), alice.client().sessionId(), inbox);
+        assertTrue(answer instanceof WebSocket, "accepted, not " + answer);
+        WebSocket socket = (WebSocket) answer;
+        try {
+            assertEquals(null, inbox.messages.poll(500, TimeUnit.MILLISECONDS), "kept open, nothing yet");
+
+            WebClient bob = signedUp(unique("bob"));
+            bob.get("/");
+            HttpResponse<String> invited = bob.post("/index.xhtml", form("invite", "invite", "invite:opponent", alice.name(),
+                    "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState()));
+            String location = invited.headers().firstValue("Location").orElseThrow();
+            String gameId = location.substring(location.indexOf("id=") + 3);
+
+            String pushed = inbox.messages.poll(10, TimeUnit.SECONDS);
+            assertEquals("{\"data\":\"" + gameId + "\"}", pushed, "the invitation is pushed to the invited player");
+        } finally {
+            socket.abort();
+        }
+    }
+
+    @Test
+    void anotherSitesPageIsRefusedEvenWithThePlayersCookie() {
+        Listener alice = lobbyOf(unique("alice"));
+        String session = alice.client().sessionId();
+        assertRefused(alice.channelPath(), "http://evil.example", session, "another site");
+        assertRefused(alice.channelPath(), "null", session, "a sandboxed frame or a file");
+        assertRefused(alice.channelPath(), base.getProtocol() + "://" + base.getHost() + ":" + (base.getPort() + 1), session,
+                "the same host on another port");
+        assertRefused(alice.channelPath(), base.getProtocol() + "://" + base.getHost() + ".evil.example:" + base.getPort(), session,
+                "a look-alike host");
+        assertRefused(alice.channelPath(), origin() + "/index.xhtml", session, "more than an origin");
+        assertRefused(alice.channelPath(), null, session, "no Origin: every browser sends one, our pages are the only client");
+        // The same request from the site's own page is fine: the refusals above are the Origin's alone.
+        Object accepted = handshake(alice.channelPath(), origin(), session, new Inbox());
+        assertTrue(accepted instanceof WebSocket, "accepted, not " + accepted);
+        ((WebSocket) accepted).abort();
+    }
+
+    @Test
+    void aChannelUrlWorksOnlyForTheSessionWhosePageItCameFrom() throws InterruptedException {
+        String aliceName = unique("alice");
+        Listener alice = lobbyOf(aliceName);
+        Listener mallory = lobbyOf(unique("mallory"));
+
+        assertRefused(alice.channelPath(), origin(), mallory.client().sessionId(), "another player's session");
+        assertRefused(alice.channelPath(), origin(), null, "no session at all");
+        WebClient stranger = new WebClient(base);
+        stranger.get("/signin.xhtml");
+        assertNotEquals(null, stranger.sessionId());
+        assertRefused(alice.channelPath(), origin(), stranger.sessionId(), "a session that is not signed in");
+
+        WebClient aliceElsewhere = new WebClient(base);
+        aliceElsewhere.signIn(aliceName, PASSWORD);
+        assertEquals(200, aliceElsewhere.get("/").statusCode());
+        assertRefused(alice.channelPath(), origin(), aliceElsewhere.sessionId(), "the same player, another session");
+
+        String path = alice.channelPath();
+        String forged = path.substring(0, path.indexOf('?') + 1) + UUID.randomUUID();
+        assertRefused(forged, origin(), alice.client().sessionId(), "a made-up channel id");
+        assertRefused(path.replace("/updates?", "/other?"), origin(), alice.client().sessionId(), "another channel name");
+
+        // Mallory's own channel, on her own session, is fine; and hears nothing of Alice's games.
+        Inbox malloryInbox = new Inbox();
+        Object accepted = handshake(mallory.channelPath(), origin(), mallory.client().sessionId(), malloryInbox);
+        assertTrue(accepted instanceof WebSocket, "accepted, not " + accepted);
+        try {
+            WebClient bob = signedUp(unique("bob"));
+            bob.get("/");
+            bob.post("/index.xhtml", form("invite", "invite", "invite:opponent", aliceName,
+                    "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState()));
+            assertEquals(null, malloryInbox.messages.poll(2, TimeUnit.SECONDS), "nothing of Alice's reaches Mallory");
+        } finally {
+            ((WebSocket) accepted).abort();
+        }
+    }
+
+    @Test
+    void afterSigningOutTheChannelIsRefused() {
+        Listener alice = lobbyOf(unique("alice"));
+        String session = alice.client().sessionId();
+        HttpResponse<String> signedOut = alice.client().post("/index.xhtml", form("signout", "signout",
+                "signout:go", "Sign out", "jakarta.faces.ViewState", alice.client().viewState()));
+        assertEquals(302, signedOut.statusCode());
+        assertRefused(alice.channelPath(), origin(), session, "the session was ended");
+    }
+}
