@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The use cases of the game: invite, accept, decline, cancel, move, and the lists of a player.
@@ -32,6 +33,8 @@ import java.util.function.Consumer;
 // DynamoDB takes no part in JTA transactions; each write is atomic on its own.
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class GameFacade {
+
+    private static final Logger LOG = Logger.getLogger(GameFacade.class.getName());
 
     /** How old a remembered game may be when shown; writes made here are known at once anyway. */
     static final long VIEW_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -249,6 +252,14 @@ public class GameFacade {
      * rules would allow the request on the current state, the player acted on an outdated view.
      */
     private GameRuleException explain(WriteConflictException conflict, Consumer<Game> rules) {
+        GameRuleException refusal = reasonFor(conflict, rules);
+        // An operator's view: how often writes lose a race or come from outdated pages, and why.
+        LOG.info(() -> "Write refused by its condition: " + refusal.rejection()
+                + conflict.current().map(game -> " (game " + game.gameId() + ")").orElse(""));
+        return refusal;
+    }
+
+    private GameRuleException reasonFor(WriteConflictException conflict, Consumer<Game> rules) {
         Optional<Game> current = conflict.current();
         if (current.isEmpty()) {
             return new GameRuleException(Rejection.NO_SUCH_GAME);
@@ -272,11 +283,33 @@ public class GameFacade {
     }
 
     private void changed(Game game, boolean deleted) {
+        logOutcome(game, deleted);
         if (deleted) {
             known.forget(game.gameId());
         } else {
             known.remember(game);
         }
         changes.fire(new GameChanged(game, deleted));
+    }
+
+    /** One line per game that an operator would want: created, started, finished, withdrawn. */
+    private static void logOutcome(Game game, boolean deleted) {
+        if (deleted) {
+            LOG.info(() -> "Invitation withdrawn: game " + game.gameId() + ", " + game.hostId() + " to " + game.opponentId());
+            return;
+        }
+        switch (game.status()) {
+            case PENDING -> LOG.info(() -> "Game created: " + game.gameId() + ", " + game.hostId() + " invites "
+                    + game.opponentId());
+            case IN_PROGRESS -> {
+                if (game.board().moveCount() == 0) {
+                    LOG.info(() -> "Game started: " + game.gameId());
+                } else {
+                    LOG.fine(() -> "Move " + game.progress() + " in game " + game.gameId());
+                }
+            }
+            case FINISHED -> LOG.info(() -> "Game finished: " + game.gameId() + ", "
+                    + game.winner().map(winner -> "won by " + winner).orElse("a draw"));
+        }
     }
 }

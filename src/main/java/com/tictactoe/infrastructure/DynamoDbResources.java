@@ -4,11 +4,12 @@ import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.AttemptCounterRepository;
 import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.SignInTokenRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Produces the DynamoDB client and the DAOs, and creates the tables at start-up when asked to. */
+/** Produces the DAOs over the one DynamoDB client, and creates the tables at start-up when asked to. */
 @ApplicationScoped
 public class DynamoDbResources {
 
@@ -27,46 +28,45 @@ public class DynamoDbResources {
     @Resource
     private ManagedExecutorService executor;
 
-    @Produces
-    public DynamoDbSettings settings() {
-        return settings;
+    /** The one client of the app; not a bean, so that only the DAOs made here can call DynamoDB. */
+    private DynamoDbClient dynamo;
+
+    @PostConstruct
+    void connect() {
+        dynamo = DynamoDbClients.create(settings);
+    }
+
+    @PreDestroy
+    void close() {
+        dynamo.close();
     }
 
     @Produces
     @ApplicationScoped
-    public DynamoDbClient dynamoDbClient() {
-        return DynamoDbClients.create(settings);
-    }
-
-    public void close(@Disposes DynamoDbClient client) {
-        client.close();
-    }
-
-    @Produces
-    @ApplicationScoped
-    public GameRepository games(DynamoDbClient dynamo) {
+    public GameRepository games() {
         return new DynamoGameDao(dynamo, settings.gamesTable(), executor);
     }
 
     @Produces
     @ApplicationScoped
-    public AccountRepository accounts(DynamoDbClient dynamo) {
+    public AccountRepository accounts() {
         return new DynamoAccountDao(dynamo, settings.usersTable());
     }
 
     @Produces
     @ApplicationScoped
-    public SignInTokenRepository signInTokens(DynamoDbClient dynamo) {
+    public SignInTokenRepository signInTokens() {
         return new DynamoSignInTokenDao(dynamo, settings.usersTable());
     }
 
     @Produces
     @ApplicationScoped
-    public AttemptCounterRepository attemptCounters(DynamoDbClient dynamo) {
+    public AttemptCounterRepository attemptCounters() {
         return new DynamoAttemptCounterDao(dynamo, settings.usersTable());
     }
 
-    void createTables(@Observes @Initialized(ApplicationScoped.class) Object started, DynamoDbClient dynamo) {
+    void createTables(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.info(() -> "DynamoDB settings: " + settings.describe());
         if (!settings.createTables()) {
             return;
         }

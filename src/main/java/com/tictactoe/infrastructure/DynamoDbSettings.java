@@ -43,6 +43,13 @@ public record DynamoDbSettings(Optional<URI> endpoint, Optional<String> region, 
                 nonBlank(source.apply(CREATE_TABLES)).map(Boolean::parseBoolean).orElse(local));
     }
 
+    /** For the log at start: where the tables are, never a credential. */
+    public String describe() {
+        return "endpoint " + endpoint.map(URI::toString).orElse("AWS default") + ", region "
+                + region.orElse("from the SDK's chain") + ", tables " + gamesTable + " and " + usersTable
+                + ", create tables " + createTables;
+    }
+
     /** DynamoDB Local on this machine: dummy credentials and table creation are fine there. */
     public boolean isLocal() {
         return endpoint.map(DynamoDbSettings::isLoopback).orElse(false);

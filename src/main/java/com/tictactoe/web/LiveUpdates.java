@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,12 +33,26 @@ public class LiveUpdates {
     @Inject
     private GameWatchers watchers;
 
-    private final Map<String, AtomicLong> changesPerPlayer = new ConcurrentHashMap<>();
+    /** Players tracked before the quiet ones are forgotten: bounds the memory, whoever played. */
+    static final int MAX_PLAYERS = 50_000;
+    static final long QUIET_MILLIS = TimeUnit.HOURS.toMillis(1);
+
+    /**
+     * Per player, a version that grows with each change of their games: the time of the last
+     * change in milliseconds, raised by one if needed. A time, unlike a count, lets quiet players
+     * be forgotten: a page that polls for one afterwards sees a different version and re-renders
+     * once, which is all it costs.
+     */
+    private final Map<String, Long> changesPerPlayer = new ConcurrentHashMap<>();
 
     void gameChanged(@Observes GameChanged change) {
         String gameId = change.game().gameId();
+        long now = System.currentTimeMillis();
         for (String player : change.players()) {
-            changesPerPlayer.computeIfAbsent(player, key -> new AtomicLong()).incrementAndGet();
+            changesPerPlayer.merge(player, now, (before, at) -> Math.max(before + 1, at));
+        }
+        if (changesPerPlayer.size() > MAX_PLAYERS) {
+            changesPerPlayer.values().removeIf(last -> last < now - QUIET_MILLIS);
         }
         Set<String> onlyWatching = new HashSet<>(watchers.of(gameId));
         onlyWatching.removeAll(change.players());
@@ -56,7 +70,6 @@ public class LiveUpdates {
 
     /** Grows whenever a game of this player changes on this server. */
     public long changesOf(String player) {
-        AtomicLong count = changesPerPlayer.get(player);
-        return count == null ? 0 : count.get();
+        return changesPerPlayer.getOrDefault(player, 0L);
     }
 }
