@@ -124,12 +124,4 @@ public class AccountService {
         }
         return SignInResult.wrong();
     }
-
-    /** The registered username, as it signed up, matching {@code username} ignoring case. */
-    public Optional<String> registeredName(String username) {
-        if (username == null || !UserIds.isValid(username.trim())) {
-            return Optional.empty();
-        }
-        return accounts.find(username.trim()).map(Account::username);
-    }
 }

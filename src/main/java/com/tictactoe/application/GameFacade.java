@@ -1,5 +1,7 @@
 package com.tictactoe.application;
 
+import com.tictactoe.domain.Account;
+import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameIds;
 import com.tictactoe.domain.GameRepository;
@@ -46,6 +48,9 @@ public class GameFacade {
     private KnownGames known;
 
     @Inject
+    private AccountRepository accounts;
+
+    @Inject
     private Event<GameChanged> changes;
 
     public GameFacade() {
@@ -53,8 +58,9 @@ public class GameFacade {
     }
 
     /** For use outside a container. */
-    public GameFacade(GameRepository games, KnownGames known, Event<GameChanged> changes) {
+    public GameFacade(GameRepository games, AccountRepository accounts, KnownGames known, Event<GameChanged> changes) {
         this.games = games;
+        this.accounts = accounts;
         this.known = known;
         this.changes = changes;
     }
@@ -74,12 +80,20 @@ public class GameFacade {
      * before may not be counted yet, and a double click that fast can make two games. That is
      * accepted for a rule against flooding: no locks. Lobbies say when more are open than shown.
      */
-    public Game create(String hostId, String opponentId) {
-        String opponent = opponentId == null ? "" : opponentId.trim();
-        Game game = Game.invite(GameIds.next(), hostId, opponent, Instant.now());
-        if (!UserIds.isValid(opponent)) {
-            throw new GameRuleException(Rejection.INVALID_USER_ID);
+    /**
+     * The host invites a registered player, named as typed (any case): every way into the game,
+     * a page, "play again" or an API, gets the same checks.
+     */
+    public Game create(String hostId, String opponentName) {
+        String typed = opponentName == null ? "" : opponentName.trim();
+        if (typed.isEmpty()) {
+            throw new GameRuleException(Rejection.OPPONENT_REQUIRED);
         }
+        String opponent = (UserIds.isValid(typed) ? accounts.find(typed) : Optional.<Account>empty())
+                .map(Account::username)
+                .orElseThrow(() -> new GameRuleException(Rejection.NO_SUCH_PLAYER,
+                        "There is no player called \u201c" + abbreviated(typed) + "\u201d."));
+        Game game = Game.invite(GameIds.next(), hostId, opponent, Instant.now()); // refuses oneself
         List<GameSummary> sent = games.invitationsBy(hostId, InvitationLimits.PER_INVITER);
         Optional<Game> open = openInvitation(sent, opponent);
         if (open.isPresent()) {
@@ -101,6 +115,10 @@ public class GameFacade {
         }
         changed(game, false);
         return game;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 30 ? text : text.substring(0, 30) + "\u2026";
     }
 
     /** The host's open invitation to {@code opponent}, read from the table, if one is among {@code sent}. */

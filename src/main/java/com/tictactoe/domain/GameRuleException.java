@@ -12,6 +12,12 @@ public class GameRuleException extends RuntimeException {
         this.rejection = rejection;
     }
 
+    /** The same refusal, told with the particulars of this request. */
+    public GameRuleException(Rejection rejection, String message) {
+        super(message);
+        this.rejection = rejection;
+    }
+
     public Rejection rejection() {
         return rejection;
     }

@@ -14,7 +14,7 @@ public enum Rejection {
     BOARD_CHANGED("The board changed since you looked at it. Please look again."),
     OPPONENT_REQUIRED("Please name an opponent."),
     SELF_INVITATION("You cannot invite yourself."),
-    INVALID_USER_ID("That is not a valid username."),
+    NO_SUCH_PLAYER("There is no player by that name."),
     TOO_MANY_SENT("You have " + InvitationLimits.PER_INVITER + " open invitations already. Wait for an answer,"
             + " or cancel one, before you invite someone else."),
     TOO_MANY_RECEIVED("That player has " + InvitationLimits.PER_INVITEE + " open invitations already."

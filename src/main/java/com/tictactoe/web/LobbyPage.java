@@ -1,13 +1,10 @@
 package com.tictactoe.web;
 
-import com.tictactoe.application.AccountService;
 import com.tictactoe.application.GameFacade;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Lobby;
-import com.tictactoe.domain.Rejection;
-import com.tictactoe.domain.UserIds;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,7 +12,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** The lobby: invitations, games in progress, recent results and the new-game form. */
 @Named("lobby")
@@ -29,9 +25,6 @@ public class LobbyPage implements Serializable {
 
     @Inject
     private GameFacade games;
-
-    @Inject
-    private AccountService accounts;
 
     @Inject
     private CurrentPlayer player;
@@ -70,22 +63,8 @@ public class LobbyPage implements Serializable {
     }
 
     public String invite() {
-        String name = opponent == null ? "" : opponent.trim();
-        if (name.isEmpty()) {
-            Messages.error(Rejection.OPPONENT_REQUIRED.message());
-            return null;
-        }
-        if (name.equalsIgnoreCase(player.getName())) {
-            Messages.error(Rejection.SELF_INVITATION.message());
-            return null;
-        }
-        Optional<String> registered = UserIds.isValid(name) ? accounts.registeredName(name) : Optional.empty();
-        if (registered.isEmpty()) {
-            Messages.error("There is no player called \u201c" + abbreviated(name) + "\u201d.");
-            return null;
-        }
         try {
-            Game game = games.create(player.getName(), registered.get());
+            Game game = games.create(player.getName(), opponent);
             return GamePage.openGame(game.gameId());
         } catch (GameRuleException refused) {
             Messages.error(refused.getMessage());
@@ -128,10 +107,6 @@ public class LobbyPage implements Serializable {
             Messages.error(refused.getMessage());
         }
         load();
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 30 ? text : text.substring(0, 30) + "\u2026";
     }
 
     public String getOpponent() {

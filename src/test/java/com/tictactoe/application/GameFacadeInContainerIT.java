@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tictactoe.domain.Account;
+import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
@@ -43,8 +45,15 @@ class GameFacadeInContainerIT {
     @Inject
     GameFacade facade;
 
+    @Inject
+    AccountRepository accounts;
+
     @Test
     void theInjectedFacadePlaysAWholeGame() {
+        accounts.create(new Account("ida", "not-a-real-hash"));
+        accounts.create(new Account("jon", "not-a-real-hash"));
+        GameRuleException unknown = assertThrows(GameRuleException.class, () -> facade.create("ida", "nobody"));
+        assertEquals(Rejection.NO_SUCH_PLAYER, unknown.rejection(), "only registered players are invited");
         Game game = facade.create("ida", "jon");
         assertEquals(GameStatus.PENDING, game.status());
         assertEquals(game.gameId(), facade.lobby("jon").invitations().get(0).gameId());

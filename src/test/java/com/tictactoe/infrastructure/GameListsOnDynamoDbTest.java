@@ -34,9 +34,10 @@ class GameListsOnDynamoDbTest {
 
     @BeforeAll
     static void playManyGames() {
-        store = LocalGames.withFreshTable();
+        store = LocalGames.withFreshTable().register("ann", "rival0", "rival1", "rival2");
         facade = store.newFacade();
         for (int i = 0; i < 13; i++) {
+            store.register("friend" + i);
             boolean annHosts = i % 2 == 0;
             String other = "rival" + (i % 3);
             String host = annHosts ? "ann" : other;

@@ -33,7 +33,7 @@ class GamePlayOnDynamoDbTest {
 
     @BeforeAll
     static void createTable() {
-        store = LocalGames.withFreshTable();
+        store = LocalGames.withFreshTable().register("alice", "bob");
         facade = store.newFacade();
     }
 
@@ -270,8 +270,13 @@ class GamePlayOnDynamoDbTest {
     void invitationsNeedAValidOtherPlayer() {
         assertEquals(Rejection.OPPONENT_REQUIRED, refusal(() -> facade.create("alice", "  ")));
         assertEquals(Rejection.SELF_INVITATION, refusal(() -> facade.create("alice", "alice")));
-        assertEquals(Rejection.INVALID_USER_ID, refusal(() -> facade.create("alice", "x".repeat(5000))));
-        assertEquals(Rejection.INVALID_USER_ID, refusal(() -> facade.create("alice", "<b>bob</b>")));
+        assertEquals(Rejection.SELF_INVITATION, refusal(() -> facade.create("alice", " ALICE ")));
+        assertEquals(Rejection.NO_SUCH_PLAYER, refusal(() -> facade.create("alice", "x".repeat(5000))));
+        assertEquals(Rejection.NO_SUCH_PLAYER, refusal(() -> facade.create("alice", "<b>bob</b>")));
+        GameRuleException unknown = assertThrows(GameRuleException.class, () -> facade.create("alice", "zed"));
+        assertEquals(Rejection.NO_SUCH_PLAYER, unknown.rejection());
+        assertEquals("There is no player called \u201czed\u201d.", unknown.getMessage());
+        assertEquals("bob", facade.create("alice", " BOB ").opponentId(), "the player as registered, whatever the case typed");
     }
 
     @Test

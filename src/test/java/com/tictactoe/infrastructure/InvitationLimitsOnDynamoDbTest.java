@@ -54,7 +54,7 @@ class InvitationLimitsOnDynamoDbTest {
         executor = Executors.newFixedThreadPool(4);
         dao = new DynamoGameDao(store.client(), store.table(), executor);
         events = new RecordingEvent<>();
-        facade = new GameFacade(dao, new KnownGames(), events);
+        facade = new GameFacade(dao, store.accounts(), new KnownGames(), events);
     }
 
     @AfterAll
@@ -63,8 +63,11 @@ class InvitationLimitsOnDynamoDbTest {
         store.close();
     }
 
+    /** A new player, with an account so that it can be invited. */
     private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String player = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        store.register(player);
+        return player;
     }
 
     private static Rejection refusal(Supplier<?> request) {
@@ -210,7 +213,7 @@ class InvitationLimitsOnDynamoDbTest {
         int eventsBefore = events.fired().size();
 
         assertEquals(started, facade.accept(invitation.gameId(), bob), "a double click");
-        GameFacade otherServer = new GameFacade(dao, new KnownGames(), events);
+        GameFacade otherServer = new GameFacade(dao, store.accounts(), new KnownGames(), events);
         assertEquals(started, otherServer.accept(invitation.gameId(), bob), "a second tab, served elsewhere");
         assertEquals(item, store.rawItem(invitation.gameId()), "nothing written");
         assertEquals(eventsBefore, events.fired().size(), "no one is told twice");

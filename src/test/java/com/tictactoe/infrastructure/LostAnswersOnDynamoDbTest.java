@@ -43,7 +43,7 @@ class LostAnswersOnDynamoDbTest {
                 Optional.empty(), store.table(), "Users", false));
         events = new RecordingEvent<>();
         facade = new GameFacade(new DynamoGameDao(client, store.table(), ForkJoinPool.commonPool()),
-                new KnownGames(), events);
+                store.register("alice", "bob").accounts(), new KnownGames(), events);
     }
 
     @AfterAll

@@ -40,7 +40,7 @@ class RacingMovesOnDynamoDbTest {
 
     @BeforeAll
     static void setUp() {
-        store = LocalGames.withFreshTable();
+        store = LocalGames.withFreshTable().register("alice", "bob");
         threads = Executors.newFixedThreadPool(THREADS);
     }
 

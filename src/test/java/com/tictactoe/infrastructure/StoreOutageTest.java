@@ -24,7 +24,7 @@ class StoreOutageTest {
                 Optional.empty(), "Games", "Users", false);
         try (DynamoDbClient client = DynamoDbClients.create(settings)) {
             GameFacade facade = new GameFacade(new DynamoGameDao(client, "Games", ForkJoinPool.commonPool()),
-                    new KnownGames(), new RecordingEvent<GameChanged>());
+                    new DynamoAccountDao(client, "Users"), new KnownGames(), new RecordingEvent<GameChanged>());
             assertThrows(StoreUnavailableException.class, () -> facade.create("alice", "bob"));
             assertThrows(StoreUnavailableException.class, () -> facade.game("6f1c2d6e-5a0b-4c8e-9a51-0e6f1b2c3d4e"));
             assertThrows(StoreUnavailableException.class, () -> facade.move("6f1c2d6e-5a0b", "alice", "TopLeft"));
@@ -39,7 +39,7 @@ class StoreOutageTest {
                 Optional.empty(), "NoSuchTable", "Users", false);
         try (DynamoDbClient client = DynamoDbClients.create(settings)) {
             GameFacade facade = new GameFacade(new DynamoGameDao(client, "NoSuchTable", ForkJoinPool.commonPool()),
-                    new KnownGames(), new RecordingEvent<GameChanged>());
+                    new DynamoAccountDao(client, "NoSuchTable"), new KnownGames(), new RecordingEvent<GameChanged>());
             assertThrows(StoreUnavailableException.class, () -> facade.lobby("alice"));
         }
     }

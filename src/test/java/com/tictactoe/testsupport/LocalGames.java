@@ -2,6 +2,10 @@ package com.tictactoe.testsupport;
 
 import com.tictactoe.application.GameChanged;
 import com.tictactoe.application.GameFacade;
+import com.tictactoe.domain.Account;
+import com.tictactoe.domain.AccountRepository;
+import com.tictactoe.infrastructure.DynamoAccountDao;
+import com.tictactoe.infrastructure.UsersTable;
 import com.tictactoe.application.KnownGames;
 import com.tictactoe.infrastructure.DynamoDbClients;
 import com.tictactoe.infrastructure.DynamoDbSettings;
@@ -28,24 +32,41 @@ public final class LocalGames implements AutoCloseable {
     private final String table;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final DynamoGameDao dao;
+    private final String usersTable;
+    private final DynamoAccountDao accounts;
     private final RecordingEvent<GameChanged> events = new RecordingEvent<>();
 
-    private LocalGames(DynamoDbClient client, String table) {
+    private LocalGames(DynamoDbClient client, String table, String usersTable) {
         this.client = client;
         this.table = table;
         this.dao = new DynamoGameDao(client, table, executor);
+        this.usersTable = usersTable;
+        this.accounts = new DynamoAccountDao(client, usersTable);
     }
 
     public static LocalGames withFreshTable() {
         DynamoDbSettings settings = new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                Optional.empty(), "Games-" + UUID.randomUUID(), "Users", true);
+                Optional.empty(), "Games-" + UUID.randomUUID(), "Users-" + UUID.randomUUID(), true);
         DynamoDbClient client = DynamoDbClients.create(settings);
-        TableBootstrap.createMissing(client, List.of(GamesTable.definition(settings.gamesTable())));
-        return new LocalGames(client, settings.gamesTable());
+        TableBootstrap.createMissing(client, List.of(GamesTable.definition(settings.gamesTable()),
+                UsersTable.definition(settings.usersTable())));
+        return new LocalGames(client, settings.gamesTable(), settings.usersTable());
     }
 
     public GameFacade newFacade() {
-        return new GameFacade(dao, new KnownGames(), events);
+        return new GameFacade(dao, accounts, new KnownGames(), events);
+    }
+
+    /** Accounts for these players, so that they can be invited (the password does not matter here). */
+    public LocalGames register(String... usernames) {
+        for (String username : usernames) {
+            accounts.create(new Account(username, "not-a-real-hash"));
+        }
+        return this;
+    }
+
+    public AccountRepository accounts() {
+        return accounts;
     }
 
     public DynamoDbClient client() {
@@ -69,6 +90,7 @@ public final class LocalGames implements AutoCloseable {
     @Override
     public void close() {
         client.deleteTable(delete -> delete.tableName(table));
+        client.deleteTable(delete -> delete.tableName(usersTable));
         executor.shutdownNow();
         client.close();
     }
