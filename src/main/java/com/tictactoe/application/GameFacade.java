@@ -201,7 +201,7 @@ public class GameFacade {
      * conditional update that also finishes the game when the move wins or fills the board.
      */
     public Game move(String gameId, String player, String squareName) {
-        Square square = Square.fromAttributeName(squareName)
+        Square square = Square.fromId(squareName)
                 .orElseThrow(() -> new GameRuleException(Rejection.INVALID_SQUARE));
         checkId(gameId);
         Instant now = Instant.now();

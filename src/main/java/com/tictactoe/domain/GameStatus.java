@@ -2,10 +2,5 @@ package com.tictactoe.domain;
 
 /** A game's life cycle: PENDING -> IN_PROGRESS -> FINISHED. A declined or cancelled game is deleted. */
 public enum GameStatus {
-    PENDING, IN_PROGRESS, FINISHED;
-
-    /** The prefix this status gives the stored StatusDate, e.g. {@code IN_PROGRESS_}. */
-    public String prefix() {
-        return name() + "_";
-    }
+    PENDING, IN_PROGRESS, FINISHED
 }

@@ -3,8 +3,8 @@ package com.tictactoe.domain;
 import java.util.Optional;
 
 /**
- * The nine squares. The attribute name is the DynamoDB attribute that holds the square's mark,
- * exactly as the original application named it.
+ * The nine squares. Each has an id by which pages and clients name it (the storage's attribute
+ * names are the infrastructure's, see SquareAttributes) and a label for people.
  */
 public enum Square {
     TOP_LEFT("TopLeft", "Top left"),
@@ -17,16 +17,16 @@ public enum Square {
     BOTTOM_MIDDLE("BottomMiddle", "Bottom middle"),
     BOTTOM_RIGHT("BottomRight", "Bottom right");
 
-    private final String attributeName;
+    private final String id;
     private final String label;
 
-    Square(String attributeName, String label) {
-        this.attributeName = attributeName;
+    Square(String id, String label) {
+        this.id = id;
         this.label = label;
     }
 
-    public String attributeName() {
-        return attributeName;
+    public String id() {
+        return id;
     }
 
     /** Human-readable name, used for accessible labels. */
@@ -42,11 +42,11 @@ public enum Square {
         return ordinal() % 3;
     }
 
-    /** Only the nine exact attribute names are squares; anything else a client sends is not. */
-    public static Optional<Square> fromAttributeName(String name) {
+    /** Only the nine exact ids are squares; anything else a client sends is not. */
+    public static Optional<Square> fromId(String name) {
         if (name != null) {
             for (Square square : values()) {
-                if (square.attributeName.equals(name)) {
+                if (square.id.equals(name)) {
                     return Optional.of(square);
                 }
             }

@@ -78,8 +78,8 @@ public class DynamoGameDao implements GameRepository {
         Expression update = new Expression()
                 .exists(GAME_ID)
                 .equal(OPPONENT_ID, opponentId)
-                .beginsWith(STATUS_DATE, GameStatus.PENDING.prefix())
-                .set(STATUS_DATE, new StatusDate(GameStatus.IN_PROGRESS, now).toString());
+                .beginsWith(STATUS_DATE, StatusDates.prefix(GameStatus.PENDING))
+                .set(STATUS_DATE, StatusDates.format(new StatusDate(GameStatus.IN_PROGRESS, now)));
         try {
             return GameItems.toGame(DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
                     .key(GameItems.key(gameId))
@@ -109,7 +109,7 @@ public class DynamoGameDao implements GameRepository {
         Expression condition = new Expression()
                 .exists(GAME_ID)
                 .equal(playerAttribute, playerId)
-                .beginsWith(STATUS_DATE, GameStatus.PENDING.prefix());
+                .beginsWith(STATUS_DATE, StatusDates.prefix(GameStatus.PENDING));
         try {
             return GameItems.toGame(DynamoCalls.available(() -> dynamo.deleteItem(delete -> delete.tableName(table)
                     .key(GameItems.key(gameId))
@@ -133,20 +133,20 @@ public class DynamoGameDao implements GameRepository {
     @Override
     public void move(Game before, Game after, Square square) {
         Expression update = new Expression()
-                .beginsWith(STATUS_DATE, GameStatus.IN_PROGRESS.prefix())
+                .beginsWith(STATUS_DATE, StatusDates.prefix(GameStatus.IN_PROGRESS))
                 .equal(TURN, before.turn());
         for (Square each : Square.values()) {
             Optional<Mark> mark = before.board().markAt(each);
             if (mark.isPresent()) {
-                update.equal(each.attributeName(), mark.get().name());
+                update.equal(SquareAttributes.of(each), mark.get().name());
             } else {
-                update.notExists(each.attributeName());
+                update.notExists(SquareAttributes.of(each));
             }
         }
-        update.set(square.attributeName(), after.board().markAt(square).orElseThrow().name())
+        update.set(SquareAttributes.of(square), after.board().markAt(square).orElseThrow().name())
                 .set(TURN, GameItems.turnValue(after));
         if (after.status() != before.status()) {
-            update.set(STATUS_DATE, after.statusDate().toString()).set(RESULT, after.result());
+            update.set(STATUS_DATE, StatusDates.format(after.statusDate())).set(RESULT, after.result());
         }
         try {
             DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
@@ -234,7 +234,7 @@ public class DynamoGameDao implements GameRepository {
     }
 
     private static Expression keyOf(String keyAttribute, String userId, GameStatus status) {
-        return new Expression().equal(keyAttribute, userId).beginsWith(STATUS_DATE, status.prefix());
+        return new Expression().equal(keyAttribute, userId).beginsWith(STATUS_DATE, StatusDates.prefix(status));
     }
 
     private List<GameSummary> query(String index, String keyAttribute, String userId, GameStatus status, int limit) {

@@ -27,19 +27,19 @@ final class GameItems {
         item.put(OPPONENT_ID, s(game.opponentId()));
         item.put(O_USER, s(game.oUser()));
         item.put(TURN, s(turnValue(game)));
-        item.put(STATUS_DATE, s(game.statusDate().toString()));
+        item.put(STATUS_DATE, s(StatusDates.format(game.statusDate())));
         if (game.result() != null) {
             item.put(RESULT, s(game.result()));
         }
-        game.board().marks().forEach((square, mark) -> item.put(square.attributeName(), s(mark.name())));
+        game.board().marks().forEach((square, mark) -> item.put(SquareAttributes.of(square), s(mark.name())));
         return item;
     }
 
     static Game toGame(Map<String, AttributeValue> item) {
-        StatusDate statusDate = StatusDate.parse(string(item, STATUS_DATE));
+        StatusDate statusDate = StatusDates.parse(string(item, STATUS_DATE));
         Map<Square, Mark> marks = new EnumMap<>(Square.class);
         for (Square square : Square.values()) {
-            String mark = string(item, square.attributeName());
+            String mark = string(item, SquareAttributes.of(square));
             if (mark != null) {
                 marks.put(square, Mark.valueOf(mark));
             }
@@ -50,7 +50,7 @@ final class GameItems {
     }
 
     static GameSummary toSummary(Map<String, AttributeValue> item) {
-        StatusDate statusDate = StatusDate.parse(string(item, STATUS_DATE));
+        StatusDate statusDate = StatusDates.parse(string(item, STATUS_DATE));
         return new GameSummary(string(item, GAME_ID), string(item, HOST_ID), string(item, OPPONENT_ID),
                 statusDate, turnOf(item, statusDate.status()), string(item, RESULT));
     }

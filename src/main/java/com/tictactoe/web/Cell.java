@@ -15,7 +15,7 @@ public record Cell(Square square, String mark, boolean playable, boolean winning
     }
 
     public String getName() {
-        return square.attributeName();
+        return square.id();
     }
 
     /** What a screen reader says, e.g. "Top left, empty" or "Centre, X". */

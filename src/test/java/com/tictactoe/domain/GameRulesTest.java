@@ -55,11 +55,11 @@ class GameRulesTest {
 
     @Test
     void squaresAreKnownOnlyByTheirExactAttributeNames() {
-        assertEquals(Optional.of(Square.MIDDLE_MIDDLE), Square.fromAttributeName("MiddleMiddle"));
-        assertEquals(Optional.empty(), Square.fromAttributeName("middlemiddle"));
-        assertEquals(Optional.empty(), Square.fromAttributeName("HostId"));
-        assertEquals(Optional.empty(), Square.fromAttributeName("Turn"));
-        assertEquals(Optional.empty(), Square.fromAttributeName(null));
+        assertEquals(Optional.of(Square.MIDDLE_MIDDLE), Square.fromId("MiddleMiddle"));
+        assertEquals(Optional.empty(), Square.fromId("middlemiddle"));
+        assertEquals(Optional.empty(), Square.fromId("HostId"));
+        assertEquals(Optional.empty(), Square.fromId("Turn"));
+        assertEquals(Optional.empty(), Square.fromId(null));
         assertEquals(9, Square.values().length);
     }
 

@@ -82,7 +82,7 @@ class GameListsOnDynamoDbTest {
 
     private static void assertNewestFirst(List<GameSummary> games) {
         for (int i = 1; i < games.size(); i++) {
-            assertTrue(games.get(i - 1).statusDate().toString().compareTo(games.get(i).statusDate().toString()) > 0,
+            assertTrue(StatusDates.format(games.get(i - 1).statusDate()).compareTo(StatusDates.format(games.get(i).statusDate())) > 0,
                     "newest first");
         }
     }

@@ -84,7 +84,7 @@ class InvitationLimitsOnDynamoDbTest {
         store.putRaw(Map.of("GameId", AttributeValue.fromS(id), "HostId", AttributeValue.fromS(host),
                 "OpponentId", AttributeValue.fromS(opponent), "OUser", AttributeValue.fromS(host),
                 "Turn", AttributeValue.fromS(host),
-                "StatusDate", AttributeValue.fromS(new StatusDate(GameStatus.PENDING, when).toString())));
+                "StatusDate", AttributeValue.fromS(StatusDates.format(new StatusDate(GameStatus.PENDING, when)))));
         return id;
     }
 

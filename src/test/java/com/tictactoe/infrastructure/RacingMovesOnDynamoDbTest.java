@@ -12,6 +12,7 @@ import com.tictactoe.domain.Square;
 import com.tictactoe.testsupport.LocalGames;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -80,7 +81,7 @@ class RacingMovesOnDynamoDbTest {
                 GameFacade server = servers.get(i % servers.size());
                 Callable<Game> move = () -> {
                     start.await();
-                    return server.move(game.gameId(), player, square.attributeName());
+                    return server.move(game.gameId(), player, square.id());
                 };
                 attempts.add(threads.submit(move));
             }
@@ -115,7 +116,7 @@ class RacingMovesOnDynamoDbTest {
         Game stored = store.newFacade().game(game.gameId()).orElseThrow();
         assertEquals(current.board(), stored.board());
         Map<String, AttributeValue> item = store.rawItem(game.gameId());
-        long marks = item.keySet().stream().filter(name -> Square.fromAttributeName(name).isPresent()).count();
+        long marks = item.keySet().stream().filter(name -> Arrays.stream(Square.values()).map(SquareAttributes::of).anyMatch(name::equals)).count();
         assertEquals(successes.size(), marks, "one square per successful move");
         assertTrue(item.get("StatusDate").s().startsWith("FINISHED_"));
         assertEquals(current.result(), item.get("Result").s());

@@ -117,12 +117,12 @@ class ThrottledDynamoDbTest {
         Map<String, AttributeValue> item = store.rawItem(game.gameId());
         List<String> marked = new ArrayList<>();
         for (Square square : Square.values()) {
-            if (item.containsKey(square.attributeName())) {
-                marked.add(square.attributeName());
+            if (item.containsKey(SquareAttributes.of(square))) {
+                marked.add(SquareAttributes.of(square));
             }
         }
         assertEquals(List.of("MiddleMiddle"), marked);
-        assertEquals(moved.board().markAt(Square.fromAttributeName("MiddleMiddle").orElseThrow()).orElseThrow().name(),
+        assertEquals(moved.board().markAt(Square.fromId("MiddleMiddle").orElseThrow()).orElseThrow().name(),
                 item.get("MiddleMiddle").s());
         assertEquals(started.opponentOf(player), item.get(GamesTable.TURN).s());
         assertEquals(moved, games.find(game.gameId()).orElseThrow());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.StatusDate;
+import com.tictactoe.infrastructure.StatusDates;
 import com.tictactoe.infrastructure.DynamoDbClients;
 import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.testsupport.Deployments;
@@ -116,7 +117,7 @@ class InvitationLimitsIT {
                 "GameId", AttributeValue.fromS(UUID.randomUUID().toString()),
                 "HostId", AttributeValue.fromS(host), "OpponentId", AttributeValue.fromS(opponent),
                 "OUser", AttributeValue.fromS(host), "Turn", AttributeValue.fromS(host),
-                "StatusDate", AttributeValue.fromS(new StatusDate(GameStatus.PENDING, when).toString()))));
+                "StatusDate", AttributeValue.fromS(StatusDates.format(new StatusDate(GameStatus.PENDING, when))))));
     }
 
     private static List<Map<String, AttributeValue>> gamesBetween(String host, String opponent) {
@@ -276,7 +277,7 @@ class InvitationLimitsIT {
         Map<String, AttributeValue> finishedItem = new HashMap<>();
         WebClient.form("GameId", finished, "HostId", jo.name(), "OpponentId", kim.name(), "OUser", jo.name(),
                 "Turn", "N/A", "Result", jo.name(),
-                "StatusDate", new StatusDate(GameStatus.FINISHED, Instant.now()).toString(),
+                "StatusDate", StatusDates.format(new StatusDate(GameStatus.FINISHED, Instant.now())),
                 "TopLeft", "O", "TopMiddle", "O", "TopRight", "O", "MiddleLeft", "X", "MiddleMiddle", "X")
                 .forEach((name, value) -> finishedItem.put(name, AttributeValue.fromS(value)));
         dynamo.putItem(put -> put.tableName("Games").item(finishedItem));
