@@ -12,13 +12,11 @@ import java.util.Optional;
  * rules refuse never produces a state to store.
  *
  * @param turn   the player to move; {@code null} once the game is finished
- * @param result the winner's user id or {@link #TIE}; {@code null} until the game is finished
+ * @param result the winner's user id once a game is won; {@code null} until then, and for a draw
  */
 public record Game(String gameId, String hostId, String opponentId, String oUser, String turn,
                    StatusDate statusDate, String result, Board board) implements Serializable {
 
-    /** The stored result of a draw. */
-    public static final String TIE = "Tie";
 
     public Game {
         Objects.requireNonNull(gameId, "gameId");
@@ -121,7 +119,7 @@ public record Game(String gameId, String hostId, String opponentId, String oUser
             return finished(next, player, now);
         }
         if (next.isFull()) {
-            return finished(next, TIE, now);
+            return finished(next, null, now);
         }
         return new Game(gameId, hostId, opponentId, oUser, opponentOf(player), statusDate, null, next);
     }
@@ -132,12 +130,12 @@ public record Game(String gameId, String hostId, String opponentId, String oUser
     }
 
     public boolean isDraw() {
-        return status() == GameStatus.FINISHED && TIE.equals(result);
+        return status() == GameStatus.FINISHED && result == null;
     }
 
     /** The winner's user id, once someone has won. */
     public Optional<String> winner() {
-        return status() == GameStatus.FINISHED && result != null && !TIE.equals(result)
+        return status() == GameStatus.FINISHED && result != null
                 ? Optional.of(result) : Optional.empty();
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * how it ended. Unlike {@link Game} it carries no board.
  *
  * @param turn   the player to move while in progress, otherwise {@code null}
- * @param result the winner's id or {@link Game#TIE} once finished, otherwise {@code null}
+ * @param result the winner's id once a game is won; {@code null} until then, and for a draw
  */
 public record GameSummary(String gameId, String hostId, String opponentId, StatusDate statusDate,
                           String turn, String result) implements Serializable {
@@ -30,10 +30,10 @@ public record GameSummary(String gameId, String hostId, String opponentId, Statu
     }
 
     public Optional<Outcome> outcomeFor(String userId) {
-        if (status() != GameStatus.FINISHED || result == null) {
+        if (status() != GameStatus.FINISHED) {
             return Optional.empty();
         }
-        if (Game.TIE.equals(result)) {
+        if (result == null) {
             return Optional.of(Outcome.DRAW);
         }
         return Optional.of(userId.equals(result) ? Outcome.WIN : Outcome.LOSS);

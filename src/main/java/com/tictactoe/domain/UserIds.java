@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class UserIds {
 
+    /** The original's stored result of a draw: a player of that name could not be told from one. */
+    private static final String RESERVED = "tie";
+
+
     public static final int MIN_LENGTH = 3;
     public static final int MAX_LENGTH = 20;
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");
@@ -21,6 +25,6 @@ public final class UserIds {
     }
 
     public static boolean isReserved(String userId) {
-        return userId.toLowerCase(Locale.ROOT).equals(Game.TIE.toLowerCase(Locale.ROOT));
+        return userId.toLowerCase(Locale.ROOT).equals(RESERVED);
     }
 }

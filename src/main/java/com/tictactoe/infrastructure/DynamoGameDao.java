@@ -146,7 +146,7 @@ public class DynamoGameDao implements GameRepository {
         update.set(SquareAttributes.of(square), after.board().markAt(square).orElseThrow().name())
                 .set(TURN, GameItems.turnValue(after));
         if (after.status() != before.status()) {
-            update.set(STATUS_DATE, StatusDates.format(after.statusDate())).set(RESULT, after.result());
+            update.set(STATUS_DATE, StatusDates.format(after.statusDate())).set(RESULT, GameItems.resultValue(after));
         }
         try {
             DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)

@@ -28,8 +28,8 @@ final class GameItems {
         item.put(O_USER, s(game.oUser()));
         item.put(TURN, s(turnValue(game)));
         item.put(STATUS_DATE, s(StatusDates.format(game.statusDate())));
-        if (game.result() != null) {
-            item.put(RESULT, s(game.result()));
+        if (game.status() == GameStatus.FINISHED) {
+            item.put(RESULT, s(resultValue(game)));
         }
         game.board().marks().forEach((square, mark) -> item.put(SquareAttributes.of(square), s(mark.name())));
         return item;
@@ -46,13 +46,23 @@ final class GameItems {
         }
         return new Game(string(item, GAME_ID), string(item, HOST_ID), string(item, OPPONENT_ID),
                 string(item, O_USER), turnOf(item, statusDate.status()), statusDate,
-                string(item, RESULT), Board.of(marks));
+                winnerIn(item), Board.of(marks));
     }
 
     static GameSummary toSummary(Map<String, AttributeValue> item) {
         StatusDate statusDate = StatusDates.parse(string(item, STATUS_DATE));
         return new GameSummary(string(item, GAME_ID), string(item, HOST_ID), string(item, OPPONENT_ID),
-                statusDate, turnOf(item, statusDate.status()), string(item, RESULT));
+                statusDate, turnOf(item, statusDate.status()), winnerIn(item));
+    }
+
+    /** The stored Result of a finished game: the winner, or the original's word for a draw. */
+    static String resultValue(Game game) {
+        return game.winner().orElse(TIE);
+    }
+
+    private static String winnerIn(Map<String, AttributeValue> item) {
+        String result = string(item, RESULT);
+        return TIE.equals(result) ? null : result;
     }
 
     static String turnValue(Game game) {

@@ -20,6 +20,8 @@ public final class GamesTable {
     public static final String TURN = "Turn";
     public static final String STATUS_DATE = "StatusDate";
     public static final String RESULT = "Result";
+    /** The Result of a draw, as the original writes it. */
+    public static final String TIE = "Tie";
     /** The Turn the original writes once a game is finished. */
     public static final String NO_TURN = "N/A";
 
