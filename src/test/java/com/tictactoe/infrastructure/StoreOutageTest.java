@@ -6,7 +6,7 @@ import com.tictactoe.application.GameChanged;
 import com.tictactoe.application.GameFacade;
 import com.tictactoe.application.KnownGames;
 import com.tictactoe.domain.StoreUnavailableException;
-import com.tictactoe.testsupport.DynamoDbLocal;
+import com.tictactoe.run.DynamoDbLocal;
 import com.tictactoe.testsupport.RecordingEvent;
 import java.net.URI;
 import java.util.Optional;

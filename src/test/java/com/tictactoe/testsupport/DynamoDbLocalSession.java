@@ -1,5 +1,6 @@
 package com.tictactoe.testsupport;
 
+import com.tictactoe.run.DynamoDbLocal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

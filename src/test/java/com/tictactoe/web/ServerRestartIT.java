@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Browser;
-import com.tictactoe.testsupport.DynamoDbLocal;
-import com.tictactoe.testsupport.PayaraServer;
+import com.tictactoe.run.DynamoDbLocal;
+import com.tictactoe.run.PayaraMicroProcess;
+import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.StoredGames;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,13 +27,14 @@ class ServerRestartIT {
     private static final String PASSWORD = "correct horse";
 
     @Test
-    void aGameGoesOnAfterTheServerWasKilledAndStartedAgain() {
+    void aGameGoesOnAfterTheServerWasKilledAndStartedAgain() throws MalformedURLException {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String aliceName = "alice-" + run;
         String bobName = "bob-" + run;
-        try (PayaraServer server = PayaraServer.forThisBuild(DynamoDbLocal.freePort())) {
+        try (PayaraMicroProcess server = thisBuildsWar(DynamoDbLocal.freePort())) {
             server.start();
-            try (Browser alice = new Browser(server.base()); Browser bob = new Browser(server.base())) {
+            URL base = server.base().toURL();
+            try (Browser alice = new Browser(base); Browser bob = new Browser(base)) {
                 alice.signUp(aliceName, PASSWORD);
                 bob.signUp(bobName, PASSWORD);
                 alice.invite(bobName);
@@ -76,6 +81,18 @@ class ServerRestartIT {
                 }
             }
         }
+    }
+
+    /** The packaged WAR on the Payara Micro jar that Failsafe names, its console in target/payara-PORT.log. */
+    private static PayaraMicroProcess thisBuildsWar(int port) {
+        String jar = System.getProperty("payara.microJar");
+        if (jar == null) {
+            throw new IllegalStateException("payara.microJar is not set: run the tests with 'mvn verify'");
+        }
+        return new PayaraMicroProcess(Path.of(jar), Path.of("target", "tictactoe.war"), port,
+                DynamoDbLocalSession.endpoint(),
+                Path.of(System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin")), "384m",
+                ProcessBuilder.Redirect.appendTo(Path.of("target", "payara-" + port + ".log").toFile()));
     }
 
     private static void pushing(Browser... browsers) {

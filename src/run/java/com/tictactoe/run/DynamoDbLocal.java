@@ -1,4 +1,4 @@
-package com.tictactoe.testsupport;
+package com.tictactoe.run;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
@@ -6,10 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** DynamoDB Local as a server on a free loopback port, in memory, telemetry off. */
+/**
+ * DynamoDB Local as a server in this JVM, telemetry off, its data kept in a folder. Used by
+ * {@link LocalRun} and by the tests.
+ */
 public final class DynamoDbLocal implements AutoCloseable {
 
     private final DynamoDBProxyServer server;
@@ -20,21 +21,11 @@ public final class DynamoDbLocal implements AutoCloseable {
         this.port = port;
     }
 
-    /** In memory, on a free port: for tests. */
-    public static DynamoDbLocal start() {
-        return start(freePort(), "-inMemory");
-    }
-
-    /** Data kept in {@code directory} across restarts: for running the app locally. */
+    /** Data kept in {@code directory} across restarts, served on {@code port} (all interfaces). */
     public static DynamoDbLocal start(int port, Path directory) {
-        return start(port, "-dbPath", directory.toString());
-    }
-
-    private static DynamoDbLocal start(int port, String... storage) {
-        List<String> args = new ArrayList<>(List.of(storage));
-        args.addAll(List.of("-sharedDb", "-port", String.valueOf(port), "-disableTelemetry"));
+        String[] args = {"-dbPath", directory.toString(), "-sharedDb", "-port", String.valueOf(port), "-disableTelemetry"};
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
             server.start();
             return new DynamoDbLocal(server, port);
         } catch (Exception e) {

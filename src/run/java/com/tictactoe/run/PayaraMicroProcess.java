@@ -1,0 +1,129 @@
+package com.tictactoe.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The WAR on a Payara Micro JVM of its own, talking to DynamoDB at a given endpoint. It can be
+ * stopped, killed without warning (as a crash would) and started again on the same port. Used by
+ * {@link LocalRun} and by the tests that need a server they can kill.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+    private final List<String> command;
+    private final int port;
+    private final ProcessBuilder.Redirect output;
+    private Process process;
+
+    /**
+     * @param output where the server's console goes: {@link ProcessBuilder.Redirect#INHERIT}, or
+     *               {@code Redirect.appendTo(file)}, which survives restarts
+     */
+    public PayaraMicroProcess(Path payaraJar, Path war, int port, String dynamoEndpoint, Path prebootCommands,
+                              String maxHeap, ProcessBuilder.Redirect output) {
+        this.port = port;
+        this.output = output;
+        this.command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap,
+                "-Dtictactoe.dynamodb.endpoint=" + dynamoEndpoint,
+                "-jar", payaraJar.toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", String.valueOf(port),
+                "--nohazelcast", "--disablephonehome",
+                "--prebootcommandfile", prebootCommands.toString());
+    }
+
+    /** http://127.0.0.1:port/ */
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /** Starts the server and waits until it serves the sign-in page. */
+    public void start() {
+        try {
+            File log = output.file();
+            if (log != null) {
+                Files.createDirectories(log.getAbsoluteFile().getParentFile().toPath());
+            }
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+            waitUntilServing();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Kills the server at once (SIGKILL): no shutdown hook, no session saved. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the server ends by itself; its exit code. */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Stops the server (SIGTERM, then SIGKILL after 20 s), if it runs. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void waitUntilServing() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI signIn = base().resolve("signin.xhtml");
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro stopped while starting; " + whereItsOutputIs());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(signIn).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException("Payara Micro did not serve " + signIn + " within "
+                + STARTUP_TIMEOUT.toMinutes() + " minutes; " + whereItsOutputIs());
+    }
+
+    private String whereItsOutputIs() {
+        File log = output.file();
+        return log == null ? "see its output above" : "see " + log;
+    }
+}
