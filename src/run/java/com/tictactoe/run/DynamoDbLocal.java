@@ -10,6 +10,10 @@ import java.nio.file.Path;
 /**
  * DynamoDB Local as a server in this JVM, telemetry off, its data kept in a folder. Used by
  * {@link LocalRun} and by the tests.
+ *
+ * <p>DynamoDB Local 2.x carries SQLite's native library for Linux (x86-64, aarch64, x86), macOS
+ * (x86-64, arm64) and Windows (x64, x86) and loads the one for the running OS and architecture
+ * itself: nothing to set up per platform.
  */
 public final class DynamoDbLocal implements AutoCloseable {
 
