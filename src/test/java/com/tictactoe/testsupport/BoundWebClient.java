@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,31 +55,17 @@ public final class BoundWebClient {
     }
 
     public Response post(String path, Map<String, String> form) {
-        return send("POST " + context + path, form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
+        return send("POST " + context + path, WebClient.encode(form));
     }
 
     public Response signUp(String username, String password) {
         get("/signup.xhtml");
-        return post("/signup.xhtml", WebClient.form(
-                "signup", "signup",
-                "signup:username", username,
-                "signup:password", password,
-                "signup:again", password,
-                "signup:submit", "Create account",
-                "jakarta.faces.ViewState", viewState()));
+        return post("/signup.xhtml", WebClient.signUpForm(username, password, viewState()));
     }
 
     public Response signIn(String username, String password) {
         get("/signin.xhtml");
-        return post("/signin.xhtml", WebClient.form(
-                "signin", "signin",
-                "signin:username", username,
-                "signin:password", password,
-                "signin:submit", "Sign in",
-                "jakarta.faces.ViewState", viewState()));
+        return post("/signin.xhtml", WebClient.signInForm(username, password, viewState()));
     }
 
     private String viewState() {

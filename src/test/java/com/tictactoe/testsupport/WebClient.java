@@ -111,23 +111,24 @@ public final class WebClient {
 
     public HttpResponse<String> signUp(String username, String password) {
         get("/signup.xhtml");
-        return post("/signup.xhtml", form(
-                "signup", "signup",
-                "signup:username", username,
-                "signup:password", password,
-                "signup:again", password,
-                "signup:submit", "Create account",
-                "jakarta.faces.ViewState", viewState()));
+        return post("/signup.xhtml", signUpForm(username, password, viewState()));
+    }
+
+    /** The sign-up form as the page sends it. */
+    static Map<String, String> signUpForm(String username, String password, String viewState) {
+        return form("signup", "signup", "signup:username", username, "signup:password", password,
+                "signup:again", password, "signup:submit", "Create account", "jakarta.faces.ViewState", viewState);
+    }
+
+    /** The sign-in form as the page sends it. */
+    static Map<String, String> signInForm(String username, String password, String viewState) {
+        return form("signin", "signin", "signin:username", username, "signin:password", password,
+                "signin:submit", "Sign in", "jakarta.faces.ViewState", viewState);
     }
 
     public HttpResponse<String> signIn(String username, String password) {
         get("/signin.xhtml");
-        return post("/signin.xhtml", form(
-                "signin", "signin",
-                "signin:username", username,
-                "signin:password", password,
-                "signin:submit", "Sign in",
-                "jakarta.faces.ViewState", viewState()));
+        return post("/signin.xhtml", signInForm(username, password, viewState()));
     }
 
     public static Map<String, String> form(String... namesAndValues) {
@@ -138,7 +139,7 @@ public final class WebClient {
         return form;
     }
 
-    private static String encode(Map<String, String> form) {
+    static String encode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
