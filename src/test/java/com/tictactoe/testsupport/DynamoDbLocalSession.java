@@ -16,6 +16,12 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class DynamoDbLocalSession implements LauncherSessionListener {
 
+    /**
+     * Set to true, one DynamoDB Local serves every session of the JVM until it exits. PIT opens a
+     * session for each test it runs against a mutant: without this, each would start its own.
+     */
+    public static final String KEEP_RUNNING = "tictactoe.test.dynamodb-per-jvm";
+
     private static DynamoDbLocal server;
     private static int port;
     private static Path data;
@@ -34,17 +40,30 @@ public class DynamoDbLocalSession implements LauncherSessionListener {
                 server = DynamoDbLocal.start(port, data);
                 System.setProperty("ddb.port", String.valueOf(port));
                 System.setProperty("tictactoe.dynamodb.endpoint", server.endpoint());
+                if (Boolean.getBoolean(KEEP_RUNNING)) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(DynamoDbLocalSession::stopAtExit));
+                }
             }
         }
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (Boolean.getBoolean(KEEP_RUNNING)) {
+            return;
+        }
         synchronized (DynamoDbLocalSession.class) {
             if (server != null) {
                 server.close();
                 server = null;
             }
+        }
+    }
+
+    private static synchronized void stopAtExit() {
+        if (server != null) {
+            server.close();
+            server = null;
         }
     }
 
