@@ -165,11 +165,14 @@ class GameFacadeOnDynamoDbTest {
     void newServer() {
         games = new WatchedGames(dao);
         events = new RecordingEvent<>();
-        facade = new GameFacade(games, new KnownGames(), events);
+        facade = new GameFacade(games, store.accounts(), new KnownGames(), events);
     }
 
+    /** A new player, with an account so that it can be invited. */
     private static String unique(String name) {
-        return name + UUID.randomUUID().toString().substring(0, 6);
+        String player = name + UUID.randomUUID().toString().substring(0, 6);
+        store.register(player);
+        return player;
     }
 
     private static Rejection refusal(Runnable request) {
@@ -196,6 +199,7 @@ class GameFacadeOnDynamoDbTest {
         assertEquals(new GameChanged(moved, false), lastEvent());
         assertEquals(3, events.fired().size());
 
+        store.register(bob + "x", bob + "y");
         Game declined = facade.create(alice, bob + "x");
         assertTrue(facade.decline(declined.gameId(), bob + "x"));
         assertEquals(declined.gameId(), lastEvent().game().gameId());
@@ -388,7 +392,7 @@ class GameFacadeOnDynamoDbTest {
             assertEquals(Optional.empty(), facade.game(id));
         }
         assertEquals(Rejection.INVALID_SQUARE, refusal(() -> facade.move(GameIdsForTest.ANY, alice, "Centre")));
-        assertEquals(Rejection.INVALID_USER_ID, refusal(() -> facade.create(alice, "<b>bob</b>")));
+        assertEquals(Rejection.NO_SUCH_PLAYER, refusal(() -> facade.create(alice, "<b>bob</b>")));
         assertEquals(0, games.calls.get());
         assertTrue(events.fired().isEmpty());
     }

@@ -182,7 +182,7 @@ class GameTest {
                 BOTTOM_MIDDLE, BOTTOM_LEFT, BOTTOM_RIGHT);
         assertEquals(GameStatus.FINISHED, game.status());
         assertEquals(new StatusDate(GameStatus.FINISHED, ENDED), game.statusDate());
-        assertEquals(Game.TIE, game.result());
+        assertNull(game.result(), "a draw has no winner");
         assertNull(game.turn());
         assertTrue(game.isDraw());
         assertEquals(Optional.empty(), game.winner());
@@ -207,13 +207,13 @@ class GameTest {
                 new StatusDate(GameStatus.IN_PROGRESS, STARTED), "alice", Board.empty());
         assertEquals(Optional.empty(), stored.winner());
         assertEquals(Optional.empty(), stored.outcomeFor("alice"));
-        Game tieInProgress = new Game("g", "alice", "bob", "alice", "alice",
-                new StatusDate(GameStatus.IN_PROGRESS, STARTED), Game.TIE, Board.empty());
-        assertFalse(tieInProgress.isDraw());
-        Game finishedWithoutResult = new Game("g", "alice", "bob", "alice", null,
+        Game noWinnerInProgress = new Game("g", "alice", "bob", "alice", "alice",
+                new StatusDate(GameStatus.IN_PROGRESS, STARTED), null, Board.empty());
+        assertFalse(noWinnerInProgress.isDraw(), "only a finished game is a draw");
+        Game finishedWithoutWinner = new Game("g", "alice", "bob", "alice", null,
                 new StatusDate(GameStatus.FINISHED, ENDED), null, Board.empty());
-        assertEquals(Optional.empty(), finishedWithoutResult.winner());
-        assertFalse(finishedWithoutResult.isDraw());
+        assertEquals(Optional.empty(), finishedWithoutWinner.winner());
+        assertTrue(finishedWithoutWinner.isDraw(), "a finished game without a winner is a draw");
     }
 
     @Test

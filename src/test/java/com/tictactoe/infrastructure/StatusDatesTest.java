@@ -42,4 +42,23 @@ class StatusDatesTest {
         assertThrows(IllegalArgumentException.class, () -> StatusDates.parse("PENDING_yesterday"));
         assertThrows(IllegalArgumentException.class, () -> StatusDates.parse(null));
     }
+
+    @Test
+    void aStatusDateReadsAndWritesEveryStatus() {
+        for (GameStatus status : GameStatus.values()) {
+            StatusDate value = new StatusDate(status, Instant.parse("2026-11-21T10:20:32.123456789Z"));
+            assertEquals(status.name() + "_2026-11-21 10:20:32.123456", StatusDates.format(value));
+            assertEquals(value, StatusDates.parse(StatusDates.format(value)));
+            assertEquals(status, value.status());
+        }
+        assertEquals("IN_PROGRESS_", StatusDates.prefix(GameStatus.IN_PROGRESS));
+        assertEquals(Instant.parse("2026-11-21T10:24:05.100Z"), StatusDates.parse("FINISHED_2026-11-21 10:24:05.1").date());
+        IllegalArgumentException unreadable = assertThrows(IllegalArgumentException.class,
+                () -> StatusDates.parse("PENDING_2026-13-45 10:24:05"));
+        assertEquals("Unreadable StatusDate: PENDING_2026-13-45 10:24:05", unreadable.getMessage());
+        assertEquals("Unreadable StatusDate: null",
+                assertThrows(IllegalArgumentException.class, () -> StatusDates.parse(null)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> StatusDates.parse(""));
+        assertThrows(IllegalArgumentException.class, () -> StatusDates.parse("PENDING2026-11-21 10:24:05"));
+    }
 }
