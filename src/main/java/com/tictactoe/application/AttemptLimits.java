@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Limits on password guessing and on sign-ups, counted in fixed time windows by counters that all
@@ -40,6 +41,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class AttemptLimits {
+
+    private static final Logger LOG = Logger.getLogger(AttemptLimits.class.getName());
+
 
     /** Addresses never limited nor counted, e.g. a load test's: a comma-separated list. */
     public static final String UNLIMITED_ADDRESSES = "tictactoe.limits.unlimited-addresses";
@@ -181,6 +185,8 @@ public class AttemptLimits {
         if (counters.addUnlessAtLimit(key, limit.max, windowEnd)) {
             return null;
         }
+        // An operator wants to see guessing and floods: which limit, for whom, until when.
+        LOG.warning(() -> "Limit reached: " + limit + " (" + key + "), refused until " + windowEnd);
         return new Refusal(limit, Duration.between(now, windowEnd));
     }
 
