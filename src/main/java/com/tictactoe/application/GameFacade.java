@@ -53,18 +53,6 @@ public class GameFacade {
     @Inject
     private Event<GameChanged> changes;
 
-    public GameFacade() {
-        // for the container
-    }
-
-    /** For use outside a container. */
-    public GameFacade(GameRepository games, AccountRepository accounts, KnownGames known, Event<GameChanged> changes) {
-        this.games = games;
-        this.accounts = accounts;
-        this.known = known;
-        this.changes = changes;
-    }
-
     /**
      * A new invitation, within the limits of {@link InvitationLimits}: at most
      * {@value InvitationLimits#PER_INVITER} open ones sent by the host and

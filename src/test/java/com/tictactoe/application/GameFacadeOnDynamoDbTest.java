@@ -17,7 +17,7 @@ import com.tictactoe.domain.Square;
 import com.tictactoe.domain.WriteConflictException;
 import com.tictactoe.infrastructure.DynamoGameDao;
 import com.tictactoe.testsupport.LocalGames;
-import com.tictactoe.testsupport.RecordingEvent;
+import com.tictactoe.testsupport.GameServer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +42,7 @@ class GameFacadeOnDynamoDbTest {
     private static DynamoGameDao dao;
 
     private WatchedGames games;
-    private RecordingEvent<GameChanged> events;
+    private GameServer server;
     private GameFacade facade;
 
     /**
@@ -164,8 +164,8 @@ class GameFacadeOnDynamoDbTest {
     @BeforeEach
     void newServer() {
         games = new WatchedGames(dao);
-        events = new RecordingEvent<>();
-        facade = new GameFacade(games, store.accounts(), new KnownGames(), events);
+        server = store.newServer(games);
+        facade = server.facade();
     }
 
     /** A new player, with an account so that it can be invited. */
@@ -180,7 +180,7 @@ class GameFacadeOnDynamoDbTest {
     }
 
     private GameChanged lastEvent() {
-        return events.fired().get(events.fired().size() - 1);
+        return server.changes().get(server.changes().size() - 1);
     }
 
     @Test
@@ -189,7 +189,7 @@ class GameFacadeOnDynamoDbTest {
         String bob = unique("bob");
         Game invitation = facade.create(alice, " " + bob + " ");
         assertEquals(bob, invitation.opponentId(), "the name as typed, without spaces around it");
-        assertEquals(1, events.fired().size());
+        assertEquals(1, server.changes().size());
         assertEquals(new GameChanged(invitation, false), lastEvent());
         assertEquals(Set.of(alice, bob), lastEvent().players());
 
@@ -197,7 +197,7 @@ class GameFacadeOnDynamoDbTest {
         assertEquals(new GameChanged(started, false), lastEvent());
         Game moved = facade.move(invitation.gameId(), alice, "TopLeft");
         assertEquals(new GameChanged(moved, false), lastEvent());
-        assertEquals(3, events.fired().size());
+        assertEquals(3, server.changes().size());
 
         store.register(bob + "x", bob + "y");
         Game declined = facade.create(alice, bob + "x");
@@ -208,7 +208,7 @@ class GameFacadeOnDynamoDbTest {
         assertTrue(facade.cancel(cancelled.gameId(), alice));
         assertEquals(cancelled.gameId(), lastEvent().game().gameId());
         assertTrue(lastEvent().deleted());
-        assertEquals(7, events.fired().size());
+        assertEquals(7, server.changes().size());
     }
 
     @Test
@@ -262,7 +262,7 @@ class GameFacadeOnDynamoDbTest {
         Game again = facade.create(alice, bob);
         assertEquals(first, again, "inviting the same player again answers with the open invitation");
         assertEquals(1, games.finds.get());
-        assertTrue(events.fired().isEmpty(), "nothing was written, nobody is told");
+        assertTrue(server.changes().isEmpty(), "nothing was written, nobody is told");
         assertEquals(Optional.of(first), facade.game(first.gameId()));
         assertEquals(1, games.finds.get());
     }
@@ -288,11 +288,11 @@ class GameFacadeOnDynamoDbTest {
         WriteConflictException clash = new WriteConflictException(null, false);
         games.nextCreateConflict = clash;
         assertSame(clash, assertThrows(WriteConflictException.class, () -> facade.create(unique("alice"), unique("bob"))));
-        assertTrue(events.fired().isEmpty());
+        assertTrue(server.changes().isEmpty());
 
         games.nextCreateConflict = new WriteConflictException(null, true);
         Game game = facade.create(unique("alice"), unique("bob"));
-        assertEquals(1, events.fired().size(), "a retried create that met its own first attempt is done");
+        assertEquals(1, server.changes().size(), "a retried create that met its own first attempt is done");
         assertEquals(game, lastEvent().game());
     }
 
@@ -302,7 +302,7 @@ class GameFacadeOnDynamoDbTest {
         games.loseNextAnswer = true;
         Game started = facade.accept(game.gameId(), game.opponentId());
         assertEquals(GameStatus.IN_PROGRESS, started.status());
-        assertEquals(2, events.fired().size(), "the players are told, once");
+        assertEquals(2, server.changes().size(), "the players are told, once");
         assertEquals(new GameChanged(started, false), lastEvent());
         assertEquals(Optional.of(started), facade.game(game.gameId()));
         assertEquals(0, games.finds.get());
@@ -313,7 +313,7 @@ class GameFacadeOnDynamoDbTest {
         Game game = store.newFacade().create(unique("alice"), unique("bob"));
         Game started = store.newFacade().accept(game.gameId(), game.opponentId());
         assertEquals(started, facade.accept(game.gameId(), game.opponentId()));
-        assertTrue(events.fired().isEmpty(), "an earlier request told everyone");
+        assertTrue(server.changes().isEmpty(), "an earlier request told everyone");
         assertEquals(Optional.of(started), facade.game(game.gameId()));
         assertEquals(0, games.finds.get(), "the conflict told the state");
     }
@@ -338,7 +338,7 @@ class GameFacadeOnDynamoDbTest {
         Game moved = facade.move(game.gameId(), game.hostId(), "BottomLeft");
         assertEquals(game.opponentId(), moved.turn());
         assertEquals(new GameChanged(moved, false), lastEvent());
-        assertEquals(3, events.fired().size());
+        assertEquals(3, server.changes().size());
     }
 
     @Test
@@ -353,7 +353,7 @@ class GameFacadeOnDynamoDbTest {
         assertEquals(Optional.of(com.tictactoe.domain.Mark.O), now.board().markAt(Square.TOP_LEFT), "the refusal taught the truth");
         assertEquals(0, games.finds.get());
         assertEquals(started.progress() + 1, now.progress());
-        assertEquals(2, events.fired().size(), "nobody is told of a move that did not happen");
+        assertEquals(2, server.changes().size(), "nobody is told of a move that did not happen");
     }
 
     @Test
@@ -394,7 +394,7 @@ class GameFacadeOnDynamoDbTest {
         assertEquals(Rejection.INVALID_SQUARE, refusal(() -> facade.move(GameIdsForTest.ANY, alice, "Centre")));
         assertEquals(Rejection.NO_SUCH_PLAYER, refusal(() -> facade.create(alice, "<b>bob</b>")));
         assertEquals(0, games.calls.get());
-        assertTrue(events.fired().isEmpty());
+        assertTrue(server.changes().isEmpty());
     }
 
     /** An id of the right shape that names no game. */
@@ -426,7 +426,7 @@ class GameFacadeOnDynamoDbTest {
         elsewhere.move(game.gameId(), bob, "TopRight");
         // Here the board still looks empty; on the stored board the move is just as legal.
         assertEquals(Rejection.BOARD_CHANGED, refusal(() -> facade.move(game.gameId(), alice, "MiddleMiddle")));
-        assertEquals(2, events.fired().size());
+        assertEquals(2, server.changes().size());
         Game after = facade.move(game.gameId(), alice, "MiddleMiddle");
         assertEquals(3, after.board().moveCount(), "played on the board as it is now");
     }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tictactoe.application.GameChanged;
 import com.tictactoe.application.GameFacade;
-import com.tictactoe.application.KnownGames;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
@@ -18,7 +16,7 @@ import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.StatusDate;
 import com.tictactoe.testsupport.LocalGames;
-import com.tictactoe.testsupport.RecordingEvent;
+import com.tictactoe.testsupport.GameServer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,7 +43,7 @@ class InvitationLimitsOnDynamoDbTest {
     private static LocalGames store;
     private static ExecutorService executor;
     private static DynamoGameDao dao;
-    private static RecordingEvent<GameChanged> events;
+    private static GameServer server;
     private static GameFacade facade;
 
     @BeforeAll
@@ -53,8 +51,8 @@ class InvitationLimitsOnDynamoDbTest {
         store = LocalGames.withFreshTable();
         executor = Executors.newFixedThreadPool(4);
         dao = new DynamoGameDao(store.client(), store.table(), executor);
-        events = new RecordingEvent<>();
-        facade = new GameFacade(dao, store.accounts(), new KnownGames(), events);
+        server = store.newServer(dao);
+        facade = server.facade();
     }
 
     @AfterAll
@@ -95,14 +93,14 @@ class InvitationLimitsOnDynamoDbTest {
         for (int i = 0; i < PER_INVITER; i++) {
             sent.add(facade.create(flooder, unique("target")));
         }
-        int eventsBefore = events.fired().size();
+        int eventsBefore = server.changes().size();
         String oneMore = unique("target");
         assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(flooder, oneMore)));
         assertEquals("You have 10 open invitations already. Wait for an answer, or cancel one, before you invite"
                 + " someone else.", Rejection.TOO_MANY_SENT.message());
         assertEquals(PER_INVITER, dao.invitationsBy(flooder, 100).size(), "nothing was written");
         assertTrue(dao.invitationsFor(oneMore, 100).isEmpty());
-        assertEquals(eventsBefore, events.fired().size(), "no one is told of a game that was not made");
+        assertEquals(eventsBefore, server.changes().size(), "no one is told of a game that was not made");
 
         // Games in progress do not count; an answered invitation frees its place.
         facade.accept(sent.get(0).gameId(), sent.get(0).opponentId());
@@ -120,11 +118,11 @@ class InvitationLimitsOnDynamoDbTest {
         String carol = unique("carol");
         Game fromCarol = facade.create(carol, dave);
         Game first = facade.create(eve, dave);
-        int eventsBefore = events.fired().size();
+        int eventsBefore = server.changes().size();
         for (int i = 0; i < PER_INVITER + 1; i++) {
             assertEquals(first, facade.create(eve, dave), "the open invitation, again");
         }
-        assertEquals(eventsBefore, events.fired().size(), "nothing new to tell");
+        assertEquals(eventsBefore, server.changes().size(), "nothing new to tell");
         // The case of the issue: a flood from eve no longer hides carol's earlier invitation.
         assertEquals(List.of(first.gameId(), fromCarol.gameId()), ids(facade.lobby(dave).invitations()));
         assertEquals(List.of(first.gameId()), ids(facade.sentInvitations(eve)));
@@ -210,13 +208,14 @@ class InvitationLimitsOnDynamoDbTest {
         Game invitation = facade.create(alice, bob);
         Game started = facade.accept(invitation.gameId(), bob);
         Map<String, AttributeValue> item = store.rawItem(invitation.gameId());
-        int eventsBefore = events.fired().size();
+        int eventsBefore = server.changes().size();
 
         assertEquals(started, facade.accept(invitation.gameId(), bob), "a double click");
-        GameFacade otherServer = new GameFacade(dao, store.accounts(), new KnownGames(), events);
-        assertEquals(started, otherServer.accept(invitation.gameId(), bob), "a second tab, served elsewhere");
+        GameServer other = store.newServer(dao);
+        assertEquals(started, other.facade().accept(invitation.gameId(), bob), "a second tab, served elsewhere");
         assertEquals(item, store.rawItem(invitation.gameId()), "nothing written");
-        assertEquals(eventsBefore, events.fired().size(), "no one is told twice");
+        assertEquals(eventsBefore, server.changes().size(), "no one is told twice");
+        assertTrue(other.changes().isEmpty(), "nor by the other server");
 
         // After moves too: the game as it is now, where the player wanted to be.
         Game moved = facade.move(invitation.gameId(), alice, "MiddleMiddle");

@@ -3,9 +3,7 @@ package com.tictactoe.infrastructure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.tictactoe.application.GameChanged;
 import com.tictactoe.application.GameFacade;
-import com.tictactoe.application.KnownGames;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
@@ -13,7 +11,7 @@ import com.tictactoe.domain.Rejection;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.LocalGames;
 import com.tictactoe.testsupport.LossyProxy;
-import com.tictactoe.testsupport.RecordingEvent;
+import com.tictactoe.testsupport.GameServer;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
@@ -32,7 +30,7 @@ class LostAnswersOnDynamoDbTest {
     private static LocalGames store;
     private static LossyProxy proxy;
     private static DynamoDbClient client;
-    private static RecordingEvent<GameChanged> events;
+    private static GameServer server;
     private static GameFacade facade;
 
     @BeforeAll
@@ -41,13 +39,14 @@ class LostAnswersOnDynamoDbTest {
         proxy = LossyProxy.to(DynamoDbLocalSession.endpoint());
         client = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(proxy.endpoint())),
                 Optional.empty(), store.table(), "Users", false));
-        events = new RecordingEvent<>();
-        facade = new GameFacade(new DynamoGameDao(client, store.table(), ForkJoinPool.commonPool()),
-                store.register("alice", "bob").accounts(), new KnownGames(), events);
+        server = GameServer.over(new DynamoGameDao(client, store.table(), ForkJoinPool.commonPool()),
+                store.register("alice", "bob").accounts());
+        facade = server.facade();
     }
 
     @AfterAll
     static void disconnect() {
+        server.close();
         client.close();
         proxy.close();
         store.close();
@@ -66,12 +65,12 @@ class LostAnswersOnDynamoDbTest {
         assertEquals(2, proxy.answersLost());
 
         proxy.loseNextAnswerTo("UpdateItem");
-        int eventsBefore = events.fired().size();
+        int eventsBefore = server.changes().size();
         Game moved = facade.move(game.gameId(), "alice", "MiddleMiddle");
         assertEquals(3, proxy.answersLost());
         assertEquals("bob", moved.turn());
         assertEquals("O", store.rawItem(game.gameId()).get("MiddleMiddle").s());
-        assertEquals(eventsBefore + 1, events.fired().size(), "the opponent is told");
+        assertEquals(eventsBefore + 1, server.changes().size(), "the opponent is told");
 
         // Without a lost answer, the same move again is a plain refusal.
         assertEquals(Rejection.NOT_YOUR_TURN,

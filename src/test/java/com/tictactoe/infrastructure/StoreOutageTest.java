@@ -2,12 +2,10 @@ package com.tictactoe.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.tictactoe.application.GameChanged;
 import com.tictactoe.application.GameFacade;
-import com.tictactoe.application.KnownGames;
 import com.tictactoe.domain.StoreUnavailableException;
 import com.tictactoe.run.DynamoDbLocal;
-import com.tictactoe.testsupport.RecordingEvent;
+import com.tictactoe.testsupport.GameServer;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
@@ -22,9 +20,10 @@ class StoreOutageTest {
         DynamoDbSettings settings = new DynamoDbSettings(
                 Optional.of(URI.create("http://127.0.0.1:" + DynamoDbLocal.freePort())),
                 Optional.empty(), "Games", "Users", false);
-        try (DynamoDbClient client = DynamoDbClients.create(settings)) {
-            GameFacade facade = new GameFacade(new DynamoGameDao(client, "Games", ForkJoinPool.commonPool()),
-                    new DynamoAccountDao(client, "Users"), new KnownGames(), new RecordingEvent<GameChanged>());
+        try (DynamoDbClient client = DynamoDbClients.create(settings);
+             GameServer server = GameServer.over(new DynamoGameDao(client, "Games", ForkJoinPool.commonPool()),
+                     new DynamoAccountDao(client, "Users"))) {
+            GameFacade facade = server.facade();
             assertThrows(StoreUnavailableException.class, () -> facade.create("alice", "bob"));
             assertThrows(StoreUnavailableException.class, () -> facade.game("6f1c2d6e-5a0b-4c8e-9a51-0e6f1b2c3d4e"));
             assertThrows(StoreUnavailableException.class, () -> facade.move("6f1c2d6e-5a0b", "alice", "TopLeft"));
@@ -37,9 +36,10 @@ class StoreOutageTest {
         DynamoDbSettings settings = new DynamoDbSettings(
                 Optional.of(URI.create(com.tictactoe.testsupport.DynamoDbLocalSession.endpoint())),
                 Optional.empty(), "NoSuchTable", "Users", false);
-        try (DynamoDbClient client = DynamoDbClients.create(settings)) {
-            GameFacade facade = new GameFacade(new DynamoGameDao(client, "NoSuchTable", ForkJoinPool.commonPool()),
-                    new DynamoAccountDao(client, "NoSuchTable"), new KnownGames(), new RecordingEvent<GameChanged>());
+        try (DynamoDbClient client = DynamoDbClients.create(settings);
+             GameServer server = GameServer.over(new DynamoGameDao(client, "NoSuchTable", ForkJoinPool.commonPool()),
+                     new DynamoAccountDao(client, "NoSuchTable"))) {
+            GameFacade facade = server.facade();
             assertThrows(StoreUnavailableException.class, () -> facade.lobby("alice"));
         }
     }

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tictactoe.application.GameChanged;
 import com.tictactoe.application.GameFacade;
-import com.tictactoe.application.KnownGames;
 import com.tictactoe.domain.Account;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameStatus;
@@ -20,7 +18,7 @@ import com.tictactoe.domain.StoreBusyException;
 import com.tictactoe.domain.StoreUnavailableException;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.LocalGames;
-import com.tictactoe.testsupport.RecordingEvent;
+import com.tictactoe.testsupport.GameServer;
 import com.tictactoe.testsupport.ThrottlingInterceptor;
 import java.net.URI;
 import java.time.Duration;
@@ -60,7 +58,7 @@ class ThrottledDynamoDbTest {
     private static ExecutorService executor;
     private static DynamoGameDao games;
     private static DynamoAccountDao accounts;
-    private static RecordingEvent<GameChanged> events;
+    private static GameServer server;
     private static GameFacade facade;
 
     @BeforeAll
@@ -74,11 +72,11 @@ class ThrottledDynamoDbTest {
         executor = Executors.newCachedThreadPool();
         games = new DynamoGameDao(client, store.table(), executor);
         accounts = new DynamoAccountDao(client, usersTable);
-        events = new RecordingEvent<>();
         for (String player : List.of("alice", "bob", "carol", "dave", "erin", "frank", "hank", "ivan", "jane", "kate", "liam")) {
             accounts.create(new Account(player, "not-a-real-hash"));
         }
-        facade = new GameFacade(games, accounts, new KnownGames(), events);
+        server = store.newServer(games, accounts);
+        facade = server.facade();
     }
 
     @AfterAll
@@ -108,7 +106,7 @@ class ThrottledDynamoDbTest {
 
         throttle.reset();
         throttle.throttle("UpdateItem", DynamoDbClients.MAX_ATTEMPTS - 1);
-        int eventsBefore = events.fired().size();
+        int eventsBefore = server.changes().size();
         String player = started.turn();
         Game moved = facade.move(game.gameId(), player, "MiddleMiddle");
         assertEquals(DynamoDbClients.MAX_ATTEMPTS, throttle.attempts("UpdateItem"), "the last attempt allowed wrote");
@@ -126,7 +124,7 @@ class ThrottledDynamoDbTest {
                 item.get("MiddleMiddle").s());
         assertEquals(started.opponentOf(player), item.get(GamesTable.TURN).s());
         assertEquals(moved, games.find(game.gameId()).orElseThrow());
-        assertEquals(eventsBefore + 1, events.fired().size(), "the opponent is told once");
+        assertEquals(eventsBefore + 1, server.changes().size(), "the opponent is told once");
 
         // Backoff: before retry n the strategy waits at least half of min(base * 2^(n-1), max).
         List<Long> gaps = gaps(throttle.attemptTimes("UpdateItem"));
@@ -148,7 +146,7 @@ class ThrottledDynamoDbTest {
         Map<String, AttributeValue> playing = store.rawItem(started.gameId());
         Map<String, AttributeValue> invited = store.rawItem(pending.gameId());
         int itemsBefore = itemCount();
-        int eventsBefore = events.fired().size();
+        int eventsBefore = server.changes().size();
 
         throttle.reset();
         throttle.throttleAlways("UpdateItem");
@@ -165,7 +163,7 @@ class ThrottledDynamoDbTest {
         throttle.throttleAlways("PutItem");
         busy("PutItem", () -> facade.create("carol", "frank"));
         assertEquals(itemsBefore, itemCount(), "no new game");
-        assertEquals(eventsBefore, events.fired().size(), "no one is told of a change that did not happen");
+        assertEquals(eventsBefore, server.changes().size(), "no one is told of a change that did not happen");
 
         // When the table has capacity again, trying again works.
         throttle.reset();
@@ -177,7 +175,7 @@ class ThrottledDynamoDbTest {
     void readsThrottledOnEveryAttemptFailAsBusy() {
         Game game = facade.create("gina", "hank");
         assertTrue(accounts.create(new Account("Gina", "hash")));
-        GameFacade freshServer = new GameFacade(games, accounts, new KnownGames(), new RecordingEvent<>());
+        GameFacade freshServer = store.newServer(games, accounts).facade();
 
         throttle.reset(); // the invitation looked up its opponent's account: count only what follows
         throttle.throttleAlways("GetItem");

@@ -1,12 +1,11 @@
 package com.tictactoe.testsupport;
 
-import com.tictactoe.application.GameChanged;
 import com.tictactoe.application.GameFacade;
 import com.tictactoe.domain.Account;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.infrastructure.DynamoAccountDao;
 import com.tictactoe.infrastructure.UsersTable;
-import com.tictactoe.application.KnownGames;
+import com.tictactoe.domain.GameRepository;
 import com.tictactoe.infrastructure.DynamoDbClients;
 import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.infrastructure.DynamoGameDao;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,7 +34,7 @@ public final class LocalGames implements AutoCloseable {
     private final DynamoGameDao dao;
     private final String usersTable;
     private final DynamoAccountDao accounts;
-    private final RecordingEvent<GameChanged> events = new RecordingEvent<>();
+    private final List<GameServer> servers = new CopyOnWriteArrayList<>();
 
     private LocalGames(DynamoDbClient client, String table, String usersTable) {
         this.client = client;
@@ -53,8 +53,30 @@ public final class LocalGames implements AutoCloseable {
         return new LocalGames(client, settings.gamesTable(), settings.usersTable());
     }
 
+    /** The facade of a new server over these tables (see {@link #newServer()}). */
     public GameFacade newFacade() {
-        return new GameFacade(dao, accounts, new KnownGames(), events);
+        return newServer().facade();
+    }
+
+    /** A new server's CDI container over these tables; closed with this store. */
+    public GameServer newServer() {
+        return newServer(dao);
+    }
+
+    /** A new server whose games go through {@code games}, for example a wrapper of {@link #dao()}. */
+    public GameServer newServer(GameRepository games) {
+        return newServer(games, accounts);
+    }
+
+    /** A new server over other repositories, for example ones on a client that plays faults. */
+    public GameServer newServer(GameRepository games, AccountRepository accounts) {
+        GameServer server = GameServer.over(games, accounts);
+        servers.add(server);
+        return server;
+    }
+
+    public DynamoGameDao dao() {
+        return dao;
     }
 
     /** Accounts for these players, so that they can be invited (the password does not matter here). */
@@ -89,6 +111,7 @@ public final class LocalGames implements AutoCloseable {
 
     @Override
     public void close() {
+        servers.forEach(GameServer::close);
         client.deleteTable(delete -> delete.tableName(table));
         client.deleteTable(delete -> delete.tableName(usersTable));
         executor.shutdownNow();

@@ -1,0 +1,88 @@
+package com.tictactoe.testsupport;
+
+import com.tictactoe.application.GameChanged;
+import com.tictactoe.application.GameFacade;
+import com.tictactoe.application.KnownGames;
+import com.tictactoe.domain.AccountRepository;
+import com.tictactoe.domain.GameRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * The application layer of one server as CDI wires it: a Weld container of its own with the real
+ * {@link GameFacade} and {@link KnownGames}, {@link GameChanged} fired through CDI to an observer
+ * that keeps what it hears. Only the repositories are given, as the infrastructure's producers
+ * would give them. Two instances are two servers: each remembers games on its own.
+ */
+public final class GameServer implements AutoCloseable {
+
+    private final WeldContainer container;
+
+    private GameServer(WeldContainer container) {
+        this.container = container;
+    }
+
+    public static GameServer over(GameRepository games, AccountRepository accounts) {
+        Weld weld = new Weld("game-server-" + UUID.randomUUID())
+                .disableDiscovery()
+                .addBeanClasses(GameFacade.class, KnownGames.class, ChangesHeard.class)
+                .addExtension(new Repositories(games, accounts));
+        return new GameServer(weld.initialize());
+    }
+
+    public GameFacade facade() {
+        return container.select(GameFacade.class).get();
+    }
+
+    /** The changes this server's observers heard, in order. */
+    public List<GameChanged> changes() {
+        return container.select(ChangesHeard.class).get().heard();
+    }
+
+    @Override
+    public void close() {
+        container.shutdown();
+    }
+
+    /** Observes what GameFacade fires, as LiveUpdates does in the WAR. */
+    @ApplicationScoped
+    public static class ChangesHeard {
+
+        private final List<GameChanged> heard = new CopyOnWriteArrayList<>();
+
+        void hear(@Observes GameChanged change) {
+            heard.add(change);
+        }
+
+        List<GameChanged> heard() {
+            return heard;
+        }
+    }
+
+    /** Offers the given repositories as beans, where the WAR has DynamoDbResources' producers. */
+    static final class Repositories implements Extension {
+
+        private final GameRepository games;
+        private final AccountRepository accounts;
+
+        Repositories(GameRepository games, AccountRepository accounts) {
+            this.games = games;
+            this.accounts = accounts;
+        }
+
+        void add(@Observes AfterBeanDiscovery discovery) {
+            discovery.addBean().types(GameRepository.class, Object.class).scope(Dependent.class)
+                    .produceWith(lookup -> games);
+            discovery.addBean().types(AccountRepository.class, Object.class).scope(Dependent.class)
+                    .produceWith(lookup -> accounts);
+        }
+    }
+}
