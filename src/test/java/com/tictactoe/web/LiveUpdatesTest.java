@@ -1,0 +1,180 @@
+package com.tictactoe.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tictactoe.application.GameFacade;
+import com.tictactoe.application.KnownGames;
+import com.tictactoe.domain.AccountRepository;
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameRepository;
+import com.tictactoe.testsupport.LocalGames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From a use case to the pages, as CDI wires it in the WAR (Weld): GameFacade fires GameChanged,
+ * LiveUpdates observes it and pushes to the players and watchers, over the real DAO on DynamoDB
+ * Local. Only the Faces websocket is replaced, by a push context that records what it is told.
+ */
+@EnableWeld
+class LiveUpdatesTest {
+
+    private static LocalGames store;
+
+    /** What the infrastructure and Faces would inject. */
+    @ApplicationScoped
+    static class Resources {
+
+        private final List<Map.Entry<String, Set<String>>> pushed = new CopyOnWriteArrayList<>();
+
+        List<Map.Entry<String, Set<String>>> pushed() {
+            return pushed;
+        }
+
+        @Produces
+        GameRepository games() {
+            return store.dao();
+        }
+
+        @Produces
+        AccountRepository accounts() {
+            return store.accounts();
+        }
+
+        @Produces
+        @Push
+        PushContext updates() {
+            return new PushContext() {
+                @Override
+                public Set<Future<Void>> send(Object message) {
+                    throw new AssertionError("nothing is pushed to everyone");
+                }
+
+                @Override
+                public <S extends Serializable> Set<Future<Void>> send(Object message, S user) {
+                    return send(message, List.of(user)).get(user);
+                }
+
+                @Override
+                public <S extends Serializable> Map<S, Set<Future<Void>>> send(Object message, Collection<S> users) {
+                    Set<String> names = new TreeSet<>();
+                    users.forEach(user -> names.add((String) user));
+                    pushed.add(Map.entry((String) message, names));
+                    return Map.of(users.iterator().next(), Set.of(CompletableFuture.completedFuture(null)));
+                }
+            };
+        }
+    }
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(GameFacade.class, KnownGames.class, LiveUpdates.class, GameWatchers.class,
+            Resources.class).build();
+
+    @BeforeAll
+    static void createTables() {
+        store = LocalGames.withFreshTable();
+    }
+
+    @AfterAll
+    static void dropTables() {
+        store.close();
+    }
+
+    private static String unique(String name) {
+        String player = name + UUID.randomUUID().toString().substring(0, 6);
+        store.register(player);
+        return player;
+    }
+
+    private GameFacade facade() {
+        return weld.select(GameFacade.class).get();
+    }
+
+    private List<Map.Entry<String, Set<String>>> pushed() {
+        return weld.select(Resources.class).get().pushed(); // through the bean's proxy
+    }
+
+    @Test
+    void everyChangeIsPushedToBothPlayersAndOnlyToThem() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        Game game = facade().create(alice, bob);
+        facade().accept(game.gameId(), bob);
+        facade().move(game.gameId(), alice, "MiddleMiddle");
+
+        Set<String> both = new TreeSet<>(Set.of(alice, bob));
+        assertEquals(List.of(Map.entry(game.gameId(), both), Map.entry(game.gameId(), both),
+                Map.entry(game.gameId(), both)), pushed());
+    }
+
+    @Test
+    void aWatcherHearsOfTheGameOnAChannelLobbiesIgnore() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        String carol = unique("carol");
+        Game game = facade().accept(facade().create(alice, bob).gameId(), bob);
+        GameWatchers watchers = weld.select(GameWatchers.class).get();
+        watchers.watching(game.gameId(), carol);
+        watchers.watching(game.gameId(), bob); // a player with the page open is told once, as a player
+        pushed().clear();
+
+        facade().move(game.gameId(), alice, "TopLeft");
+
+        assertEquals(List.of(Map.entry(game.gameId(), new TreeSet<>(Set.of(alice, bob))),
+                Map.entry(LiveUpdates.WATCHED_PREFIX + game.gameId(), Set.of(carol))), pushed());
+    }
+
+    @Test
+    void pollingPagesSeeTheirPlayersVersionGrowAndNobodyElses() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        String dave = unique("dave");
+        LiveUpdates live = weld.select(LiveUpdates.class).get();
+        long aliceBefore = live.changesOf(alice);
+        long bobBefore = live.changesOf(bob);
+
+        Game game = facade().create(alice, bob);
+        long aliceInvited = live.changesOf(alice);
+        facade().decline(game.gameId(), bob);
+
+        assertTrue(aliceInvited > aliceBefore);
+        assertTrue(live.changesOf(alice) > aliceInvited, "a second change moves the version again");
+        assertTrue(live.changesOf(bob) > bobBefore);
+        assertEquals(0L, live.changesOf(dave), "a player whose games did not change");
+    }
+
+    @Test
+    void aRefusedMovePushesNothing() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        Game game = facade().accept(facade().create(alice, bob).gameId(), bob);
+        pushed().clear();
+
+        try {
+            facade().move(game.gameId(), bob, "TopLeft"); // alice (O, the host) moves first
+        } catch (RuntimeException refused) {
+            // expected: not bob's turn
+        }
+
+        assertTrue(pushed().isEmpty(), pushed().toString());
+    }
+}
