@@ -51,6 +51,9 @@ public class GameFacade {
     private AccountRepository accounts;
 
     @Inject
+    private KnownLobbies lobbies;
+
+    @Inject
     private Event<GameChanged> changes;
 
     /**
@@ -221,8 +224,9 @@ public class GameFacade {
         return known.recent(gameId, VIEW_MAX_AGE_NANOS, games::find);
     }
 
+    /** The player's lists, known to this server from the changes it heard of, or read. */
     public Lobby lobby(String userId) {
-        return games.lobbyOf(userId);
+        return lobbies.of(userId, games::lobbyOf);
     }
 
     public List<GameSummary> invitations(String userId) {

@@ -39,6 +39,12 @@ public record Game(String gameId, String hostId, String opponentId, String oUser
                 new StatusDate(GameStatus.PENDING, now), null, Board.empty());
     }
 
+    /** What the lists show of this game: the turn only while it is being played. */
+    public GameSummary summary() {
+        return new GameSummary(gameId, hostId, opponentId, statusDate,
+                status() == GameStatus.IN_PROGRESS ? turn : null, result);
+    }
+
     public GameStatus status() {
         return statusDate.status();
     }

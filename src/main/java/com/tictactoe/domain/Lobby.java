@@ -1,6 +1,9 @@
 package com.tictactoe.domain;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a player's home page lists, each list newest first. Games in progress and finished
@@ -17,5 +20,78 @@ public record Lobby(List<GameSummary> invitations, boolean moreInvitations,
         sentInvitations = List.copyOf(sentInvitations);
         inProgress = List.copyOf(inProgress);
         finished = List.copyOf(finished);
+    }
+
+    /** Newest first, as the lists are read from the indexes: by date, then by id. */
+    public static final Comparator<GameSummary> NEWEST_FIRST = Comparator
+            .comparing((GameSummary game) -> game.statusDate().date())
+            .thenComparing(GameSummary::gameId).reversed();
+
+    /**
+     * This lobby of {@code player} after a change to one of their games, if it can be known without
+     * reading the lists again: a game leaving a full list makes room for one this lobby never held.
+     * Applying a change that is already in the lobby gives the same lobby.
+     *
+     * @param game the game as it is now, or as it was when it was deleted
+     * @param gone whether the game was deleted (declined or cancelled)
+     */
+    public Optional<Lobby> afterChange(String player, GameSummary game, boolean gone) {
+        Placed received = new Placed(invitations, moreInvitations, InvitationLimits.PER_INVITEE);
+        Placed sent = new Placed(sentInvitations, moreSent, InvitationLimits.PER_INVITER);
+        Placed playing = new Placed(inProgress, inProgress.size() >= GameRepository.LIST_LIMIT, GameRepository.LIST_LIMIT);
+        Placed ended = new Placed(finished, finished.size() >= GameRepository.LIST_LIMIT, GameRepository.LIST_LIMIT);
+        List<Placed> lists = List.of(received, sent, playing, ended);
+        lists.forEach(list -> list.remove(game.gameId()));
+        if (!gone) {
+            placeOf(player, game, received, sent, playing, ended).ifPresent(list -> list.add(game));
+        }
+        if (lists.stream().anyMatch(Placed::lostSight)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Lobby(received.games, received.more, sent.games, sent.more, playing.games, ended.games));
+    }
+
+    private static Optional<Placed> placeOf(String player, GameSummary game, Placed received, Placed sent,
+                                            Placed playing, Placed ended) {
+        return switch (game.status()) {
+            case PENDING -> Optional.of(player.equals(game.opponentId()) ? received : sent);
+            case IN_PROGRESS -> Optional.of(playing);
+            case FINISHED -> Optional.of(ended);
+        };
+    }
+
+    /** One list being changed: newest first, at most {@code shown} long, {@code more} if older ones exist. */
+    private static final class Placed {
+        private final List<GameSummary> games;
+        private final int shown;
+        private boolean more;
+        private boolean removedFromFull;
+
+        Placed(List<GameSummary> games, boolean more, int shown) {
+            this.games = new ArrayList<>(games);
+            this.more = more;
+            this.shown = shown;
+        }
+
+        void remove(String gameId) {
+            if (games.removeIf(listed -> listed.gameId().equals(gameId)) && more) {
+                removedFromFull = true;
+            }
+        }
+
+        void add(GameSummary game) {
+            games.add(game);
+            games.sort(NEWEST_FIRST);
+            if (games.size() > shown) {
+                games.subList(shown, games.size()).clear();
+                more = true;
+            }
+            removedFromFull = false; // back to as many as before: nothing older needs showing
+        }
+
+        /** The next older game, unknown here, would now be shown. */
+        boolean lostSight() {
+            return removedFromFull;
+        }
     }
 }

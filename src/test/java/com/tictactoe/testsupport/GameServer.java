@@ -3,6 +3,7 @@ package com.tictactoe.testsupport;
 import com.tictactoe.application.GameChanged;
 import com.tictactoe.application.GameFacade;
 import com.tictactoe.application.KnownGames;
+import com.tictactoe.application.KnownLobbies;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.GameRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public final class GameServer implements AutoCloseable {
     public static GameServer over(GameRepository games, AccountRepository accounts) {
         Weld weld = new Weld("game-server-" + UUID.randomUUID())
                 .disableDiscovery()
-                .addBeanClasses(GameFacade.class, KnownGames.class, ChangesHeard.class)
+                .addBeanClasses(GameFacade.class, KnownGames.class, KnownLobbies.class, ChangesHeard.class)
                 .addExtension(new Repositories(games, accounts));
         return new GameServer(weld.initialize());
     }

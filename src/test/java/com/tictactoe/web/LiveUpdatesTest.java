@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.application.GameFacade;
 import com.tictactoe.application.KnownGames;
+import com.tictactoe.application.KnownLobbies;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRepository;
@@ -86,7 +87,7 @@ class LiveUpdatesTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(GameFacade.class, KnownGames.class, LiveUpdates.class, GameWatchers.class,
+    WeldInitiator weld = WeldInitiator.from(GameFacade.class, KnownGames.class, KnownLobbies.class, LiveUpdates.class, GameWatchers.class,
             Resources.class).build();
 
     @BeforeAll

@@ -1,0 +1,118 @@
+package com.tictactoe.application;
+
+import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.Lobby;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * Players' lobbies as this server last knew them, kept up to date from the changes it hears of
+ * instead of six index queries per page view. A lobby is read from DynamoDB when it is not known,
+ * when a change made it unknowable (a game left a full list), and at the latest after
+ * {@link #MAX_AGE_NANOS}, which bounds how long a change that this server never heard of can go
+ * unseen.
+ *
+ * <p>The indexes are updated a moment after the table, so lists just read may miss a change this
+ * server already heard of: every change is laid over freshly read lists for {@link #INDEX_LAG_NANOS}.
+ * Laying a change over lists that already show it changes nothing.
+ */
+@ApplicationScoped
+public class KnownLobbies {
+
+    static final int CAPACITY = 5_000;
+    static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    static final long INDEX_LAG_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** The latest state heard of one game: {@code progress} orders states of the same game. */
+    private record Change(GameSummary game, boolean gone, int progress, long heardAtNanos) {
+    }
+
+    /** What is known of one player's lists. */
+    private static final class Known {
+        private Lobby lobby;
+        private long loadedAtNanos;
+        private final Map<String, Change> recent = new HashMap<>();
+    }
+
+    private final Map<String, Known> players = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    private final LongSupplier clock;
+
+    public KnownLobbies() {
+        this(System::nanoTime);
+    }
+
+    KnownLobbies(LongSupplier nanoClock) {
+        this.clock = nanoClock;
+    }
+
+    /** The player's lobby as known here, else as {@code loader} reads it now. */
+    public Lobby of(String player, Function<String, Lobby> loader) {
+        synchronized (this) {
+            Known known = players.get(player);
+            if (known != null && known.lobby != null && clock.getAsLong() - known.loadedAtNanos <= MAX_AGE_NANOS) {
+                return known.lobby;
+            }
+        }
+        Lobby read = loader.apply(player);
+        synchronized (this) {
+            Known known = players.computeIfAbsent(player, name -> new Known());
+            Optional<Lobby> current = withRecentChanges(player, read, known);
+            known.lobby = current.orElse(null);
+            known.loadedAtNanos = clock.getAsLong();
+            return current.orElse(read);
+        }
+    }
+
+    void heard(@Observes GameChanged change) {
+        changed(change.game().summary(), change.deleted(), change.game().progress());
+    }
+
+    /** Notes a change of the game, as written by this server or heard of from another. */
+    public synchronized void changed(GameSummary game, boolean gone, int progress) {
+        long now = clock.getAsLong();
+        Change change = new Change(game, gone, gone ? Integer.MAX_VALUE : progress, now);
+        for (String player : new String[] {game.hostId(), game.opponentId()}) {
+            Known known = players.computeIfAbsent(player, name -> new Known());
+            forgetOldChanges(known, now);
+            Change before = known.recent.get(game.gameId());
+            if (before != null && before.progress() > change.progress()) {
+                continue; // a later state was heard first
+            }
+            known.recent.put(game.gameId(), change);
+            if (known.lobby != null) {
+                known.lobby = known.lobby.afterChange(player, game, gone).orElse(null);
+            }
+        }
+    }
+
+    private Optional<Lobby> withRecentChanges(String player, Lobby read, Known known) {
+        forgetOldChanges(known, clock.getAsLong());
+        Optional<Lobby> lobby = Optional.of(read);
+        for (Change change : known.recent.values()) {
+            lobby = lobby.flatMap(current -> current.afterChange(player, change.game(), change.gone()));
+        }
+        return lobby;
+    }
+
+    private void forgetOldChanges(Known known, long now) {
+        for (Iterator<Change> changes = known.recent.values().iterator(); changes.hasNext(); ) {
+            if (now - changes.next().heardAtNanos() > INDEX_LAG_NANOS) {
+                changes.remove();
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package com.tictactoe.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.Lobby;
+import com.tictactoe.domain.StatusDate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class KnownLobbiesTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Lobby EMPTY = new Lobby(List.of(), false, List.of(), false, List.of(), List.of());
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final KnownLobbies lobbies = new KnownLobbies(now::get);
+    private final AtomicInteger reads = new AtomicInteger();
+
+    /** The lists as the indexes give them, counting reads. */
+    private Function<String, Lobby> indexes(Lobby lobby) {
+        return player -> {
+            reads.incrementAndGet();
+            return lobby;
+        };
+    }
+
+    private static GameSummary game(String id, GameStatus status) {
+        return new GameSummary(id, "alice", "bob", new StatusDate(status, T0), status == GameStatus.IN_PROGRESS ? "alice" : null, null);
+    }
+
+    private void hear(GameSummary game, int progress) {
+        lobbies.changed(game, false, progress);
+    }
+
+    @Test
+    void aKnownLobbyIsNotReadAgain() {
+        lobbies.of("bob", indexes(EMPTY));
+        lobbies.of("bob", indexes(EMPTY));
+        assertEquals(1, reads.get());
+    }
+
+    @Test
+    void aChangeHeardIsShownWithoutReading() {
+        lobbies.of("bob", indexes(EMPTY));
+        hear(game("g1", GameStatus.PENDING), 0);
+        assertEquals(List.of(game("g1", GameStatus.PENDING)), lobbies.of("bob", indexes(EMPTY)).invitations());
+        assertEquals(List.of(game("g1", GameStatus.PENDING)), lobbies.of("alice", indexes(EMPTY)).sentInvitations());
+        assertEquals(2, reads.get(), "bob's once, alice's once");
+    }
+
+    @Test
+    void aLobbyIsReadAgainWhenItMayHaveMissedOtherServersChanges() {
+        lobbies.of("bob", indexes(EMPTY));
+        now.addAndGet(KnownLobbies.MAX_AGE_NANOS + 1);
+        lobbies.of("bob", indexes(EMPTY));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void listsReadFromALaggingIndexShowTheChangesHeardMeanwhile() {
+        hear(game("g1", GameStatus.IN_PROGRESS), 10);
+        assertEquals(List.of(game("g1", GameStatus.IN_PROGRESS)), lobbies.of("bob", indexes(EMPTY)).inProgress(),
+                "the index does not show the game yet");
+        now.addAndGet(KnownLobbies.MAX_AGE_NANOS + 1);
+        assertEquals(List.of(), lobbies.of("bob", indexes(EMPTY)).inProgress(),
+                "once the index has had time, it is believed");
+    }
+
+    @Test
+    void anOlderStateHeardLateIsIgnored() {
+        lobbies.of("bob", indexes(EMPTY));
+        hear(game("g1", GameStatus.FINISHED), 25);
+        hear(game("g1", GameStatus.IN_PROGRESS), 14);
+        Lobby lobby = lobbies.of("bob", indexes(EMPTY));
+        assertEquals(List.of(), lobby.inProgress());
+        assertEquals(List.of(game("g1", GameStatus.FINISHED)), lobby.finished());
+    }
+
+    @Test
+    void aChangeThatCannotBeAppliedMakesTheNextViewRead() {
+        List<GameSummary> ten = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ten.add(game("g" + i, GameStatus.IN_PROGRESS));
+        }
+        Lobby full = new Lobby(List.of(), false, List.of(), false, ten, List.of());
+        lobbies.of("bob", indexes(full));
+        now.addAndGet(KnownLobbies.INDEX_LAG_NANOS + 1);
+        hear(game("g3", GameStatus.FINISHED), 25);
+        lobbies.of("bob", indexes(full));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void aWithdrawnInvitationLeaves() {
+        lobbies.of("bob", indexes(EMPTY));
+        hear(game("g1", GameStatus.PENDING), 0);
+        lobbies.changed(game("g1", GameStatus.PENDING), true, 0);
+        assertEquals(EMPTY, lobbies.of("bob", indexes(EMPTY)));
+    }
+}
