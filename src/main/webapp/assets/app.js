@@ -102,8 +102,6 @@
                 }
             } else if (!watched) {
                 refresh();
-                // DynamoDB's indexes trail the table by a moment: look once more shortly after.
-                setTimeout(refresh, 1500);
             }
         },
         /* A move that did not arrive: show the board as it is, clickable again. */
