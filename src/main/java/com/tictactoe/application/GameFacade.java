@@ -91,9 +91,12 @@ public class GameFacade {
             return open.get();
         }
         if (sent.size() >= InvitationLimits.PER_INVITER) {
+            // The lists just read may hold invitations this server never heard of: show them.
+            lobbies.forget(hostId);
             throw new GameRuleException(Rejection.TOO_MANY_SENT);
         }
         if (games.countInvitationsFor(opponent, InvitationLimits.PER_INVITEE) >= InvitationLimits.PER_INVITEE) {
+            lobbies.forget(opponent);
             throw new GameRuleException(Rejection.TOO_MANY_RECEIVED);
         }
         try {

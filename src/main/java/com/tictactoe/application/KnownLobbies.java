@@ -99,6 +99,14 @@ public class KnownLobbies {
         }
     }
 
+    /** The player's lobby is read again when next shown. */
+    public synchronized void forget(String player) {
+        Known known = players.get(player);
+        if (known != null) {
+            known.lobby = null;
+        }
+    }
+
     private Optional<Lobby> withRecentChanges(String player, Lobby read, Known known) {
         forgetOldChanges(known, clock.getAsLong());
         Optional<Lobby> lobby = Optional.of(read);

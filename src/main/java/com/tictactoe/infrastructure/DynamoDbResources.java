@@ -12,7 +12,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,8 +27,16 @@ public class DynamoDbResources {
 
     private final DynamoDbSettings settings = DynamoDbSettings.fromEnvironment();
 
+    /** Between attempts to create the tables when DynamoDB was not reachable at start-up. */
+    static final long CREATE_RETRY_SECONDS = 5;
+
     @Resource
     private ManagedExecutorService executor;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private volatile boolean closed;
 
     /** The one client of the app; not a bean, so that only the DAOs made here can call DynamoDB. */
     private DynamoDbClient dynamo;
@@ -38,6 +48,7 @@ public class DynamoDbResources {
 
     @PreDestroy
     void close() {
+        closed = true;
         dynamo.close();
     }
 
@@ -67,15 +78,31 @@ public class DynamoDbResources {
 
     void createTables(@Observes @Initialized(ApplicationScoped.class) Object started) {
         LOG.info(() -> "DynamoDB settings: " + settings.describe());
-        if (!settings.createTables()) {
+        if (settings.createTables()) {
+            tryToCreateTables(1);
+        }
+    }
+
+    /** Until it works: the app answers "unavailable" meanwhile, and needs no restart afterwards. */
+    private void tryToCreateTables(int attempt) {
+        if (closed) {
             return;
         }
         try {
             TableBootstrap.createMissing(dynamo, List.of(
                     GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())));
+            if (attempt > 1) {
+                LOG.info(() -> "Tables ready at attempt " + attempt);
+            }
         } catch (RuntimeException e) {
-            // The app still starts: pages answer "unavailable" until DynamoDB and its tables are there.
-            LOG.log(Level.SEVERE, "Could not create the tables at " + settings.endpoint().orElse(null), e);
+            String failed = "Could not create the tables at " + settings.endpoint().orElse(null) + " (attempt "
+                    + attempt + "); trying again every " + CREATE_RETRY_SECONDS + " s";
+            if (attempt == 1) {
+                LOG.log(Level.SEVERE, failed, e);
+            } else {
+                LOG.warning(() -> failed + ": " + e);
+            }
+            scheduler.schedule(() -> tryToCreateTables(attempt + 1), CREATE_RETRY_SECONDS, TimeUnit.SECONDS);
         }
     }
 }

@@ -104,4 +104,12 @@ class KnownLobbiesTest {
         lobbies.changed(game("g1", GameStatus.PENDING), true, 0);
         assertEquals(EMPTY, lobbies.of("bob", indexes(EMPTY)));
     }
+
+    @Test
+    void aForgottenLobbyIsReadAgain() {
+        lobbies.of("bob", indexes(EMPTY));
+        lobbies.forget("bob");
+        lobbies.of("bob", indexes(EMPTY));
+        assertEquals(2, reads.get());
+    }
 }
