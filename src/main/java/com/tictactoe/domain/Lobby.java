@@ -39,7 +39,7 @@ public record Lobby(List<GameSummary> invitations, boolean moreInvitations,
         Placed received = new Placed(invitations, moreInvitations, InvitationLimits.PER_INVITEE);
         Placed sent = new Placed(sentInvitations, moreSent, InvitationLimits.PER_INVITER);
         Placed playing = new Placed(inProgress, inProgress.size() >= GameRepository.LIST_LIMIT, GameRepository.LIST_LIMIT);
-        Placed ended = new Placed(finished, finished.size() >= GameRepository.LIST_LIMIT, GameRepository.LIST_LIMIT);
+        Placed ended = new Placed(finished, false, GameRepository.LIST_LIMIT); // a finished game stays finished
         List<Placed> lists = List.of(received, sent, playing, ended);
         lists.forEach(list -> list.remove(game.gameId()));
         if (!gone) {

@@ -19,7 +19,7 @@ class KnownLobbiesTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final Lobby EMPTY = new Lobby(List.of(), false, List.of(), false, List.of(), List.of());
 
-    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final AtomicLong now = new AtomicLong(7_000_000_000_000L); // nanoTime may be any value
     private final KnownLobbies lobbies = new KnownLobbies(now::get);
     private final AtomicInteger reads = new AtomicInteger();
 
@@ -111,5 +111,44 @@ class KnownLobbiesTest {
         lobbies.forget("bob");
         lobbies.of("bob", indexes(EMPTY));
         assertEquals(2, reads.get());
+    }
+
+    @Test
+    void aLobbyIsTrustedForExactlyItsMaximumAge() {
+        lobbies.of("bob", indexes(EMPTY));
+        now.addAndGet(KnownLobbies.MAX_AGE_NANOS);
+        lobbies.of("bob", indexes(EMPTY));
+        assertEquals(1, reads.get());
+    }
+
+    @Test
+    void changesAreLaidOverReadListsForExactlyTheIndexLag() {
+        hear(game("g1", GameStatus.IN_PROGRESS), 10);
+        now.addAndGet(KnownLobbies.INDEX_LAG_NANOS);
+        assertEquals(1, lobbies.of("bob", indexes(EMPTY)).inProgress().size());
+        lobbies.forget("bob");
+        now.addAndGet(1);
+        assertEquals(0, lobbies.of("bob", indexes(EMPTY)).inProgress().size());
+    }
+
+    @Test
+    void aWithdrawnInvitationDoesNotComeBackWithALateMessage() {
+        lobbies.of("bob", indexes(EMPTY));
+        lobbies.changed(game("g1", GameStatus.PENDING), true, 0);
+        hear(game("g1", GameStatus.PENDING), 0);
+        assertEquals(EMPTY, lobbies.of("bob", indexes(EMPTY)));
+    }
+
+    @Test
+    void theLeastRecentlyUsedLobbiesAreForgottenBeyondTheCapacity() {
+        lobbies.of("first", indexes(EMPTY));
+        for (int i = 0; i < KnownLobbies.CAPACITY - 1; i++) {
+            lobbies.of("p" + i, indexes(EMPTY));
+        }
+        lobbies.of("first", indexes(EMPTY));
+        assertEquals(KnownLobbies.CAPACITY, reads.get(), "all fit");
+        lobbies.of("one more", indexes(EMPTY));
+        lobbies.of("p0", indexes(EMPTY));
+        assertEquals(KnownLobbies.CAPACITY + 2, reads.get(), "the least recently used one was forgotten");
     }
 }

@@ -107,4 +107,17 @@ class LobbyChangesTest {
     private static List<String> ids(List<GameSummary> games) {
         return games.stream().map(GameSummary::gameId).toList();
     }
+
+    @Test
+    void aListThatReachesItsLimitSaysNothingOfOlderOnes() {
+        Lobby lobby = EMPTY;
+        for (int i = 0; i < InvitationLimits.PER_INVITEE; i++) {
+            lobby = change(lobby, "bob", game(i, "p" + i, "bob", GameStatus.PENDING, i));
+        }
+        assertEquals(InvitationLimits.PER_INVITEE, lobby.invitations().size());
+        assertFalse(lobby.moreInvitations());
+        lobby = change(lobby, "bob", game(99, "p99", "bob", GameStatus.PENDING, 99));
+        assertTrue(lobby.moreInvitations());
+        assertEquals("g99", lobby.invitations().get(0).gameId());
+    }
 }
