@@ -8,8 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.util.Map;
 import java.util.Optional;
 
 /** Sign-up, password checks and looking up players by name. */
@@ -25,7 +23,7 @@ public class AccountService {
     private AccountRepository accounts;
 
     @Inject
-    private Pbkdf2PasswordHash passwordHash;
+    private PasswordHashes passwordHash;
 
     @Inject
     private AttemptLimits limits;
@@ -37,12 +35,7 @@ public class AccountService {
     private static volatile String unknownAccountHash;
 
     @PostConstruct
-    void configureHash() {
-        passwordHash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", "120000",
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    void prepareUnknownAccountHash() {
         if (unknownAccountHash == null) {
             unknownAccountHash = passwordHash.generate("no account has this password".toCharArray());
         }
