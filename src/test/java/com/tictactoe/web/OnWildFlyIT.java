@@ -1,0 +1,229 @@
+package com.tictactoe.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.HttpPlayer;
+import com.tictactoe.testsupport.StoredGames;
+import com.tictactoe.testsupport.WebClient;
+import com.tictactoe.testsupport.WildFlyServer;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The WAR that the Payara tests deploy, byte for byte, on a second Jakarta EE server: WildFly
+ * (standalone.xml, Mojarra and Weld like Payara, but Undertow, its own EJB container and no
+ * Payara descriptors), on the same DynamoDB Local. Two players play a whole game through the
+ * real pages and AJAX requests; the game is read back from DynamoDB; pushes reach the players'
+ * websockets; the session cookie keeps its attributes.
+ */
+class OnWildFlyIT {
+
+    private static final String PASSWORD = "s3cret-enough";
+
+    private static WildFlyServer server;
+
+    @BeforeAll
+    static void startWildFly() {
+        server = new WildFlyServer(WildFlyServer.unpackedHome(), Path.of("target", "wildfly-run"),
+                Path.of("target", "tictactoe.war"), DynamoDbLocalSession.endpoint());
+        server.start();
+        System.out.printf("%n==== OnWildFlyIT: WildFly started and deployed the WAR in %.1f s (%s) ====%n",
+                server.bootTime().toMillis() / 1000.0, server.app());
+    }
+
+    @AfterAll
+    static void stopWildFly() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @Test
+    void twoPlayersPlayAWholeGameAndItIsStoredAsPlayed() throws InterruptedException {
+        HttpPlayer alice = new HttpPlayer(server.app(), unique("alice"));
+        HttpPlayer bob = new HttpPlayer(server.app(), unique("bob"));
+        alice.signUp(PASSWORD);
+        bob.signUp(PASSWORD);
+
+        bob.openLobby();
+        Inbox bobsLobby = new Inbox();
+        WebSocket lobbySocket = open(bob, origin(), bobsLobby);
+        try {
+            alice.openLobby();
+            String gameId = alice.invite(bob.name());
+            assertEquals("Waiting for " + bob.name() + " to accept", alice.status());
+            assertEquals("{\"data\":\"" + gameId + "\"}", bobsLobby.messages.poll(10, TimeUnit.SECONDS),
+                    "the invitation is pushed to the invited player's lobby");
+
+            bob.openGame(gameId);
+            bob.accept();
+            assertEquals("Waiting for " + alice.name(), bob.status());
+            Inbox bobsGame = new Inbox();
+            WebSocket gameSocket = open(bob, origin(), bobsGame);
+            try {
+                alice.openGame(gameId);
+                assertEquals("Your turn", alice.status());
+                alice.play("TopLeft");
+                assertEquals("{\"data\":\"" + gameId + "\"}", bobsGame.messages.poll(10, TimeUnit.SECONDS),
+                        "a move is pushed to the opponent's game page");
+                bob.refresh();
+                assertEquals("O", bob.square("TopLeft"));
+                assertEquals("Your turn", bob.status());
+                bob.play("MiddleMiddle");
+                alice.refresh();
+                alice.play("TopMiddle");
+                bob.refresh();
+                bob.play("BottomLeft");
+                alice.refresh();
+                assertEquals("X", alice.square("BottomLeft"));
+                alice.play("TopRight");
+                bob.refresh();
+            } finally {
+                gameSocket.abort();
+            }
+            assertEquals("You won!", alice.result());
+            assertEquals("You lost", bob.result());
+
+            Map<String, AttributeValue> item;
+            try (StoredGames stored = StoredGames.open()) {
+                item = stored.get(gameId);
+            }
+            assertTrue(item.get("StatusDate").s().startsWith("FINISHED_"), item.toString());
+            assertEquals(alice.name(), item.get("Result").s());
+            assertEquals(alice.name(), item.get("HostId").s());
+            assertEquals(bob.name(), item.get("OpponentId").s());
+            assertEquals("N/A", item.get("Turn").s());
+            for (String square : List.of("TopLeft", "TopMiddle", "TopRight")) {
+                assertEquals("O", item.get(square).s(), square);
+            }
+            for (String square : List.of("MiddleMiddle", "BottomLeft")) {
+                assertEquals("X", item.get(square).s(), square);
+            }
+            assertEquals(5, item.keySet().stream().filter(name -> name.matches("(Top|Middle|Bottom)(Left|Middle|Right)")).count(),
+                    item.toString());
+
+            bob.openLobby();
+            int results = bob.page().indexOf("Recent results");
+            assertTrue(results >= 0 && bob.page().indexOf("game.xhtml?id=" + gameId, results) > 0,
+                    "the loser's lobby lists the finished game");
+        } finally {
+            lobbySocket.abort();
+        }
+    }
+
+    @Test
+    void pushHandshakesFromAnotherSiteAreRefused() {
+        HttpPlayer carol = new HttpPlayer(server.app(), unique("carol"));
+        carol.signUp(PASSWORD);
+        carol.openLobby();
+        Object answer = handshake(carol, "http://evil.example", new Inbox());
+        if (answer instanceof WebSocket opened) {
+            opened.abort();
+            fail("another site's page got a websocket with the player's cookie");
+        }
+        assertEquals(403, answer);
+    }
+
+    @Test
+    void theSessionAndSignInCookiesAreHttpOnlyAndSameSiteLax() throws MalformedURLException {
+        WebClient visitor = new WebClient(server.app().toURL());
+        assertHttpOnlyAndLax(setCookie(visitor.get("/signin.xhtml"), "JSESSIONID"));
+        HttpResponse<String> signedUp = visitor.signUp(unique("dave"), PASSWORD);
+        assertEquals(302, signedUp.statusCode(), signedUp.body());
+        assertHttpOnlyAndLax(setCookie(signedUp, "JSESSIONID"));
+        assertHttpOnlyAndLax(setCookie(signedUp, "ttt_signin"));
+    }
+
+    private static String setCookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith(name + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + ": " + response.headers()));
+    }
+
+    private static void assertHttpOnlyAndLax(String setCookie) {
+        List<String> attributes = List.of(setCookie.toLowerCase(Locale.ROOT).split("\\s*;\\s*"));
+        assertTrue(attributes.contains("httponly"), setCookie);
+        assertTrue(attributes.contains("samesite=lax"), setCookie);
+    }
+
+    // ---- websockets
+
+    private static String origin() {
+        URI app = server.app();
+        return app.getScheme() + "://" + app.getHost() + ":" + app.getPort();
+    }
+
+    private static WebSocket open(HttpPlayer player, String origin, Inbox inbox) {
+        Object answer = handshake(player, origin, inbox);
+        if (answer instanceof WebSocket socket) {
+            return socket;
+        }
+        throw new AssertionError("the push handshake of " + player.name() + "'s page was refused: " + answer);
+    }
+
+    /** Opens the websocket of the player's current page with its session, or the status it was refused with. */
+    private static Object handshake(HttpPlayer player, String origin, Inbox inbox) {
+        String channel = player.channel();
+        URI uri = URI.create(channel.startsWith("ws") ? channel
+                : "ws://" + server.app().getHost() + ":" + server.app().getPort() + channel);
+        try {
+            return HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .header("Origin", origin)
+                    .header("Cookie", "JSESSIONID=" + player.client().sessionId())
+                    .buildAsync(uri, inbox).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    /** The messages and the close one websocket gets. */
+    private static final class Inbox implements WebSocket.Listener {
+        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+            messages.add("closed " + status + " " + reason);
+            return null;
+        }
+    }
+}
