@@ -1,6 +1,7 @@
 package com.tictactoe.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -87,6 +88,7 @@ class OnWildFlyIT {
             Inbox bobsGame = new Inbox();
             WebSocket gameSocket = open(bob, origin(), bobsGame);
             try {
+                assertNull(bobsGame.messages.poll(500, TimeUnit.MILLISECONDS), "nothing pushed before the move");
                 alice.openGame(gameId);
                 assertEquals("Your turn", alice.status());
                 alice.play("TopLeft");
