@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.tictactoe.testsupport.Browser;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.HttpPlayer;
 import com.tictactoe.testsupport.StoredGames;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (standalone.xml, Mojarra and Weld like Payara, but Undertow, its own EJB container and no
  * Payara descriptors), on the same DynamoDB Local. Two players play a whole game through the
  * real pages and AJAX requests; the game is read back from DynamoDB; pushes reach the players'
- * websockets; the session cookie keeps its attributes.
+ * websockets, and two headless Chromiums cut off from polling play a game by push alone; the
+ * session cookie keeps its attributes.
  */
 class OnWildFlyIT {
 
@@ -137,6 +139,48 @@ class OnWildFlyIT {
         } finally {
             lobbySocket.abort();
         }
+    }
+
+    @Test
+    void inBrowsersCutOffFromPollingTheMovesArriveByPush() throws MalformedURLException {
+        String aliceName = unique("alice");
+        String bobName = unique("bob");
+        try (Browser alice = new Browser(server.app().toURL()); Browser bob = new Browser(server.app().toURL())) {
+            alice.withoutPolling();
+            bob.withoutPolling();
+            alice.signUp(aliceName, PASSWORD);
+            bob.signUp(bobName, PASSWORD);
+            bob.waitUntil(d -> bob.liveMode().equals("push"));
+            alice.invite(bobName);
+            String gameId = alice.gameId();
+            bob.markPage();
+            bob.waitUntil(d -> bob.text(".lobby").contains(aliceName + " invites you"));
+            assertTrue(bob.stillSamePage(), "the invitation reached the lobby by push, without a reload");
+            bob.all("[aria-label='Accept the invitation from " + aliceName + "']").get(0).click();
+            bob.waitUntil(d -> d.getCurrentUrl().contains("game.xhtml?id=" + gameId));
+            alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
+            for (Browser browser : List.of(alice, bob)) {
+                browser.waitUntil(d -> browser.liveMode().equals("push"));
+            }
+            String[] moves = {"TopLeft", "MiddleMiddle", "TopMiddle", "BottomLeft", "TopRight"};
+            for (int move = 0; move < moves.length; move++) {
+                Browser mover = move % 2 == 0 ? alice : bob;
+                Browser other = move % 2 == 0 ? bob : alice;
+                String square = moves[move];
+                mover.play(square);
+                other.waitUntil(d -> !other.square(square).getAttribute("aria-label").endsWith("empty"));
+            }
+            alice.waitUntil(d -> alice.text(".result-text").equals("You won!"));
+            bob.waitUntil(d -> bob.text(".result-text").equals("You lost"));
+            for (Browser browser : List.of(alice, bob)) {
+                assertEquals(List.of(), browser.consoleErrors(OnWildFlyIT::blockedPolling));
+            }
+        }
+    }
+
+    /** What withoutPolling makes the browser log, and nothing else. */
+    private static boolean blockedPolling(String message) {
+        return message.contains("/api/") && message.contains("ERR_BLOCKED_BY_CLIENT");
     }
 
     @Test
