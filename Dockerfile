@@ -1,15 +1,35 @@
-# Builds the WAR and runs it on Payara Micro, as the tests do.
+# The WAR on Payara Micro, launched with the same server options as the local run and the tests
+# (DockerfileTest checks the Payara version and the options against the pom and src/run).
 #   docker build -t tictactoe .
 #   docker run -p 8080:8080 -e AWS_REGION=eu-west-1 tictactoe
-# AWS credentials come from the SDK's default chain (task role, instance profile, env vars).
-FROM maven:3.9-eclipse-temurin-17 AS build
+# Configuration: environment variables TICTACTOE_* (README, "Configuration"), AWS credentials from
+# the SDK's default chain (ECS task role, EKS service account, instance profile, AWS_* variables).
+# JVM: MEM_MAX_RAM_PERCENTAGE (heap as a share of the container's memory limit), JVM_ARGS (more).
+
+FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY src src
-RUN mvn -B -q -DskipTests package
+# maven.test.skip also switches on the pom's war-only profile: only what the WAR contains is
+# downloaded, not the test scope (Payara Micro, DynamoDB Local, Selenium).
+RUN mvn -B -q -Dmaven.test.skip=true package
+COPY deploy/container/HealthProbe.java .
+RUN javac --release 17 -d /probe HealthProbe.java
 
 FROM payara/micro:6.2025.10-jdk17
-COPY --from=build /src/target/tictactoe.war /opt/payara/deployments/ROOT.war
+# The image's unprivileged user (uid 1000); the copied files stay root's, read-only to it.
+USER payara
+COPY --from=build /src/target/tictactoe.war /opt/payara/deployments/tictactoe.war
+COPY --from=build /probe /opt/payara/probe
 COPY deploy/payara-preboot.asadmin /opt/payara/preboot.asadmin
+ENV MEM_MAX_RAM_PERCENTAGE=60.0 \
+    JVM_ARGS=""
 EXPOSE 8080
-CMD ["--deploymentDir", "/opt/payara/deployments", "--contextroot", "/", "--nohazelcast", "--disablephonehome", "--prebootcommandfile", "/opt/payara/preboot.asadmin"]
+# Heap from the container's memory limit; the rest stays for metaspace, threads and buffers.
+# An OutOfMemoryError ends the JVM, so that the orchestrator starts a fresh container.
+ENTRYPOINT ["/bin/sh", "-c", "exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage=${MEM_MAX_RAM_PERCENTAGE} -XX:+ExitOnOutOfMemoryError ${JVM_ARGS} -jar /opt/payara/payara-micro.jar \"$@\"", "payara-micro"]
+CMD ["--deploy", "/opt/payara/deployments/tictactoe.war", "--contextroot", "/", "--port", "8080", "--nohazelcast", "--disablephonehome", "--prebootcommandfile", "/opt/payara/preboot.asadmin"]
+# Readiness: unhealthy while DynamoDB or a table is unreachable. Docker only reports it; ECS and
+# Kubernetes use their own checks (deploy/), which restart on liveness and route on readiness.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \
+    CMD ["java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/opt/payara/probe", "HealthProbe", "http://127.0.0.1:8080/health/ready"]

@@ -47,6 +47,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--prebootcommandfile", prebootCommands.toString());
     }
 
+    /** The command line it starts: the container must launch Payara Micro the same way (DockerfileTest). */
+    public List<String> command() {
+        return command;
+    }
+
     /** http://127.0.0.1:port/ */
     public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/");

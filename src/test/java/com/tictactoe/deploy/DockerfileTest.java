@@ -1,0 +1,145 @@
+package com.tictactoe.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tictactoe.run.PayaraMicroProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * The container runs the server the pom, the local run and the tests run: the same Payara Micro
+ * version, the same server options, the same pre-boot commands. No Docker engine is needed: the
+ * Dockerfile is read as text.
+ */
+class DockerfileTest {
+
+    /** Options whose values name this machine's files or ports; they must be there, with any value. */
+    private static final Set<String> LOCAL_VALUES = Set.of("--deploy", "--port", "--prebootcommandfile");
+
+    private final Dockerfile dockerfile = Dockerfile.read(Path.of("Dockerfile"));
+    private final Dockerfile image = dockerfile.finalStage();
+    private final Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+
+    DockerfileTest() throws Exception {
+    }
+
+    @Test
+    void runsThePayaraMicroVersionOfThePom() throws Exception {
+        String payara = xpath("/project/properties/payara.version");
+        assertEquals("payara/micro:" + payara + "-jdk" + xpath("/project/properties/maven.compiler.release"),
+                image.all("FROM").get(0).arguments());
+    }
+
+    @Test
+    void buildsOnAPinnedMavenImageWithoutTheTestScope() throws Exception {
+        Dockerfile.Instruction build = dockerfile.all("FROM").get(0);
+        assertTrue(build.arguments().matches("maven:\\d+\\.\\d+\\.\\d+-eclipse-temurin-17 AS build"),
+                "build stage on an exact Maven release: " + build.arguments());
+        assertTrue(dockerfile.all("RUN").stream().anyMatch(run -> run.arguments().startsWith("mvn ")
+                        && run.arguments().contains("-Dmaven.test.skip=true") && run.arguments().endsWith(" package")),
+                "the WAR is built with the tests skipped");
+        // the profile that keeps a skipped test phase from resolving the test scope
+        assertEquals("maven.test.skip", xpath("/project/profiles/profile[id='war-only']/activation/property/name"));
+        assertEquals("none", xpath("/project/profiles/profile[id='war-only']//plugin[artifactId='maven-surefire-plugin']"
+                + "/executions/execution[id='default-test']/phase"));
+    }
+
+    @Test
+    void runsAsTheImagesUnprivilegedUser() {
+        String user = image.last("USER").orElseThrow().arguments();
+        assertEquals("payara", user);
+        assertTrue(image.all("USER").stream().noneMatch(each -> Set.of("root", "0").contains(each.arguments().split(":")[0])));
+    }
+
+    @Test
+    void launchesWithTheOptionsOfTheLocalRunAndTheTests() throws Exception {
+        Map<String, String> container = options(command());
+        PayaraMicroProcess local = new PayaraMicroProcess(Path.of("payara-micro.jar"), Path.of("app.war"), 8080,
+                "http://127.0.0.1:8000", Path.of("deploy/payara-preboot.asadmin"), "512m", ProcessBuilder.Redirect.INHERIT);
+        List<String> localCommand = local.command();
+        Map<String, String> localRun = options(localCommand.subList(localCommand.indexOf("-jar") + 2, localCommand.size()));
+        assertEquals(comparable(localRun), comparable(container), "server options: local run vs Dockerfile");
+
+        String arquillian = Files.readString(Path.of("src/test/resources/arquillian.xml"));
+        Matcher extra = Pattern.compile("name=\"extraMicroOptions\">([^<]*)<").matcher(arquillian);
+        assertTrue(extra.find());
+        Map<String, String> tests = options(Arrays.asList(extra.group(1).strip().split("\\s+")));
+        Map<String, String> containerWithoutDeployment = new LinkedHashMap<>(comparable(container));
+        containerWithoutDeployment.keySet().removeAll(Set.of("--deploy", "--contextroot", "--port")); // Arquillian's own
+        assertEquals(comparable(tests), containerWithoutDeployment, "server options: Arquillian tests vs Dockerfile");
+    }
+
+    @Test
+    void passesTheSamePrebootCommandsAndDeploysTheBuiltWar() throws Exception {
+        Map<String, String> container = options(command());
+        assertEquals("deploy/payara-preboot.asadmin", copiedTo(container.get("--prebootcommandfile")));
+        assertEquals("/src/target/" + xpath("/project/build/finalName") + ".war", copiedTo(container.get("--deploy")));
+        assertTrue(xpath("/project/profiles/profile[id='run']//argument[starts-with(., '-Dpayara.preboot=')]")
+                .endsWith("/deploy/payara-preboot.asadmin"), "the local run passes the same file");
+        assertTrue(xpath("//plugin[artifactId='maven-failsafe-plugin']//payara.preboot").endsWith("/deploy/payara-preboot.asadmin"),
+                "the tests pass the same file");
+    }
+
+    @Test
+    void checksReadinessOnTheServersPortAndSizesTheHeapToTheContainer() {
+        String port = options(command()).get("--port");
+        assertEquals(port, image.last("EXPOSE").orElseThrow().arguments());
+        String healthcheck = image.last("HEALTHCHECK").orElseThrow().arguments();
+        List<String> probe = Dockerfile.execForm(healthcheck.substring(healthcheck.indexOf(" CMD ") + 5));
+        assertEquals("http://127.0.0.1:" + port + "/health/ready", probe.get(probe.size() - 1));
+        assertEquals("HealthProbe", probe.get(probe.size() - 2));
+        String entrypoint = String.join(" ", Dockerfile.execForm(image.last("ENTRYPOINT").orElseThrow().arguments()));
+        assertTrue(entrypoint.contains("-XX:MaxRAMPercentage=") && entrypoint.contains("-XX:+UseContainerSupport"),
+                entrypoint);
+        assertFalse(entrypoint.contains("-Xmx"), "a fixed heap ignores the container's memory limit");
+    }
+
+    private List<String> command() {
+        return Dockerfile.execForm(image.last("CMD").orElseThrow().arguments());
+    }
+
+    /** The source of the COPY whose destination is the given path. */
+    private String copiedTo(String destination) {
+        return dockerfile.all("COPY").stream()
+                .map(copy -> Arrays.stream(copy.arguments().split("\\s+")).filter(word -> !word.startsWith("--")).toList())
+                .filter(words -> words.get(words.size() - 1).equals(destination)
+                        || destination.startsWith(words.get(words.size() - 1)) && words.get(words.size() - 1).endsWith("/"))
+                .map(words -> words.get(0))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing is copied to " + destination));
+    }
+
+    /** Payara Micro's options: "--name value" or "--flag". */
+    private static Map<String, String> options(List<String> arguments) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String name = arguments.get(i);
+            assertTrue(name.startsWith("--"), "an option: " + name + " in " + arguments);
+            boolean hasValue = i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--");
+            options.put(name.toLowerCase(), hasValue ? arguments.get(++i) : "");
+        }
+        return options;
+    }
+
+    private static Map<String, String> comparable(Map<String, String> options) {
+        Map<String, String> comparable = new LinkedHashMap<>(options);
+        comparable.replaceAll((name, value) -> LOCAL_VALUES.contains(name) ? "(local)" : value);
+        return new java.util.TreeMap<>(comparable);
+    }
+
+    private String xpath(String expression) throws Exception {
+        return XPathFactory.newInstance().newXPath().evaluate(expression, pom).strip();
+    }
+}
