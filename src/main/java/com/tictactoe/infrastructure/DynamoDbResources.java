@@ -89,8 +89,9 @@ public class DynamoDbResources {
             return;
         }
         try {
-            TableBootstrap.createMissing(dynamo, List.of(
-                    GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())));
+            TableBootstrap.createMissing(dynamo,
+                    List.of(GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())),
+                    List.of(UsersTable.timeToLive(settings.usersTable())));
             if (attempt > 1) {
                 LOG.info(() -> "Tables ready at attempt " + attempt);
             }

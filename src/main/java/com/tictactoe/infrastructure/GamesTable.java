@@ -44,14 +44,16 @@ public final class GamesTable {
     }
 
     /*
-     * Projection INCLUDE (the other player, OUser, Result) rather than the original's ALL. An update that changes an
-     * attribute an index projects is also written to that index and costs write capacity there.
-     * A move changes a square and Turn; projecting neither keeps every move but the last one a
-     * write to the base table only (the last one changes StatusDate, the index key, anyway), which
-     * saves two index writes per move. The price is that the lobby reads Turn of its games in
-     * progress with one BatchGetItem; reads cost a fifth of writes and that list is ten games at
-     * most. Squares are never needed in a list, so they would only make the indexes bigger.
-     * (The original app still runs on this table; its lobby just cannot show whose turn it is.)
+     * Projection INCLUDE (the other player and Result) rather than the original's ALL: what a
+     * lobby list reads from an index entry (GameItems.toSummary), nothing more. An update that
+     * changes an attribute an index projects is also written to that index and costs write
+     * capacity there. A move changes a square and Turn; projecting neither keeps every move but
+     * the last one a write to the base table only (the last one changes StatusDate, the index
+     * key, anyway), which saves two index writes per move. The price is that the lobby reads Turn
+     * of its games in progress with one BatchGetItem; reads cost a fifth of writes and that list
+     * is ten games at most. OUser and the squares are never needed in a list, so they would only
+     * make the indexes bigger. (The original app still runs on this table; its lobby just cannot
+     * show whose turn it is.)
      */
     private static GlobalSecondaryIndex index(String name, String hashKey, String otherPlayer) {
         return GlobalSecondaryIndex.builder()
@@ -59,7 +61,7 @@ public final class GamesTable {
                 .keySchema(key(hashKey, KeyType.HASH), key(STATUS_DATE, KeyType.RANGE))
                 .projection(Projection.builder()
                         .projectionType(ProjectionType.INCLUDE)
-                        .nonKeyAttributes(otherPlayer, O_USER, RESULT)
+                        .nonKeyAttributes(otherPlayer, RESULT)
                         .build())
                 .build();
     }

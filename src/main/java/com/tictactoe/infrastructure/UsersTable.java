@@ -3,6 +3,7 @@ package com.tictactoe.infrastructure;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
  * The Users table: one item per account, keyed by the lower-cased username, one per long-lived
@@ -28,6 +29,14 @@ public final class UsersTable {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(GamesTable.stringAttribute(USER_KEY))
                 .keySchema(GamesTable.key(USER_KEY, KeyType.HASH))
+                .build();
+    }
+
+    /** Expired sign-ins and attempt counters are deleted by DynamoDB (the DAOs also ignore them until then). */
+    public static UpdateTimeToLiveRequest timeToLive(String tableName) {
+        return UpdateTimeToLiveRequest.builder()
+                .tableName(tableName)
+                .timeToLiveSpecification(ttl -> ttl.attributeName(EXPIRES_AT).enabled(true))
                 .build();
     }
 }

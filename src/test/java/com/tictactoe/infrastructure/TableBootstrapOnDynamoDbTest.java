@@ -1,0 +1,37 @@
+package com.tictactoe.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tictactoe.testsupport.DynamoDbLocalSession;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+/** Tables the app creates itself (tictactoe.dynamodb.create-tables) are those of deploy/tables.yaml, time to live included. */
+class TableBootstrapOnDynamoDbTest {
+
+    private final String users = "Users-" + UUID.randomUUID();
+    private final DynamoDbClient client = DynamoDbClients.create(new DynamoDbSettings(
+            Optional.of(URI.create(DynamoDbLocalSession.endpoint())), Optional.empty(), "Games", users, true));
+
+    @AfterEach
+    void dropTable() {
+        client.deleteTable(delete -> delete.tableName(users));
+        client.close();
+    }
+
+    @Test
+    void createsTheUsersTableWithItsTimeToLiveOnceAndLeavesItAlone() {
+        for (int start = 1; start <= 2; start++) {
+            TableBootstrap.createMissing(client, List.of(UsersTable.definition(users)), List.of(UsersTable.timeToLive(users)));
+            var ttl = client.describeTimeToLive(describe -> describe.tableName(users)).timeToLiveDescription();
+            assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus(), "start " + start);
+            assertEquals(UsersTable.EXPIRES_AT, ttl.attributeName());
+        }
+    }
+}
