@@ -1,0 +1,490 @@
+package com.tictactoe.testsupport;
+
+import static com.tictactoe.testsupport.Html.attribute;
+import static com.tictactoe.testsupport.Html.hiddenFields;
+import static com.tictactoe.testsupport.Html.unescape;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One person's browser tab without the browser: its own cookies, the page it shows and that page's
+ * form fields (ViewState included), which partial responses update as faces.js does. It sends the
+ * requests a browser sends for the real pages (sign-up, lobby, invite, accept, a click on a square
+ * as faces.js's AJAX request, the {@code refreshGame} command script a push runs) and checks every
+ * answer is what a browser expects. Used by the load test and the benchmark.
+ *
+ * <p>Many players can share one {@link HttpClient} (one selector thread, one connection pool): each
+ * keeps its cookies itself.
+ */
+public final class PagePlayer {
+
+    /** The kinds of requests a player sends, for timing them apart. */
+    public enum Request { PAGE, FORM, MOVE, REFRESH }
+
+    /** Hears of every request: answered as expected (with its time), or not. */
+    public interface Traffic {
+        void answered(Request kind, long nanos);
+
+        /** A request answered with an unexpected status, or not at all; {@code kind} as "403 to GET". */
+        void failed(String kind);
+
+        /** An answer no browser expects, in full, with the request that got it. */
+        default void unexpected(String what, String request, String answer) {
+        }
+    }
+
+    /** A response other than the one a browser expects; what the player was doing stops there. */
+    public static final class Unexpected extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public Unexpected(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public static final String[] SQUARES = {"TopLeft", "TopMiddle", "TopRight", "MiddleLeft", "MiddleMiddle",
+            "MiddleRight", "BottomLeft", "BottomMiddle", "BottomRight"};
+
+    private static final String VIEW_STATE = "jakarta.faces.ViewState";
+    private static final String SIGN_IN_COOKIE = "ttt_signin";
+    private static final Pattern STATUS = Pattern.compile("role=\"status\">([^<]*)<");
+    private static final Pattern UPDATE = Pattern.compile(
+            "<update id=\"([^\"]+)\"><!\\[CDATA\\[(.*?)]]></update>", Pattern.DOTALL);
+    private static final Pattern AJAX_CALL = Pattern.compile(
+            "mojarra\\.ab\\((?:this|'([^']*)'),(?:event|null),(?:'([^']*)'|0|null),(?:'([^']*)'|0|null),"
+            + "(?:'([^']*)'|0|null)");
+    /** The push URL faces.push.init is given: the channel name and id, after the push prefix. */
+    private static final Pattern PUSH_URL = Pattern.compile("[\"'](?:[^\"']*)(/jakarta\\.faces\\.push/[^\"']+)[\"']");
+
+    public final String name;
+    private final String password;
+    private final HttpClient http;
+    private final URI root;
+    private final Traffic traffic;
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    /** The page last loaded in full, or rebuilt from partial updates of its game form. */
+    private String page = "";
+    private String gameForm = "";
+    private String messages = "";
+    /** The game form's ViewState: a partial response carries it apart from the form it re-renders. */
+    private String viewState;
+    /** What was last sent, for the report of a failure. */
+    private String lastRequest = "";
+
+    /**
+     * @param http a client without a cookie handler and that follows no redirects, such as
+     *             {@link #newHttpClient()} makes; it may serve many players
+     */
+    public PagePlayer(HttpClient http, URI root, String name, String password, Traffic traffic) {
+        this.http = http;
+        this.root = URI.create(root.toString().endsWith("/") ? root.toString() : root + "/");
+        this.name = name;
+        this.password = password;
+        this.traffic = traffic;
+    }
+
+    /** A client for players: HTTP/1.1, no redirects followed, no cookies kept (players keep theirs). */
+    public static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Signs up, which signs the new player in. */
+    public void signUpAndIn() throws Unexpected {
+        load(get("signup.xhtml"), "sign-up page");
+        Map<String, String> form = hiddenFields(formHtml(page, "signup"));
+        form.put("signup:username", name);
+        form.put("signup:password", password);
+        form.put("signup:again", password);
+        form.put("signup:submit", "Create account");
+        HttpResponse<String> created = post(action(formHtml(page, "signup")), form, false);
+        follow(created, "sign-up");
+        if (!page.contains("Signed in as <strong>" + name + "</strong>")) {
+            throw unexpected("after sign-up, not signed in", created);
+        }
+    }
+
+    /** The long-lived sign-in token this player's browser holds, after signing up or in. */
+    public String signInToken() {
+        return cookies.get(SIGN_IN_COOKIE);
+    }
+
+    /** Holds a sign-in token, as a browser that signed in before does: its next page signs it in. */
+    public PagePlayer withSignInToken(String token) {
+        cookies.put(SIGN_IN_COOKIE, token);
+        return this;
+    }
+
+    /** The Cookie header this browser sends, for requests made beside it (a websocket handshake). */
+    public String cookieHeader() {
+        return cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; "));
+    }
+
+    public PagePlayer openLobby() throws Unexpected {
+        load(get(""), "lobby");
+        if (!page.contains("Signed in as <strong>" + name + "</strong>") || !page.contains("id=\"invite\"")) {
+            throw unexpected("not the lobby", page);
+        }
+        return this;
+    }
+
+    /** The page shown now, as last loaded in full. */
+    public String page() {
+        return page;
+    }
+
+    public void expectFinishedInLobby(String gameId) throws Unexpected {
+        int results = page.indexOf("Recent results");
+        if (results < 0 || page.indexOf("game.xhtml?id=" + gameId, results) < 0) {
+            throw unexpected("the lobby does not list the finished game " + gameId, page);
+        }
+    }
+
+    /** Invites through the lobby form, as a click on Invite does; follows to the game page. */
+    public String invite(String opponent) throws Unexpected {
+        String form = formHtml(page, "invite");
+        Map<String, String> fields = hiddenFields(form);
+        fields.put("invite:opponent", opponent);
+        fields.put("invite:send", "Invite");
+        HttpResponse<String> invited = post(action(form), fields, false);
+        String location = invited.headers().firstValue("Location").orElse("");
+        if (invited.statusCode() != 302 || !location.contains("game.xhtml?id=")) {
+            throw unexpected("invite did not lead to a game", invited);
+        }
+        String gameId = location.substring(location.indexOf("id=") + 3).replaceAll("&.*", "");
+        follow(invited, "invite");
+        expectGamePage(gameId, "Waiting for " + opponent + " to accept");
+        return gameId;
+    }
+
+    /** Opens a game page; {@code status} is what its status line must say (null: anything). */
+    public void openGame(String gameId, String status) throws Unexpected {
+        load(get("game.xhtml?id=" + gameId), "game page");
+        expectGamePage(gameId, status);
+    }
+
+    /**
+     * The path of the websocket the page's {@code f:websocket} opens
+     * ({@code /jakarta.faces.push/updates?<channel id>}), as faces.push.init is told.
+     */
+    public String pushPath() throws Unexpected {
+        Matcher url = PUSH_URL.matcher(page);
+        if (!url.find()) {
+            throw unexpected("no push websocket on the page", page);
+        }
+        return url.group(1);
+    }
+
+    public void accept(String host) throws Unexpected {
+        Map<String, String> fields = gameFormFields();
+        fields.put("game:accept", "Accept");
+        HttpResponse<String> accepted = post(action(gameForm), fields, false);
+        load(accepted, "accept");
+        if (!gameForm.contains("Waiting for " + host)) {
+            throw unexpected("accepting did not start the game", accepted);
+        }
+    }
+
+    /** A click on a square: the AJAX request faces.js sends for the cell's f:ajax. */
+    public void move(int square, String[] board, String status) throws Unexpected {
+        String tag = Html.cell(gameForm, SQUARES[square])
+                .orElseThrow(() -> unexpected("no button for " + SQUARES[square], gameForm));
+        if (tag.contains("disabled")) {
+            throw unexpected("the button for " + SQUARES[square] + " is disabled", tag);
+        }
+        String id = attribute(tag, "id");
+        String onclick = unescape(attribute(tag, "onclick"));
+        Matcher call = AJAX_CALL.matcher(onclick);
+        if (!call.find() || !onclick.contains("'square':'" + SQUARES[square] + "'")) {
+            throw unexpected("the button does not send an AJAX request with its square", tag);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("square", SQUARES[square]);
+        HttpResponse<String> answer = post(action(gameForm),
+                ajaxFields(id, "click", call.group(2), call.group(3), call.group(4), params), Request.MOVE);
+        partial(answer, "move " + SQUARES[square]);
+        expectBoard(board, "after moving to " + SQUARES[square]);
+        expectStatus(status, answer);
+    }
+
+    /** What a push makes the page do: run the refreshGame command script; then the board must be {@code board}. */
+    public void refresh(String[] board, String status) throws Unexpected {
+        refresh();
+        expectBoard(board, "after the opponent's move");
+        expectStatus(status, gameForm);
+    }
+
+    /** Runs the page's refreshGame command script, as a push makes a browser do. */
+    public void refresh() throws Unexpected {
+        int script = gameForm.indexOf("refreshGame=");
+        Matcher call = AJAX_CALL.matcher(script < 0 ? "" : gameForm.substring(script));
+        if (!call.find()) {
+            throw unexpected("no refreshGame command script", gameForm);
+        }
+        HttpResponse<String> answer = post(action(gameForm),
+                ajaxFields(call.group(1), null, call.group(2), call.group(3), call.group(4), Map.of()), Request.REFRESH);
+        partial(answer, "refresh");
+    }
+
+    /** How many squares the board shown holds a mark on. */
+    public int marksShown() throws Unexpected {
+        int marks = 0;
+        for (String square : SQUARES) {
+            String cell = Html.cell(gameForm, square).orElseThrow(() -> unexpected("no square " + square, gameForm));
+            if (!unescape(attribute(cell, "value")).isEmpty()) {
+                marks++;
+            }
+        }
+        return marks;
+    }
+
+    public void expectResult(String text) throws Unexpected {
+        if (!gameForm.contains("Game over") || !gameForm.contains("class=\"result-text\">" + text + "<")) {
+            throw unexpected("the page does not say " + text, gameForm);
+        }
+    }
+
+    /** The nine squares on the page are exactly the given marks. */
+    public void expectBoard(String[] board, String when) throws Unexpected {
+        for (int i = 0; i < 9; i++) {
+            int at = i;
+            String cell = Html.cell(gameForm, SQUARES[i])
+                    .orElseThrow(() -> unexpected("no square " + SQUARES[at] + " " + when, gameForm));
+            String shown = unescape(attribute(cell, "value"));
+            String expected = board[i] == null ? "" : board[i];
+            if (!shown.equals(expected)) {
+                throw unexpected(SQUARES[i] + " shows \"" + shown + "\" instead of \"" + expected + "\" " + when,
+                        gameForm);
+            }
+        }
+    }
+
+    /** The request faces.ajax.request builds: the form's fields plus the AJAX arguments. */
+    private Map<String, String> ajaxFields(String sourceId, String event, String behaviorEvent, String execute,
+            String render, Map<String, String> params) throws Unexpected {
+        String formId = attribute(gameForm.substring(0, gameForm.indexOf('>') + 1), "id");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("jakarta.faces.source", sourceId);
+        if (event != null) {
+            fields.put("jakarta.faces.partial.event", event);
+        }
+        String executeList;
+        if (execute == null) {
+            executeList = sourceId + " " + sourceId;
+        } else {
+            executeList = execute.replace("@this", sourceId).replace("@form", formId);
+            if (!List.of(executeList.split(" ")).contains(sourceId)) {
+                executeList = sourceId + " " + executeList;
+            }
+        }
+        fields.put("jakarta.faces.partial.execute", executeList);
+        if (render != null) {
+            fields.put("jakarta.faces.partial.render", render.replace("@this", sourceId).replace("@form", formId));
+        }
+        if (behaviorEvent != null) {
+            fields.put("jakarta.faces.behavior.event", behaviorEvent);
+        }
+        fields.putAll(params);
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.putAll(gameFormFields());
+        return fields;
+    }
+
+    /** The fields of the game form as the browser has it now. */
+    private Map<String, String> gameFormFields() throws Unexpected {
+        Map<String, String> fields = hiddenFields(gameForm);
+        if (viewState == null) {
+            throw unexpected("no ViewState for the game form", gameForm);
+        }
+        fields.put(VIEW_STATE, viewState);
+        return fields;
+    }
+
+    private void expectGamePage(String gameId, String status) throws Unexpected {
+        if (!gameForm.contains("name=\"gameId\" value=\"" + gameId + "\"")) {
+            throw unexpected("not the page of game " + gameId, page);
+        }
+        expectStatus(status, gameForm);
+    }
+
+    private void expectStatus(String status, Object context) throws Unexpected {
+        Matcher shown = STATUS.matcher(gameForm);
+        if (status != null && !(shown.find() && shown.group(1).contains(status))) {
+            throw unexpected("the page does not say \"" + status + "\"", context);
+        }
+        if (messages.contains("msg-error")) {
+            throw unexpected("the page shows an error message", messages);
+        }
+    }
+
+    // ---- HTTP ----
+
+    private HttpResponse<String> get(String path) throws Unexpected {
+        lastRequest = "";
+        URI address = root.resolve(path);
+        return send(HttpRequest.newBuilder(address).GET(), Request.PAGE, "GET " + address.getRawPath()
+                + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery()));
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form, boolean ajax) throws Unexpected {
+        return post(path, form, ajax ? Request.REFRESH : Request.FORM);
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form, Request kind) throws Unexpected {
+        boolean ajax = kind == Request.MOVE || kind == Request.REFRESH;
+        HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(WebClient.encode(form)));
+        if (ajax) {
+            request.header("Faces-Request", "partial/ajax");
+        }
+        lastRequest = form.toString();
+        return send(request, kind, (ajax ? "AJAX " : "POST ") + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, Request kind, String what) throws Unexpected {
+        HttpResponse<String> response;
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookieHeader());
+        }
+        long start = System.nanoTime();
+        try {
+            response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            traffic.failed("no answer to " + what.split(" ")[0]);
+            throw new Unexpected(what + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unexpected(what + ": interrupted");
+        }
+        long nanos = System.nanoTime() - start;
+        keepCookies(response);
+        int status = response.statusCode();
+        if (status != 200 && status != 302) {
+            traffic.failed(status + " to " + what.split(" ")[0]);
+            throw unexpected(what + " answered " + status, response);
+        }
+        traffic.answered(kind, nanos);
+        return response;
+    }
+
+    /** What a browser does with Set-Cookie for one site: keep, replace, or forget (Max-Age=0). */
+    private void keepCookies(HttpResponse<String> response) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                continue;
+            }
+            String cookie = pair.substring(0, equals).trim();
+            String value = pair.substring(equals + 1).trim();
+            if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
+                cookies.remove(cookie);
+            } else {
+                cookies.put(cookie, value);
+            }
+        }
+    }
+
+    /** A redirect followed as a browser does; then the page loaded. */
+    private void follow(HttpResponse<String> response, String what) throws Unexpected {
+        HttpResponse<String> current = response;
+        for (int hops = 0; current.statusCode() == 302; hops++) {
+            String location = current.headers().firstValue("Location").orElse("");
+            if (hops == 3 || location.contains("error") || location.contains("signin")) {
+                throw unexpected(what + " redirected to " + location, current);
+            }
+            current = send(HttpRequest.newBuilder(current.uri().resolve(location)).GET(), Request.PAGE, "GET " + location);
+        }
+        load(current, what);
+    }
+
+    /** A whole page: must be 200 HTML. */
+    private void load(HttpResponse<String> response, String what) throws Unexpected {
+        if (response.statusCode() != 200 || !response.body().contains("<html")) {
+            throw unexpected(what + ": no page", response);
+        }
+        page = response.body();
+        gameForm = page.contains("<form id=\"game\"") ? formHtml(page, "game") : "";
+        messages = section(page, "<div id=\"messages\"");
+        viewState = hiddenFields(gameForm).get(VIEW_STATE);
+    }
+
+    /** A partial response, applied to the page as faces.js does. */
+    private void partial(HttpResponse<String> response, String what) throws Unexpected {
+        String body = response.body();
+        if (response.statusCode() != 200 || !body.contains("<partial-response")) {
+            throw unexpected(what + ": not a partial response", response);
+        }
+        if (body.contains("<error>") || body.contains("<redirect")) {
+            throw unexpected(what + ": error or redirect in the partial response", response);
+        }
+        Matcher update = UPDATE.matcher(body);
+        boolean form = false;
+        while (update.find()) {
+            String id = update.group(1);
+            if (id.equals("game")) {
+                gameForm = update.group(2);
+                form = true;
+            } else if (id.equals("messages")) {
+                messages = update.group(2);
+            } else if (id.contains(VIEW_STATE)) {
+                viewState = update.group(2);
+            }
+        }
+        if (!form) {
+            throw unexpected(what + ": the game form was not rendered", response);
+        }
+    }
+
+    public Unexpected unexpected(String what, Object context) {
+        String text;
+        if (context instanceof HttpResponse<?> response) {
+            text = response.statusCode() + " " + response.uri() + " "
+                    + response.headers().firstValue("Location").map(location -> "-> " + location + " ").orElse("")
+                    + String.valueOf(response.body());
+        } else {
+            text = String.valueOf(context);
+        }
+        traffic.unexpected(what, lastRequest, text);
+        text = text.replaceAll("\\s+", " ");
+        return new Unexpected(name + ": " + what + " [" + text.substring(0, Math.min(200, text.length())) + "]");
+    }
+
+    // ---- HTML ----
+
+    private static String formHtml(String html, String id) {
+        int start = html.indexOf("<form id=\"" + id + "\"");
+        if (start < 0) {
+            return "";
+        }
+        int end = html.indexOf("</form>", start);
+        return html.substring(start, end < 0 ? html.length() : end + 7);
+    }
+
+    private static String section(String html, String start) {
+        int from = html.indexOf(start);
+        if (from < 0) {
+            return "";
+        }
+        int end = html.indexOf("</div>", from);
+        return html.substring(from, end < 0 ? html.length() : end);
+    }
+
+    private static String action(String form) {
+        return unescape(attribute(form.substring(0, Math.max(0, form.indexOf('>') + 1)), "action"));
+    }
+}
