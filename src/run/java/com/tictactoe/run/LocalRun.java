@@ -13,6 +13,9 @@ import java.nio.file.Path;
  */
 public final class LocalRun {
 
+    /** The server's heap: the benchmark starts Payara Micro with it too, so it measures this setup. */
+    public static final String MAX_HEAP = "512m";
+
     private LocalRun() {
     }
 
@@ -27,7 +30,7 @@ public final class LocalRun {
 
         DynamoDbLocal dynamo = DynamoDbLocal.start(DynamoDbLocal.freePort(), data);
         PayaraMicroProcess payara = new PayaraMicroProcess(payaraJar, war, httpPort, dynamo.endpoint(), preboot,
-                "512m", ProcessBuilder.Redirect.INHERIT);
+                MAX_HEAP, ProcessBuilder.Redirect.INHERIT);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             payara.close();
             dynamo.close();

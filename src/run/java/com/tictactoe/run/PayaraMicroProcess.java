@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,18 +34,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public PayaraMicroProcess(Path payaraJar, Path war, int port, String dynamoEndpoint, Path prebootCommands,
                               String maxHeap, ProcessBuilder.Redirect output) {
+        this(payaraJar, war, port, dynamoEndpoint, prebootCommands, maxHeap, List.of(), output);
+    }
+
+    /** @param jvmOptions more options for the server's JVM, such as a profiler's (the benchmark's) */
+    public PayaraMicroProcess(Path payaraJar, Path war, int port, String dynamoEndpoint, Path prebootCommands,
+                              String maxHeap, List<String> jvmOptions, ProcessBuilder.Redirect output) {
         this.port = port;
         this.output = output;
-        this.command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap,
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + maxHeap);
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Dtictactoe.dynamodb.endpoint=" + dynamoEndpoint,
                 "-jar", payaraJar.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--nohazelcast", "--disablephonehome",
-                "--prebootcommandfile", prebootCommands.toString());
+                "--prebootcommandfile", prebootCommands.toString()));
+        this.command = List.copyOf(command);
     }
 
     /** The command line it starts: the container must launch Payara Micro the same way (DockerfileTest). */
@@ -72,6 +82,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The server JVM's process id, while it runs. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Kills the server at once (SIGKILL): no shutdown hook, no session saved. */

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 public final class PagePlayer {
 
     /** The kinds of requests a player sends, for timing them apart. */
-    public enum Request { PAGE, FORM, MOVE, REFRESH }
+    public enum Request { PAGE, FORM, MOVE, REFRESH, POLL }
 
     /** Hears of every request: answered as expected (with its time), or not. */
     public interface Traffic {
@@ -73,7 +73,7 @@ public final class PagePlayer {
     private final String password;
     private final HttpClient http;
     private final URI root;
-    private final Traffic traffic;
+    private volatile Traffic traffic;
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
     /** The page last loaded in full, or rebuilt from partial updates of its game form. */
     private String page = "";
@@ -94,6 +94,12 @@ public final class PagePlayer {
         this.name = name;
         this.password = password;
         this.traffic = traffic;
+    }
+
+    /** The same browser (cookies, page) from now on telling {@code traffic} of its requests. */
+    public PagePlayer recordingTo(Traffic traffic) {
+        this.traffic = traffic;
+        return this;
     }
 
     /** A client for players: HTTP/1.1, no redirects followed, no cookies kept (players keep theirs). */
@@ -186,6 +192,18 @@ public final class PagePlayer {
             throw unexpected("no push websocket on the page", page);
         }
         return url.group(1);
+    }
+
+    /** What the page's script polls as a safety net: a small JSON answer, such as a game's version. */
+    public String poll(String path) throws Unexpected {
+        lastRequest = "";
+        URI address = root.resolve(path.startsWith("/") ? path.substring(1) : path);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(address).header("Accept", "application/json").GET(),
+                Request.POLL, "GET " + address.getRawPath());
+        if (answer.statusCode() != 200 || !answer.body().startsWith("{")) {
+            throw unexpected("the poll of " + path + " did not answer JSON", answer);
+        }
+        return answer.body();
     }
 
     public void accept(String host) throws Unexpected {

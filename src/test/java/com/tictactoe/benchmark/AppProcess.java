@@ -1,0 +1,72 @@
+package com.tictactoe.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The app server's process as the kernel sees it: resident memory (VmRSS in /proc/PID/status) and
+ * CPU time (utime + stime in /proc/PID/stat). Linux only; elsewhere the figures are unknown (-1).
+ */
+final class AppProcess implements AutoCloseable {
+
+    /** USER_HZ: the unit of utime and stime, 100 on every Linux platform the app runs on. */
+    private static final double TICKS_PER_SECOND = 100;
+
+    private final long pid;
+    private final AtomicLong peakRssKb = new AtomicLong(-1);
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rss-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    AppProcess(long pid) {
+        this.pid = pid;
+        sampler.scheduleAtFixedRate(() -> peakRssKb.accumulateAndGet(rssKb(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    /** Resident memory now, in kB; -1 if unknown. */
+    long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    /** The highest resident memory sampled since the last call (every 250 ms), in kB; -1 if unknown. */
+    long takePeakRssKb() {
+        return peakRssKb.getAndSet(rssKb());
+    }
+
+    /** User and system CPU seconds used so far; NaN if unknown. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+    }
+}

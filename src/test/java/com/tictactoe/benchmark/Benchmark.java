@@ -1,0 +1,505 @@
+package com.tictactoe.benchmark;
+
+import com.tictactoe.infrastructure.DynamoDbClients;
+import com.tictactoe.infrastructure.DynamoDbSettings;
+import com.tictactoe.infrastructure.DynamoGameDao;
+import com.tictactoe.run.DynamoDbLocal;
+import com.tictactoe.run.LocalRun;
+import com.tictactoe.run.PayaraMicroProcess;
+import com.tictactoe.testsupport.PagePlayer;
+import com.tictactoe.testsupport.WholeGames;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The benchmark ({@code mvn -Pbenchmark verify}): the app on Payara Micro, started as the local run
+ * starts it, on a fresh DynamoDB Local; players without a browser ({@link PagePlayer}) load the
+ * lobby, play whole games and watch one; every figure is printed next to DynamoDB Local's own limit,
+ * measured in the same run.
+ *
+ * <p>Arguments: the WAR, the Payara Micro jar, the pre-boot command file. System properties:
+ * {@code bench.scenarios} (lobby,games,watching), {@code bench.warmup} and {@code bench.seconds}
+ * (seconds of warm-up and of each measured phase), {@code bench.watchers} (1000),
+ * {@code bench.rerender} (true: watchers re-render their board on each push, as browsers do),
+ * {@code bench.payara.options} (more JVM options for the server, e.g. a flight recording),
+ * {@code bench.out} (the folder for DynamoDB Local's data and the server's log).
+ */
+public final class Benchmark {
+
+    private static final String PASSWORD = "bench-s3cret-enough";
+    private static final String GAMES_TABLE = "Games";
+    private static final int LOBBY_PLAYERS = 32;
+    private static final int[] PAIRS = {1, 4, 16};
+    private static final int WATCHER_ACCOUNTS = 10;
+
+    private final Path out;
+    private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "15"));
+    private final double seconds = Double.parseDouble(System.getProperty("bench.seconds", "15"));
+    private final int watcherCount = Integer.getInteger("bench.watchers", 1000);
+    private final boolean rerender = Boolean.parseBoolean(System.getProperty("bench.rerender", "true"));
+    private final Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "lobby,games,watching")
+            .replace(" ", "").split(","));
+    /** A run of its own: names differ between runs on a kept database. */
+    private final String run = UUID.randomUUID().toString().substring(0, 4);
+    private final HttpClient http = PagePlayer.newHttpClient();
+    private final List<Row> rows = new ArrayList<>();
+
+    private URI base;
+    private AppProcess app;
+    private AppDynamoDbCalls calls;
+    private boolean countsCalls;
+
+    private Benchmark(Path out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path war = Path.of(args[0]);
+        Path payaraJar = Path.of(args[1]);
+        Path preboot = Path.of(args[2]);
+        Path out = Path.of(System.getProperty("bench.out", "target/benchmark"));
+        new Benchmark(out).run(war, payaraJar, preboot);
+        System.exit(0);
+    }
+
+    private void run(Path war, Path payaraJar, Path preboot) throws Exception {
+        long started = System.nanoTime();
+        Path data = out.resolve("dynamodb");
+        deleteTree(data);
+        Files.createDirectories(data);
+        List<String> payaraOptions = Arrays.stream(System.getProperty("bench.payara.options", "").trim().split("\\s+"))
+                .filter(option -> !option.isEmpty()).toList();
+        int port = DynamoDbLocal.freePort();
+        Path log = out.resolve("payara.log");
+        Files.deleteIfExists(log);
+        say("Starting DynamoDB Local (data in %s) and Payara Micro (-Xmx%s%s, log in %s) on port %d ...", data,
+                LocalRun.MAX_HEAP, payaraOptions.isEmpty() ? "" : " " + String.join(" ", payaraOptions), log, port);
+        try (DynamoDbLocal dynamo = DynamoDbLocal.start(DynamoDbLocal.freePort(), data);
+             PayaraMicroProcess payara = new PayaraMicroProcess(payaraJar, war, port, dynamo.endpoint(), preboot,
+                     LocalRun.MAX_HEAP, payaraOptions, ProcessBuilder.Redirect.appendTo(log.toFile()))) {
+            payara.start();
+            base = payara.base();
+            app = new AppProcess(payara.pid());
+            calls = new AppDynamoDbCalls(base);
+            countsCalls = calls.snapshot().isPresent();
+            say("Serving at %s (pid %d, RSS %d MB) after %.0f s. DynamoDB calls counted by the app: %s", base, app.pid(),
+                    app.rssKb() / 1024, (System.nanoTime() - started) / 1e9,
+                    countsCalls ? "yes (" + base.resolve("/metrics") + ")" : "NO: " + base.resolve("/metrics")
+                            + " has no DynamoDB counters; calls per action are not shown");
+            try (DynamoDbClient client = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(
+                    dynamo.endpoint())), Optional.empty(), GAMES_TABLE, "Users", false))) {
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                try {
+                    scenarios(client, pool);
+                } finally {
+                    pool.shutdownNow();
+                    app.close();
+                }
+            }
+        }
+        printTable((System.nanoTime() - started) / 1e9);
+    }
+
+    private void scenarios(DynamoDbClient client, ExecutorService pool) throws Exception {
+        DynamoGameDao games = new DynamoGameDao(client, GAMES_TABLE, pool);
+        List<PagePlayer> lobbyPlayers = signUp("lb", LOBBY_PLAYERS, Tally.ignoring(), pool);
+        say("Seeding %d lobbies: %d invitations, %d games in progress and %d finished games each ...",
+                LOBBY_PLAYERS, LobbySeed.PER_LIST, LobbySeed.PER_LIST, LobbySeed.PER_LIST);
+        String aFinishedGame = LobbySeed.write(games, lobbyPlayers.stream().map(p -> p.name).toList(), pool);
+
+        RawDynamoDb.Rates raw = RawDynamoDb.measure(client, GAMES_TABLE, aFinishedGame, lobbyPlayers.get(0).name, 2, 3);
+        say("DynamoDB Local alone, 2 client threads: %.0f GetItem/s, %.0f Query/s", raw.getItemPerSecond(),
+                raw.queryPerSecond());
+        rows.add(Row.raw(raw));
+
+        if (scenarios.contains("lobby")) {
+            lobby(lobbyPlayers);
+        }
+        if (scenarios.contains("games")) {
+            games(pool);
+        }
+        if (scenarios.contains("watching")) {
+            watching(pool);
+        }
+        RawDynamoDb.Rates rawAfter = RawDynamoDb.measure(client, GAMES_TABLE, aFinishedGame, lobbyPlayers.get(0).name, 2, 3);
+        say("DynamoDB Local alone, again at the end: %.0f GetItem/s, %.0f Query/s", rawAfter.getItemPerSecond(),
+                rawAfter.queryPerSecond());
+        rows.add(Row.raw(rawAfter));
+    }
+
+    // ---- lobby -----------------------------------------------------------------------------------
+
+    private void lobby(List<PagePlayer> players) throws Exception {
+        for (PagePlayer player : players) {
+            player.openLobby();
+            int rows = count(player.page(), "class=\"game-row");
+            if (rows != 3 * LobbySeed.PER_LIST) {
+                throw new IllegalStateException(player.name + "'s lobby shows " + rows + " games, not "
+                        + 3 * LobbySeed.PER_LIST);
+            }
+        }
+        say("Lobby: warming up, %d players at once for %.0f s ...", players.size(), warmupSeconds);
+        loadLobbies(players, players.size(), warmupSeconds, Tally.ignoring());
+        for (int concurrent : new int[] {1, players.size()}) {
+            Tally tally = new Tally();
+            Phase phase = begin();
+            int pages = loadLobbies(players, concurrent, seconds, tally);
+            Row row = phase.end("lobby, " + concurrent + (concurrent == 1 ? " player" : " at once"), tally, pages,
+                    "page");
+            rows.add(row);
+            say("%s", row.detail());
+        }
+    }
+
+    /** Players load their lobby over and over, {@code concurrent} at once, each right after the last; pages loaded. */
+    private int loadLobbies(List<PagePlayer> players, int concurrent, double forSeconds, Tally tally)
+            throws Exception {
+        AtomicInteger pages = new AtomicInteger();
+        List<PagePlayer> measured = new ArrayList<>();
+        for (int i = 0; i < concurrent; i++) {
+            measured.add(withTally(players.get(i), tally));
+        }
+        closedLoop(concurrent, forSeconds, i -> {
+            measured.get(i).openLobby();
+            pages.incrementAndGet();
+        });
+        return pages.get();
+    }
+
+    // ---- whole games -------------------------------------------------------------------------------
+
+    private void games(ExecutorService pool) throws Exception {
+        int most = Arrays.stream(PAIRS).max().orElseThrow();
+        List<PagePlayer> players = signUp("gm", 2 * most, Tally.ignoring(), pool);
+        AtomicInteger gameNumber = new AtomicInteger();
+        say("Whole games: warming up, 4 pairs for %.0f s ...", warmupSeconds / 2);
+        playGames(players, 4, warmupSeconds / 2, Tally.ignoring(), gameNumber, new AtomicInteger());
+        for (int pairs : PAIRS) {
+            Tally tally = new Tally();
+            AtomicInteger moves = new AtomicInteger();
+            Phase phase = begin();
+            int played = playGames(players, pairs, seconds, tally, gameNumber, moves);
+            Row row = phase.end("games, " + pairs + (pairs == 1 ? " pair" : " pairs"), tally, played, "game");
+            row.extra = String.format("%.1f games/s, %d moves, move %s", played / row.seconds, moves.get(),
+                    tally.of(PagePlayer.Request.MOVE).summary());
+            row.moveP99 = tally.of(PagePlayer.Request.MOVE).millis(99);
+            rows.add(row);
+            say("%s", row.detail());
+        }
+    }
+
+    /** Pairs play whole games, each pair one after another until the time is up; games played to the end. */
+    private int playGames(List<PagePlayer> players, int pairs, double forSeconds, Tally tally, AtomicInteger gameNumber,
+            AtomicInteger moves) throws Exception {
+        AtomicInteger played = new AtomicInteger();
+        List<PagePlayer> measured = players.subList(0, 2 * pairs).stream().map(p -> withTally(p, tally)).toList();
+        closedLoop(pairs, forSeconds, pair -> {
+            WholeGames.play(measured.get(2 * pair), measured.get(2 * pair + 1),
+                    WholeGames.script(gameNumber.getAndIncrement()), new WholeGames.Progress() {
+                        @Override
+                        public void invited(String gameId) {
+                        }
+
+                        @Override
+                        public void acknowledged(int square) {
+                            moves.incrementAndGet();
+                        }
+                    });
+            played.incrementAndGet();
+        });
+        return played.get();
+    }
+
+    // ---- watching ----------------------------------------------------------------------------------
+
+    private void watching(ExecutorService pool) throws Exception {
+        List<PagePlayer> pair = signUp("wp", 2, Tally.ignoring(), pool);
+        List<PagePlayer> accounts = signUp("wa", WATCHER_ACCOUNTS, Tally.ignoring(), pool);
+        Tally tally = Tally.ignoring();
+        PagePlayer host = withTally(pair.get(0), tally);
+        PagePlayer guest = withTally(pair.get(1), tally);
+        host.openLobby();
+        String gameId = host.invite(guest.name);
+        guest.openGame(gameId, "invites you to a game");
+        guest.accept(host.name);
+        host.openGame(gameId, "Your turn");
+        guest.openGame(gameId, "Waiting for " + host.name);
+
+        Tally opening = new Tally();
+        long openStart = System.nanoTime();
+        try (Watchers watchers = new Watchers(http, base, gameId, rerender, opening)) {
+            say("Watching: opening %d game pages and their websockets (%d accounts, a session each) ...", watcherCount,
+                    WATCHER_ACCOUNTS);
+            watchers.open(watcherCount, accounts.stream().map(p -> p.name).toList(),
+                    accounts.stream().map(PagePlayer::signInToken).toList(), 16);
+            say("  %d pages open in %.1f s (%d requests, %s), app RSS %d MB", watchers.size(),
+                    (System.nanoTime() - openStart) / 1e9, opening.answered(), opening.all().summary(),
+                    app.rssKb() / 1024);
+            Watchers measured = watchers;
+            int[] script = WholeGames.script(2); // a draw: nine moves
+            String[] board = new String[9];
+            int late = 0;
+            Phase phase = begin();
+            tally.start();
+            watchers.recordTo(tally);
+            for (int move = 0; move < script.length; move++) {
+                PagePlayer mover = move % 2 == 0 ? host : guest;
+                PagePlayer other = move % 2 == 0 ? guest : host;
+                board[script[move]] = move % 2 == 0 ? "O" : "X";
+                boolean last = move == script.length - 1;
+                measured.expect(move + 1, System.nanoTime());
+                mover.move(script[move], board, last ? null : "Waiting for " + other.name);
+                other.refresh(board, last ? null : "Your turn");
+                if (!measured.awaitAll(30_000)) {
+                    late++;
+                }
+                Thread.sleep(1000);
+            }
+            Row row = phase.end("watching, " + watchers.size() + " pages", tally, script.length, "move");
+            row.extra = String.format("push to watchers %s; board re-rendered %s; %d moves not seen by all within 30 s,"
+                            + " %d failed re-renders", measured.pushLatency().summary(),
+                    rerender ? measured.boardLatency().summary() : "(off)", late, measured.failedRerenders());
+            row.moveP99 = measured.pushLatency().millis(99);
+            rows.add(row);
+            say("%s", row.detail());
+        }
+    }
+
+    // ---- players -----------------------------------------------------------------------------------
+
+    /** Players signed up (and so signed in) through the sign-up page, a few at a time. */
+    private List<PagePlayer> signUp(String prefix, int count, Tally tally, ExecutorService pool) throws Exception {
+        List<Future<PagePlayer>> signing = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = String.format("%s%s%02d", prefix, run, i);
+            signing.add(pool.submit(() -> {
+                PagePlayer player = new PagePlayer(http, base, name, PASSWORD, tally);
+                player.signUpAndIn();
+                return player;
+            }));
+        }
+        List<PagePlayer> players = new ArrayList<>();
+        for (Future<PagePlayer> each : signing) {
+            players.add(each.get());
+        }
+        return players;
+    }
+
+    /** The same browser (cookies, page), its requests recorded by {@code tally}. */
+    private PagePlayer withTally(PagePlayer player, Tally tally) {
+        return player.recordingTo(tally);
+    }
+
+    /** What each worker of a closed loop does, again and again. */
+    private interface Work {
+        void run(int worker) throws PagePlayer.Unexpected;
+    }
+
+    /**
+     * {@code workers} threads do their work over and over, each as soon as its last is done, until
+     * the time is up; work that fails is counted by the tally and started again.
+     */
+    private static void closedLoop(int workers, double forSeconds, Work work) throws InterruptedException {
+        long end = System.nanoTime() + (long) (forSeconds * 1e9);
+        CountDownLatch done = new CountDownLatch(workers);
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            Thread thread = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        try {
+                            work.run(worker);
+                        } catch (PagePlayer.Unexpected | RuntimeException e) {
+                            // counted by the tally
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "worker-" + w);
+            thread.start();
+        }
+        done.await();
+    }
+
+    // ---- measuring -----------------------------------------------------------------------------------
+
+    private Phase begin() {
+        return new Phase();
+    }
+
+    /** One measured phase: wall time, app CPU, app memory and the app's DynamoDB calls from its start to its end. */
+    private final class Phase {
+        private final long start = System.nanoTime();
+        private final double cpuBefore = app.cpuSeconds();
+        private final Optional<Map<String, Long>> callsBefore = calls.snapshot();
+
+        {
+            app.takePeakRssKb();
+        }
+
+        Row end(String name, Tally tally, int actions, String action) {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double cpu = app.cpuSeconds() - cpuBefore;
+            Row row = new Row(name);
+            row.seconds = elapsed;
+            row.requests = tally.answered();
+            row.p50 = tally.all().millis(50);
+            row.p90 = tally.all().millis(90);
+            row.p99 = tally.all().millis(99);
+            row.errors = tally.errors();
+            row.errorDetail = tally.errorDetail();
+            row.cpuMsPerRequest = row.requests == 0 ? Double.NaN : cpu * 1000 / row.requests;
+            row.rssMb = app.rssKb() / 1024;
+            row.peakRssMb = app.takePeakRssKb() / 1024;
+            row.actions = actions;
+            row.action = action;
+            row.calls = countsCalls ? AppDynamoDbCalls.between(callsBefore, calls.snapshot()) : null;
+            return row;
+        }
+    }
+
+    /** One line of the results. */
+    static final class Row {
+        final String name;
+        double seconds;
+        int requests;
+        double p50;
+        double p90;
+        double p99;
+        int errors;
+        String errorDetail = "";
+        double cpuMsPerRequest = Double.NaN;
+        long rssMb = -1;
+        long peakRssMb = -1;
+        int actions;
+        String action = "";
+        /** DynamoDB calls by operation during the phase; null if the app does not count them. */
+        Map<String, Long> calls;
+        String extra = "";
+        double moveP99 = Double.NaN;
+        RawDynamoDb.Rates raw;
+
+        Row(String name) {
+            this.name = name;
+        }
+
+        static Row raw(RawDynamoDb.Rates rates) {
+            Row row = new Row("DynamoDB Local alone");
+            row.raw = rates;
+            return row;
+        }
+
+        String callsPerAction() {
+            if (calls == null) {
+                return "n/a";
+            }
+            if (actions == 0) {
+                return "-";
+            }
+            if (calls.isEmpty()) {
+                return "none";
+            }
+            return calls.entrySet().stream()
+                    .map(call -> String.format("%s %s", trim(call.getValue() / (double) actions), call.getKey()))
+                    .collect(Collectors.joining(", "));
+        }
+
+        String readsPerSecond() {
+            if (calls == null) {
+                return "n/a";
+            }
+            long reads = calls.entrySet().stream()
+                    .filter(call -> Stream.of("Get", "Query", "Scan").anyMatch(call.getKey()::contains))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return String.format("%.1f", reads / seconds);
+        }
+
+        String detail() {
+            if (raw != null) {
+                return String.format("%s: %.0f GetItem/s, %.0f Query/s", name, raw.getItemPerSecond(),
+                        raw.queryPerSecond());
+            }
+            return String.format("%s: %d %ss in %.1f s, %d requests, %.1f requests/s, %s; errors %d%s%n"
+                            + "    DynamoDB calls per %s: %s (reads/s %s); app CPU %.2f ms per request; app RSS %d MB"
+                            + " (peak %d MB)%s",
+                    name, actions, action, seconds, requests, requests / seconds,
+                    "p50 " + Latencies.ms(p50) + ", p90 " + Latencies.ms(p90) + ", p99 " + Latencies.ms(p99) + " ms",
+                    errors, errors == 0 ? "" : " (" + errorDetail + ")", action, callsPerAction(), readsPerSecond(),
+                    cpuMsPerRequest, rssMb, peakRssMb, extra.isEmpty() ? "" : "\n    " + extra);
+        }
+
+        private static String trim(double value) {
+            return value == Math.rint(value) ? String.valueOf((long) value) : String.format("%.2f", value);
+        }
+    }
+
+    private void printTable(double totalSeconds) {
+        System.out.printf("%n==== Benchmark results (%s, %d cores, run took %.0f s) ====%n%n",
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), totalSeconds);
+        System.out.println("| scenario | requests/s | p50 ms | p90 ms | p99 ms | errors | actions/s "
+                + "| DynamoDB calls per action | app CPU ms/request | app RSS MB (peak) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (Row row : rows) {
+            if (row.raw != null) {
+                System.out.printf("| %s | %.0f GetItem/s, %.0f Query/s (2 client threads) | | | | | | | | |%n",
+                        row.name, row.raw.getItemPerSecond(), row.raw.queryPerSecond());
+                continue;
+            }
+            System.out.printf("| %s | %.1f | %s | %s | %s | %d | %.1f %s/s | %s | %.2f | %d (%d) |%n", row.name,
+                    row.requests / row.seconds, Latencies.ms(row.p50), Latencies.ms(row.p90), Latencies.ms(row.p99),
+                    row.errors, row.actions / row.seconds, row.action, row.callsPerAction(), row.cpuMsPerRequest,
+                    row.rssMb, row.peakRssMb);
+        }
+        System.out.println();
+        rows.stream().filter(row -> !row.extra.isEmpty())
+                .forEach(row -> System.out.printf("%s: %s%n", row.name, row.extra));
+        System.out.println();
+    }
+
+    // ---- small things --------------------------------------------------------------------------------
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
