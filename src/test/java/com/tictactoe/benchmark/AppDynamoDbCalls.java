@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The DynamoDB calls the app made, by operation, as its own counters say: read from the Prometheus
- * text the app serves at {@code /metrics} (to 127.0.0.1). Every counter sample whose name mentions
+ * text the app serves at {@code /metrics}, on its metrics port or its own. Every counter sample whose name mentions
  * DynamoDB and that carries an {@code operation} label counts, summed over its other labels (such as
  * the outcome), e.g. {@code tictactoe_dynamodb_calls_total{operation="Query",outcome="ok"} 12}.
  */
@@ -25,16 +26,37 @@ final class AppDynamoDbCalls {
     private static final Pattern OPERATION = Pattern.compile("(?:^|,)\\s*operation=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI metrics;
+    private final List<URI> candidates;
+    private volatile URI metrics;
 
-    AppDynamoDbCalls(URI base) {
-        this.metrics = base.resolve("/metrics");
+    /** @param candidates where the metrics may be served, in order of preference */
+    AppDynamoDbCalls(List<URI> candidates) {
+        this.candidates = List.copyOf(candidates);
+    }
+
+    /** Where the counters were found; empty until they were. */
+    Optional<URI> source() {
+        return Optional.ofNullable(metrics);
     }
 
     /** Calls so far by operation; empty if the app does not say. */
     Optional<Map<String, Long>> snapshot() {
+        if (metrics != null) {
+            return read(metrics);
+        }
+        for (URI candidate : candidates) {
+            Optional<Map<String, Long>> calls = read(candidate);
+            if (calls.isPresent()) {
+                metrics = candidate;
+                return calls;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Map<String, Long>> read(URI uri) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Optional.empty();

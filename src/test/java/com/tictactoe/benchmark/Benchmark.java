@@ -52,6 +52,8 @@ public final class Benchmark {
     private static final int LOBBY_PLAYERS = 32;
     private static final int[] PAIRS = {1, 4, 16};
     private static final int WATCHER_ACCOUNTS = 10;
+    /** The port of the server's metrics listener (deploy/payara-preboot.asadmin): a free one, not the default. */
+    private static final String METRICS_PORT = "tictactoe.metrics.port";
 
     private final Path out;
     private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "15"));
@@ -88,9 +90,11 @@ public final class Benchmark {
         Path data = out.resolve("dynamodb");
         deleteTree(data);
         Files.createDirectories(data);
-        List<String> payaraOptions = Arrays.stream(System.getProperty("bench.payara.options", "").trim().split("\\s+"))
-                .filter(option -> !option.isEmpty()).toList();
         int port = DynamoDbLocal.freePort();
+        int metricsPort = DynamoDbLocal.freePort();
+        List<String> payaraOptions = Stream.concat(Stream.of("-D" + METRICS_PORT + "=" + metricsPort),
+                Arrays.stream(System.getProperty("bench.payara.options", "").trim().split("\\s+")))
+                .filter(option -> !option.isEmpty()).toList();
         Path log = out.resolve("payara.log");
         Files.deleteIfExists(log);
         say("Starting DynamoDB Local (data in %s) and Payara Micro (-Xmx%s%s, log in %s) on port %d ...", data,
@@ -101,12 +105,14 @@ public final class Benchmark {
             payara.start();
             base = payara.base();
             app = new AppProcess(payara.pid());
-            calls = new AppDynamoDbCalls(base);
+            List<URI> metrics = List.of(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"),
+                    base.resolve("/metrics"));
+            calls = new AppDynamoDbCalls(metrics);
             countsCalls = calls.snapshot().isPresent();
             say("Serving at %s (pid %d, RSS %d MB) after %.0f s. DynamoDB calls counted by the app: %s", base, app.pid(),
                     app.rssKb() / 1024, (System.nanoTime() - started) / 1e9,
-                    countsCalls ? "yes (" + base.resolve("/metrics") + ")" : "NO: " + base.resolve("/metrics")
-                            + " has no DynamoDB counters; calls per action are not shown");
+                    countsCalls ? "yes (" + calls.source().orElseThrow() + ")" : "NO: no DynamoDB counters at " + metrics
+                            + "; calls per action are not shown");
             try (DynamoDbClient client = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(
                     dynamo.endpoint())), Optional.empty(), GAMES_TABLE, "Users", false))) {
                 ExecutorService pool = Executors.newFixedThreadPool(4);
