@@ -71,6 +71,7 @@ public final class Benchmark {
     private AppProcess app;
     private AppDynamoDbCalls calls;
     private boolean countsCalls;
+    private double idleCpuMillisPerSecond = Double.NaN;
 
     private Benchmark(Path out) {
         this.out = out;
@@ -133,6 +134,12 @@ public final class Benchmark {
         say("Seeding %d lobbies: %d invitations, %d games in progress and %d finished games each ...",
                 LOBBY_PLAYERS, LobbySeed.PER_LIST, LobbySeed.PER_LIST, LobbySeed.PER_LIST);
         String aFinishedGame = LobbySeed.write(games, lobbyPlayers.stream().map(p -> p.name).toList(), pool);
+
+        double idleStart = app.cpuSeconds();
+        Thread.sleep(3000);
+        idleCpuMillisPerSecond = (app.cpuSeconds() - idleStart) * 1000 / 3;
+        say("The app idle, after seeding: %.0f ms CPU per second (a share of every phase's CPU, more so at low rates)",
+                idleCpuMillisPerSecond);
 
         RawDynamoDb.Rates raw = RawDynamoDb.measure(client, GAMES_TABLE, aFinishedGame, lobbyPlayers.get(0).name, 2, 3);
         say("DynamoDB Local alone, 2 client threads: %.0f GetItem/s, %.0f Query/s", raw.getItemPerSecond(),
@@ -479,7 +486,8 @@ public final class Benchmark {
                     row.errors, row.actions / row.seconds, row.action, row.callsPerAction(), row.cpuMsPerRequest,
                     row.rssMb, row.peakRssMb);
         }
-        System.out.println();
+        System.out.printf("%nThe app idle used %.0f ms CPU per second; the CPU per request above includes it.%n",
+                idleCpuMillisPerSecond);
         rows.stream().filter(row -> !row.extra.isEmpty())
                 .forEach(row -> System.out.printf("%s: %s%n", row.name, row.extra));
         System.out.println();
