@@ -290,8 +290,9 @@ public final class Benchmark {
                 Thread.sleep(1000);
             }
             Row row = phase.end("watching, " + watchers.size() + " pages", tally, script.length, "move");
-            row.extra = String.format("push to watchers %s; board re-rendered %s; %d moves not seen by all within 30 s,"
-                            + " %d failed re-renders", measured.pushLatency().summary(),
+            row.extra = String.format("the mover's click answered %s; push to watchers %s; board re-rendered %s;"
+                            + " %d moves not seen by all within 30 s, %d failed re-renders",
+                    tally.of(PagePlayer.Request.MOVE).summary(), measured.pushLatency().summary(),
                     rerender ? measured.boardLatency().summary() : "(off)", late, measured.failedRerenders());
             row.moveP99 = measured.pushLatency().millis(99);
             rows.add(row);
