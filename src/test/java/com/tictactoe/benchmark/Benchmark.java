@@ -465,7 +465,8 @@ public final class Benchmark {
         }
 
         private static String trim(double value) {
-            return value == Math.rint(value) ? String.valueOf((long) value) : String.format("%.2f", value);
+            return value == Math.rint(value) ? String.valueOf((long) value)
+                    : String.format(value < 0.1 ? "%.3f" : "%.2f", value);
         }
     }
 
