@@ -6,10 +6,17 @@ import java.util.Set;
 /**
  * Fired after a game was written: created, accepted, moved, finished, declined or cancelled.
  *
- * @param game    the game as it is now, or as it was when it was deleted
- * @param deleted whether the game is gone (declined or cancelled)
+ * @param game              the game as it is now, or as it was when it was deleted
+ * @param deleted           whether the game is gone (declined or cancelled)
+ * @param fromAnotherServer whether another server of the cluster wrote it and passed the news on:
+ *                          such a change is for this server's pages only, not to be passed on again
  */
-public record GameChanged(Game game, boolean deleted) {
+public record GameChanged(Game game, boolean deleted, boolean fromAnotherServer) {
+
+    /** A change written by this server. */
+    public GameChanged(Game game, boolean deleted) {
+        this(game, deleted, false);
+    }
 
     public Set<String> players() {
         return Set.of(game.hostId(), game.opponentId());
