@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The WAR on a Payara Micro JVM of its own, talking to DynamoDB at a given endpoint. It can be
- * stopped, killed without warning (as a crash would) and started again on the same port. Used by
- * {@link LocalRun} and by the tests that need a server they can kill.
+ * stopped, killed without warning (as a crash would) and started again on the same port, alone or
+ * as a member of a cluster on this machine. Used by {@link LocalRun} and by the tests that need a
+ * server they can kill, or several.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
@@ -29,6 +31,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private Process process;
 
     /**
+     * A server on its own, without Payara's cluster (Hazelcast off: less memory, quicker start).
+     *
      * @param output where the server's console goes: {@link ProcessBuilder.Redirect#INHERIT}, or
      *               {@code Redirect.appendTo(file)}, which survives restarts
      */
@@ -40,6 +44,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** @param jvmOptions more options for the server's JVM, such as a profiler's (the benchmark's) */
     public PayaraMicroProcess(Path payaraJar, Path war, int port, String dynamoEndpoint, Path prebootCommands,
                               String maxHeap, List<String> jvmOptions, ProcessBuilder.Redirect output) {
+        this(payaraJar, war, port, dynamoEndpoint, prebootCommands, maxHeap, jvmOptions, output, null);
+    }
+
+    /**
+     * A server that is a member of {@code cluster} (Payara's embedded Hazelcast), or on its own
+     * (Hazelcast off: less memory, quicker start) if that is null.
+     */
+    public PayaraMicroProcess(Path payaraJar, Path war, int port, String dynamoEndpoint, Path prebootCommands,
+                              String maxHeap, List<String> jvmOptions, ProcessBuilder.Redirect output,
+                              LoopbackCluster cluster) {
         this.port = port;
         this.output = output;
         List<String> command = new ArrayList<>();
@@ -52,9 +66,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
-                "--nohazelcast", "--disablephonehome",
+                "--disablephonehome",
                 "--prebootcommandfile", prebootCommands.toString()));
+        command.addAll(cluster == null ? List.of("--nohazelcast") : cluster.options());
         this.command = List.copyOf(command);
+    }
+
+    /**
+     * A cluster of servers on this machine only: members find each other on the listed loopback
+     * ports (Hazelcast's TCP/IP discovery, no multicast), listen on 127.0.0.1 only, and meet no
+     * cluster of another name.
+     *
+     * @param dataGridPort the cluster port of this server, one of {@code memberPorts}
+     */
+    public record LoopbackCluster(String name, int dataGridPort, List<Integer> memberPorts) {
+
+        List<String> options() {
+            StringJoiner members = new StringJoiner(",");
+            memberPorts.forEach(member -> members.add("127.0.0.1:" + member));
+            return List.of("--clustername", name, "--clustermode", "tcpip:" + members,
+                    "--interfaces", "127.0.0.1", "--startport", String.valueOf(dataGridPort));
+        }
     }
 
     /** The command line it starts: the container must launch Payara Micro the same way (DockerfileTest). */
