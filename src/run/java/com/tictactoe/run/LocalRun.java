@@ -14,7 +14,7 @@ import java.nio.file.Path;
 public final class LocalRun {
 
     /** The server's heap: the benchmark starts Payara Micro with it too, so it measures this setup. */
-    public static final String MAX_HEAP = "512m";
+    public static final String MAX_HEAP = "200m";
 
     private LocalRun() {
     }

@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
@@ -114,6 +115,28 @@ class LiveUpdatesTest {
         return weld.select(Resources.class).get().pushed(); // through the bean's proxy
     }
 
+    /**
+     * What was pushed once there are at least {@code count} pushes, after a moment for any
+     * unexpected one; pushes are sent on another thread than the change.
+     */
+    private List<Map.Entry<String, Set<String>>> awaitPushes(int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pushed().size() < count && System.nanoTime() < deadline) {
+            sleep(5);
+        }
+        sleep(50);
+        return List.copyOf(pushed());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void everyChangeIsPushedToBothPlayersAndOnlyToThem() {
         String alice = unique("alice");
@@ -124,7 +147,7 @@ class LiveUpdatesTest {
 
         Set<String> both = new TreeSet<>(Set.of(alice, bob));
         assertEquals(List.of(Map.entry(game.gameId(), both), Map.entry(game.gameId(), both),
-                Map.entry(game.gameId(), both)), pushed());
+                Map.entry(game.gameId(), both)), awaitPushes(3));
     }
 
     @Test
@@ -136,12 +159,13 @@ class LiveUpdatesTest {
         GameWatchers watchers = weld.select(GameWatchers.class).get();
         watchers.watching(game.gameId(), carol);
         watchers.watching(game.gameId(), bob); // a player with the page open is told once, as a player
+        awaitPushes(2); // the invitation's and the acceptance's
         pushed().clear();
 
         facade().move(game.gameId(), alice, "TopLeft");
 
         assertEquals(List.of(Map.entry(game.gameId(), new TreeSet<>(Set.of(alice, bob))),
-                Map.entry(LiveUpdates.WATCHED_PREFIX + game.gameId(), Set.of(carol))), pushed());
+                Map.entry(LiveUpdates.WATCHED_PREFIX + game.gameId(), Set.of(carol))), awaitPushes(2));
     }
 
     @Test
@@ -168,6 +192,7 @@ class LiveUpdatesTest {
         String alice = unique("alice");
         String bob = unique("bob");
         Game game = facade().accept(facade().create(alice, bob).gameId(), bob);
+        awaitPushes(2);
         pushed().clear();
 
         try {
@@ -175,7 +200,8 @@ class LiveUpdatesTest {
         } catch (RuntimeException refused) {
             // expected: not bob's turn
         }
+        facade().move(game.gameId(), alice, "TopLeft");
 
-        assertTrue(pushed().isEmpty(), pushed().toString());
+        assertEquals(1, awaitPushes(1).size(), "only the move that was made: " + pushed());
     }
 }
