@@ -4,7 +4,7 @@ import com.tictactoe.application.GameFacade;
 import com.tictactoe.domain.Game;
 import com.tictactoe.web.CurrentPlayer;
 import com.tictactoe.web.LiveUpdates;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,7 +22,7 @@ import java.util.Map;
  * pages poll); a player's count of changes costs no read at all.
  */
 @Path("/")
-@RequestScoped
+@ApplicationScoped // one instance: its collaborators are made once, not on every poll
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangesResource {
 
