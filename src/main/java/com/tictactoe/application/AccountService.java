@@ -28,6 +28,9 @@ public class AccountService {
     @Inject
     private AttemptLimits limits;
 
+    @Inject
+    private GameMetrics metrics = GameMetrics.NONE;
+
     /**
      * Checked when there is no such account, so that a wrong name takes as long as a wrong
      * password. Computed once: every pooled instance would otherwise pay a full PBKDF2 run.
@@ -101,11 +104,13 @@ public class AccountService {
     public SignInResult verify(String username, String password, String clientAddress) {
         if (username == null || password == null || !UserIds.isValid(username.trim())
                 || password.length() > MAX_PASSWORD_LENGTH) {
+            metrics.signIn(GameMetrics.SignIn.REFUSED);
             return SignInResult.wrong();
         }
         String name = username.trim();
         AttemptLimits.SignInAttempt attempt = limits.startSignIn(clientAddress, name);
         if (attempt.refusal() != null) {
+            metrics.signIn(GameMetrics.SignIn.LIMITED);
             return SignInResult.refused(attempt.refusal());
         }
         Optional<Account> account = accounts.find(name);
@@ -113,8 +118,10 @@ public class AccountService {
                 account.map(Account::passwordHash).orElse(unknownAccountHash));
         if (account.isPresent() && matches) {
             attempt.succeeded();
+            metrics.signIn(GameMetrics.SignIn.SUCCEEDED);
             return SignInResult.signedIn(account.get().username());
         }
+        metrics.signIn(GameMetrics.SignIn.REFUSED);
         return SignInResult.wrong();
     }
 }

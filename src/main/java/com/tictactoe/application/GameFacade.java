@@ -56,6 +56,9 @@ public class GameFacade {
     @Inject
     private Event<GameChanged> changes;
 
+    @Inject
+    private GameMetrics metrics;
+
     /**
      * A new invitation, within the limits of {@link InvitationLimits}: at most
      * {@value InvitationLimits#PER_INVITER} open ones sent by the host and
@@ -195,6 +198,15 @@ public class GameFacade {
      * conditional update that also finishes the game when the move wins or fills the board.
      */
     public Game move(String gameId, String player, String squareName) {
+        try {
+            return play(gameId, player, squareName);
+        } catch (GameRuleException refused) {
+            metrics.moveRefused(refused.rejection());
+            throw refused;
+        }
+    }
+
+    private Game play(String gameId, String player, String squareName) {
         Square square = Square.fromId(squareName)
                 .orElseThrow(() -> new GameRuleException(Rejection.INVALID_SQUARE));
         checkId(gameId);
@@ -297,12 +309,34 @@ public class GameFacade {
 
     private void changed(Game game, boolean deleted) {
         logOutcome(game, deleted);
+        count(game, deleted);
         if (deleted) {
             known.forget(game.gameId());
         } else {
             known.remember(game);
         }
         changes.fire(new GameChanged(game, deleted));
+    }
+
+    /** Each change is told once, from the request that made it: created, started, a move, finished. */
+    private void count(Game game, boolean deleted) {
+        if (deleted) {
+            return;
+        }
+        switch (game.status()) {
+            case PENDING -> metrics.gameCreated();
+            case IN_PROGRESS -> {
+                if (game.board().moveCount() == 0) {
+                    metrics.gameStarted();
+                } else {
+                    metrics.moveMade();
+                }
+            }
+            case FINISHED -> {
+                metrics.moveMade();
+                metrics.gameFinished(game.winner().isEmpty());
+            }
+        }
     }
 
     /** One line per game that an operator would want: created, started, finished, withdrawn. */

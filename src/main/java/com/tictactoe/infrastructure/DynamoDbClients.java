@@ -1,6 +1,7 @@
 package com.tictactoe.infrastructure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -54,7 +55,7 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient create(DynamoDbSettings settings) {
-        return create(settings, List.of());
+        return create(settings, DynamoCallMetrics.NONE, List.of());
     }
 
     /**
@@ -62,15 +63,39 @@ public final class DynamoDbClients {
      * call: for tests that fake faults in front of the real endpoint.
      */
     public static DynamoDbClient create(DynamoDbSettings settings, List<ExecutionInterceptor> interceptors) {
+        return create(settings, DynamoCallMetrics.NONE, interceptors);
+    }
+
+    /** A client whose every call is timed into {@code metrics} by operation name; then the interceptors. */
+    public static DynamoDbClient create(DynamoDbSettings settings, DynamoCallMetrics metrics,
+                                        List<ExecutionInterceptor> interceptors) {
+        List<ExecutionInterceptor> all = new ArrayList<>();
+        all.add(new DynamoCallTiming(metrics));
+        all.addAll(interceptors);
+        return build(settings, retryStrategy(), CALL_TIMEOUT, all);
+    }
+
+    /**
+     * For a readiness probe: one attempt, answered or given up within {@code timeout}. A probe is
+     * asked again soon anyway, and a throttled attempt should be seen as the answer it is (the
+     * table is there) instead of being retried until the probe's own timeout.
+     */
+    static DynamoDbClient forProbe(DynamoDbSettings settings, Duration timeout, List<ExecutionInterceptor> interceptors) {
+        RetryStrategy once = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build();
+        return build(settings, once, timeout, interceptors);
+    }
+
+    private static DynamoDbClient build(DynamoDbSettings settings, RetryStrategy retries, Duration callTimeout,
+                                        List<ExecutionInterceptor> interceptors) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(ATTEMPT_TIMEOUT))
                 .overrideConfiguration(config -> config
-                        .retryStrategy(retryStrategy())
+                        .retryStrategy(retries)
                         .executionInterceptors(List.copyOf(interceptors))
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT));
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT.compareTo(callTimeout) < 0 ? ATTEMPT_TIMEOUT : callTimeout)
+                        .apiCallTimeout(callTimeout));
         settings.endpoint().ifPresent(builder::endpointOverride);
         settings.region().map(Region::of).ifPresent(builder::region);
         if (settings.isLocal()) {

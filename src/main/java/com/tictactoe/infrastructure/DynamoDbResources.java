@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -38,12 +39,15 @@ public class DynamoDbResources {
 
     private volatile boolean closed;
 
+    @Inject
+    private DynamoCallMetrics callMetrics;
+
     /** The one client of the app; not a bean, so that only the DAOs made here can call DynamoDB. */
     private DynamoDbClient dynamo;
 
     @PostConstruct
     void connect() {
-        dynamo = DynamoDbClients.create(settings);
+        dynamo = DynamoDbClients.create(settings, callMetrics, List.of());
     }
 
     @PreDestroy

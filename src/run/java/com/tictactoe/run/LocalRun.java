@@ -43,7 +43,8 @@ public final class LocalRun {
             System.exit(1);
         }
         System.out.printf("%n  Tic-Tac-Toe is running at http://localhost:%d/%n  Games are kept in %s%n"
-                + "  Press Ctrl-C to stop.%n%n", httpPort, data);
+                + "  Health: http://localhost:%d/health, metrics: %s%n"
+                + "  Press Ctrl-C to stop.%n%n", httpPort, data, httpPort, payara.metrics());
         System.exit(payara.waitFor());
     }
 }

@@ -38,6 +38,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private final List<String> command;
     private final int port;
+    /**
+     * Of the listener that alone serves /metrics (deploy/payara-preboot.asadmin): a free one, so
+     * that servers can run side by side.
+     */
+    private final int metricsPort = DynamoDbLocal.freePort();
     private final ProcessBuilder.Redirect output;
     private Process process;
 
@@ -74,6 +79,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dtictactoe.dynamodb.endpoint=" + dynamoEndpoint,
+                "-Dtictactoe.metrics.port=" + metricsPort,
                 "-jar", payaraJar.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",
@@ -109,6 +115,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** http://127.0.0.1:port/ */
     public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /** http://127.0.0.1:metrics-port/metrics: the server's metrics in Prometheus text. */
+    public URI metrics() {
+        return URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
     }
 
     /** Starts the server and waits until it serves the sign-in page. */

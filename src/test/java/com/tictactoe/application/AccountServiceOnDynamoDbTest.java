@@ -55,12 +55,18 @@ class AccountServiceOnDynamoDbTest {
 
     private static DynamoDbClient client;
     private static String table;
+    private static final RecordingGameMetrics METRICS = new RecordingGameMetrics();
 
     /** What the container would inject; only the hash is a stand-in. */
     static class Resources {
         @Produces
         AccountRepository accounts() {
             return new DynamoAccountDao(client, table);
+        }
+
+        @Produces
+        GameMetrics metrics() {
+            return METRICS;
         }
 
         @Produces
@@ -243,6 +249,26 @@ class AccountServiceOnDynamoDbTest {
         assertEquals(Limit.ACCOUNT_FROM_ADDRESS, refused.refusal().orElseThrow().limit());
         assertEquals(verified, RecordingPasswordHash.VERIFIED.get());
         assertEquals(Optional.of(name), service.verify(name, PASSWORD, someAddress()).player(), "from elsewhere it works");
+    }
+
+    @Test
+    void signInsAreCountedByHowTheyEnded() {
+        AccountService service = service();
+        String name = someone();
+        service.signUp(name, PASSWORD, UNLIMITED);
+        String address = someAddress();
+        METRICS.clear();
+        service.verify(name, PASSWORD, address);
+        service.verify(name, "not " + PASSWORD, address);
+        service.verify(someone(), PASSWORD, address);
+        service.verify("no such name!", PASSWORD, address);
+        assertEquals(List.of("sign-in SUCCEEDED", "sign-in REFUSED", "sign-in REFUSED", "sign-in REFUSED"), METRICS.counted());
+        for (int i = 0; i < Limit.ACCOUNT_FROM_ADDRESS.max(); i++) {
+            service.verify(name, "guess " + i, address);
+        }
+        METRICS.clear();
+        service.verify(name, PASSWORD, address);
+        assertEquals(List.of("sign-in LIMITED"), METRICS.counted());
     }
 
     @Test

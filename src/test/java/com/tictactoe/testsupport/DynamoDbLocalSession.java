@@ -11,7 +11,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Starts one DynamoDB Local for the whole test run, before Arquillian reads arquillian.xml, and
  * publishes its port as the system property {@code ddb.port} and its address as
- * {@code tictactoe.dynamodb.endpoint}. Its data lives in a folder under target/, so that a test
+ * {@code tictactoe.dynamodb.endpoint}; it also picks a free port for the servers' metrics listener,
+ * {@code metrics.port}. Its data lives in a folder under target/, so that a test
  * can take it down and bring it back on the same port with the tables still there.
  */
 public class DynamoDbLocalSession implements LauncherSessionListener {
@@ -39,6 +40,8 @@ public class DynamoDbLocalSession implements LauncherSessionListener {
                 port = DynamoDbLocal.freePort();
                 server = DynamoDbLocal.start(port, data);
                 System.setProperty("ddb.port", String.valueOf(port));
+                // The port of the listener that alone serves /metrics on the servers Arquillian starts.
+                System.setProperty("metrics.port", String.valueOf(DynamoDbLocal.freePort()));
                 System.setProperty("tictactoe.dynamodb.endpoint", server.endpoint());
                 if (Boolean.getBoolean(KEEP_RUNNING)) {
                     Runtime.getRuntime().addShutdownHook(new Thread(DynamoDbLocalSession::stopAtExit));

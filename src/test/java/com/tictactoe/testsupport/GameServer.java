@@ -2,6 +2,7 @@ package com.tictactoe.testsupport;
 
 import com.tictactoe.application.GameChanged;
 import com.tictactoe.application.GameFacade;
+import com.tictactoe.application.GameMetrics;
 import com.tictactoe.application.KnownGames;
 import com.tictactoe.application.KnownLobbies;
 import com.tictactoe.domain.AccountRepository;
@@ -32,10 +33,15 @@ public final class GameServer implements AutoCloseable {
     }
 
     public static GameServer over(GameRepository games, AccountRepository accounts) {
+        return over(games, accounts, GameMetrics.NONE);
+    }
+
+    /** A server whose application counts into {@code metrics}, where the WAR has an adapter or nothing. */
+    public static GameServer over(GameRepository games, AccountRepository accounts, GameMetrics metrics) {
         Weld weld = new Weld("game-server-" + UUID.randomUUID())
                 .disableDiscovery()
                 .addBeanClasses(GameFacade.class, KnownGames.class, KnownLobbies.class, ChangesHeard.class)
-                .addExtension(new Repositories(games, accounts));
+                .addExtension(new Repositories(games, accounts, metrics));
         return new GameServer(weld.initialize());
     }
 
@@ -68,15 +74,17 @@ public final class GameServer implements AutoCloseable {
         }
     }
 
-    /** Offers the given repositories as beans, where the WAR has DynamoDbResources' producers. */
+    /** Offers the given repositories (and metrics) as beans, where the WAR has DynamoDbResources' producers. */
     static final class Repositories implements Extension {
 
         private final GameRepository games;
         private final AccountRepository accounts;
+        private final GameMetrics metrics;
 
-        Repositories(GameRepository games, AccountRepository accounts) {
+        Repositories(GameRepository games, AccountRepository accounts, GameMetrics metrics) {
             this.games = games;
             this.accounts = accounts;
+            this.metrics = metrics;
         }
 
         void add(@Observes AfterBeanDiscovery discovery) {
@@ -84,6 +92,8 @@ public final class GameServer implements AutoCloseable {
                     .produceWith(lookup -> games);
             discovery.addBean().types(AccountRepository.class, Object.class).scope(Dependent.class)
                     .produceWith(lookup -> accounts);
+            discovery.addBean().types(GameMetrics.class, Object.class).scope(Dependent.class)
+                    .produceWith(lookup -> metrics);
         }
     }
 }

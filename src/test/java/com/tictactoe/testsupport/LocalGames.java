@@ -1,6 +1,7 @@
 package com.tictactoe.testsupport;
 
 import com.tictactoe.application.GameFacade;
+import com.tictactoe.application.GameMetrics;
 import com.tictactoe.domain.Account;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.infrastructure.DynamoAccountDao;
@@ -77,6 +78,13 @@ public final class LocalGames implements AutoCloseable {
 
     public DynamoGameDao dao() {
         return dao;
+    }
+
+    /** The facade of a new server that counts into {@code metrics}. */
+    public GameFacade newFacade(GameMetrics metrics) {
+        GameServer server = GameServer.over(dao, accounts, metrics);
+        servers.add(server);
+        return server.facade();
     }
 
     /** Accounts for these players, so that they can be invited (the password does not matter here). */

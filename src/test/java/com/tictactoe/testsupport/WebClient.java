@@ -92,6 +92,12 @@ public final class WebClient {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** Every cookie this client holds as one Cookie header, to send them where the client would not. */
+    public String cookieHeader() {
+        return String.join("; ", cookies.getCookieStore().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList());
+    }
+
     /** Sets a cookie as a browser would send it back, for requests that forge or replay one. */
     public void setCookie(String name, String value) {
         HttpCookie cookie = new HttpCookie(name, value);

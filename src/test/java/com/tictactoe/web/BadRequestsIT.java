@@ -8,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tictactoe.testsupport.Deployments;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.Html;
+import com.tictactoe.testsupport.ServerMetrics;
 import com.tictactoe.testsupport.StoredGames;
 import com.tictactoe.testsupport.WebClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -223,6 +230,8 @@ class BadRequestsIT {
         WebClient player = new WebClient(base);
         player.signUp(unique("grace"), PASSWORD);
         assertEquals(200, player.get("/").statusCode());
+        assertEquals(200, health("ready").statusCode(), "ready while DynamoDB answers");
+        ServerMetrics before = ServerMetrics.scrape();
 
         DynamoDbLocalSession.stop();
         try {
@@ -234,10 +243,52 @@ class BadRequestsIT {
             assertTrue(down.body().contains("http-equiv=\"refresh\""), "the page retries by itself");
             assertFalse(down.body().contains("Exception"));
             assertEquals(503, player.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
+
+            HttpResponse<String> notReady = healthWithin(Duration.ofSeconds(10), "ready", 503);
+            assertEquals("{\"status\":\"DOWN\",\"checks\":[{\"name\":\"dynamodb\",\"status\":\"DOWN\",\"data\":{}}]}",
+                    notReady.body(), "DOWN, and not a word of why");
+            assertEquals(200, health("live").statusCode(), "alive all the same: restarting would not help");
+            assertTrue(ServerMetrics.scrape().since(before, "tictactoe_dynamodb_errors_total", "error", "SdkClientException") >= 1,
+                    "the failed calls are counted");
         } finally {
             DynamoDbLocalSession.restart();
         }
         assertEquals(200, player.get("/").statusCode(), "back without restarting the app");
+        healthWithin(Duration.ofSeconds(10), "ready", 200);
+    }
+
+    private HttpResponse<String> health(String check) {
+        URI uri = URI.create(base.toString()).resolve("/health/" + check);
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The check's answer once it has the status, which may take the probe's two seconds of cache. */
+    private HttpResponse<String> healthWithin(Duration time, String check, int status) {
+        long deadline = System.nanoTime() + time.toNanos();
+        HttpResponse<String> answer = health(check);
+        while (answer.statusCode() != status && System.nanoTime() < deadline) {
+            sleep(200);
+            answer = health(check);
+        }
+        assertEquals(status, answer.statusCode(), check + ": " + answer.body());
+        return answer;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -294,6 +345,44 @@ class BadRequestsIT {
         assertTrue(broken.statusCode() >= 400, "status " + broken.statusCode());
         assertShowsItsReference(broken);
         assertFalse(broken.body().contains("Exception"));
+    }
+
+    @Test
+    @Order(10)
+    void metricsCountWhatPlayersDid() {
+        String name = unique("ivan");
+        new WebClient(base).signUp(name, PASSWORD);
+        ServerMetrics before = ServerMetrics.scrape();
+
+        Match match = match(); // one game created and started
+        WebClient host = match.host();
+        host.get("/game.xhtml?id=" + match.gameId());
+        host.post("/game.xhtml", moveForm(host, match.gameId(), "TopLeft"));
+        host.get("/game.xhtml?id=" + match.gameId());
+        HttpResponse<String> again = host.post("/game.xhtml", moveForm(host, match.gameId(), "MiddleMiddle"));
+        assertTrue(again.body().contains("It is not your turn."), "a refused move");
+        host.post("/game.xhtml", moveForm(host, match.gameId(), "Nowhere"));
+        assertEquals(302, new WebClient(base).signIn(name, PASSWORD).statusCode());
+        new WebClient(base).signIn(name, "not-the-password");
+
+        ServerMetrics after = ServerMetrics.scrape();
+        assertEquals(1, after.since(before, "tictactoe_games_created_total"));
+        assertEquals(1, after.since(before, "tictactoe_games_started_total"));
+        assertEquals(1, after.since(before, "tictactoe_moves_total"));
+        assertEquals(0, after.since(before, "tictactoe_games_finished_total"));
+        assertEquals(1, after.since(before, "tictactoe_moves_refused_total", "reason", "not_your_turn"));
+        assertEquals(1, after.since(before, "tictactoe_moves_refused_total", "reason", "invalid_square"));
+        assertEquals(2, after.since(before, "tictactoe_moves_refused_total"));
+        assertEquals(1, after.since(before, "tictactoe_signins_total", "outcome", "succeeded"));
+        assertEquals(1, after.since(before, "tictactoe_signins_total", "outcome", "refused"));
+        // The game's own writes: the invitation, its acceptance and the move (sign-ups write too).
+        assertTrue(after.since(before, "tictactoe_dynamodb_calls_total", "operation", "PutItem") >= 1);
+        assertTrue(after.since(before, "tictactoe_dynamodb_calls_total", "operation", "UpdateItem") >= 2);
+        assertEquals(after.since(before, "tictactoe_dynamodb_calls_total", "operation", "UpdateItem"),
+                after.since(before, "tictactoe_dynamodb_call_microseconds_count", "operation", "UpdateItem"),
+                "every call is timed");
+        assertTrue(after.value("tictactoe_dynamodb_call_microseconds_sum", "operation", "UpdateItem") > 0);
+        assertTrue(after.has("tictactoe_live_pages"));
     }
 
     private static final Pattern REFRESH_SCRIPT = Pattern.compile("refreshGame=.*?mojarra\\.ab\\('([^']+)'");

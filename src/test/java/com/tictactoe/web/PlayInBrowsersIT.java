@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Browser;
 import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.testsupport.ServerMetrics;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -101,6 +102,7 @@ class PlayInBrowsersIT {
             startGame();
             alice.waitUntil(d -> alice.liveMode().equals("push"));
             bob.waitUntil(d -> bob.liveMode().equals("push"));
+            assertTrue(ServerMetrics.scrape().value("tictactoe_live_pages") >= 2, "both open sockets are counted");
             Browser mover = alice;
             Browser other = bob;
             for (String square : squares) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.testsupport.ServerMetrics;
 import com.tictactoe.testsupport.WebClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What the server answers to requests that try its edges: its own endpoints, a forged Host,
+ * What the server answers to requests that try its edges: its own endpoints (health public,
+ * metrics only on their own listener, no OpenAPI), a forged Host,
  * forms sent the wrong way, malformed bodies. Every answer is a 4xx with the security headers,
  * never a 500, a foreign host or an internal.
  */
@@ -61,24 +63,45 @@ class ServerHardeningIT {
     }
 
     @Test
-    void theServersOwnEndpointsAreClosedToPlayersAndOutsiders() {
-        WebClient stranger = new WebClient(base);
+    void metricsAreServedOnlyOnTheirOwnListenerAndOpenApiNotAtAll() {
         WebClient player = signedInPlayer();
         String root = URI.create(base.toString()).resolve("/").toString();
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : List.of("metrics", "metrics/base", "health", "health/ready", "openapi")) {
+        for (String path : List.of("metrics", "metrics/base", "metrics/application", "metrics?scope=application",
+                "openapi")) {
             // The server's endpoints live at the server's root, whatever the app's context root.
-            HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(root + path)).build());
-            assertTrue(response.statusCode() == 404 || response.statusCode() == 403, path + ": " + response.statusCode());
-            assertFalse(response.body().contains("jvm") || response.body().contains("openapi:")
-                    || response.body().contains("\"status\""), path);
+            for (HttpRequest.Builder request : List.of(HttpRequest.newBuilder(URI.create(root + path)),
+                    HttpRequest.newBuilder(URI.create(root + path)).header("Cookie", player.cookieHeader()))) {
+                HttpResponse<String> response = send(http, request.build());
+                assertTrue(response.statusCode() == 404 || response.statusCode() == 403, path + ": " + response.statusCode());
+                assertFalse(response.body().contains("# TYPE") || response.body().contains("jvm")
+                        || response.body().contains("tictactoe_") || response.body().contains("openapi:"), path);
+            }
         }
-        for (WebClient client : List.of(stranger, player)) {
+        ServerMetrics metrics = ServerMetrics.scrape();
+        assertTrue(metrics.has("tictactoe_dynamodb_calls_total"), "the metrics listener serves them");
+        for (WebClient client : List.of(new WebClient(base), player)) {
             HttpResponse<String> wadl = client.get("/api/application.wadl");
             assertTrue(wadl.statusCode() == 404 || wadl.statusCode() == 401, "WADL: " + wadl.statusCode());
             assertFalse(wadl.body().contains("jersey"), wadl.body());
         }
         assertEquals(404, player.get("/api/application.wadl").statusCode());
+    }
+
+    @Test
+    void anyoneCanReadHealthAsUpOrDownPerCheckAndNothingMore() {
+        String root = URI.create(base.toString()).resolve("/").toString();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("health", "health/live", "health/ready")) {
+            HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(root + path)).build());
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            // Nothing but names and states: no endpoint, table, version or error.
+            String withoutChecks = response.body().replaceAll(
+                    "\\{\"name\":\"(application|dynamodb)\",\"status\":\"UP\"(,\"data\":\\{})?}", "");
+            assertTrue(withoutChecks.matches("\\{\"status\":\"UP\",\"checks\":\\[,?]}"), path + ": " + response.body());
+        }
+        assertTrue(send(http, HttpRequest.newBuilder(URI.create(root + "health/ready")).build()).body().contains("dynamodb"));
+        assertTrue(send(http, HttpRequest.newBuilder(URI.create(root + "health/live")).build()).body().contains("application"));
     }
 
     @Test
