@@ -56,6 +56,15 @@ public class DynamoDbResources {
         dynamo.close();
     }
 
+    /**
+     * The readiness check's probe of both tables (see {@link StoreProbe}). Static: the check lives
+     * where it cannot inject this bean (see {@link MicroProfileAdapters}).
+     */
+    public static StoreProbe readinessProbe() {
+        DynamoDbSettings settings = DynamoDbSettings.fromEnvironment();
+        return StoreProbe.of(settings, settings.gamesTable(), settings.usersTable());
+    }
+
     @Produces
     @ApplicationScoped
     public GameRepository games() {

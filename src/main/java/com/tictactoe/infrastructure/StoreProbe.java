@@ -42,9 +42,10 @@ public final class StoreProbe implements AutoCloseable {
     private boolean ready;
     private boolean checked;
 
-    /** A probe of the tables the settings name, with a client of its own, closed with the probe. */
-    public static StoreProbe of(DynamoDbSettings settings) {
-        return of(settings, List.of(), System::nanoTime);
+    /** A probe of the tables, with a client of its own made from the settings, closed with the probe. */
+    static StoreProbe of(DynamoDbSettings settings, String gamesTable, String usersTable) {
+        return new StoreProbe(DynamoDbClients.forProbe(settings, PROBE_TIMEOUT, List.of()), gamesTable, usersTable,
+                System::nanoTime);
     }
 
     static StoreProbe of(DynamoDbSettings settings, List<ExecutionInterceptor> interceptors, LongSupplier clock) {

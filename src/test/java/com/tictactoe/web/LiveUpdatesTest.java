@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tictactoe.application.GameFacade;
 import com.tictactoe.application.KnownGames;
 import com.tictactoe.application.KnownLobbies;
+import com.tictactoe.application.UncountedGameMetrics;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRepository;
@@ -89,7 +90,7 @@ class LiveUpdatesTest {
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(GameFacade.class, KnownGames.class, KnownLobbies.class, LiveUpdates.class, GameWatchers.class,
-            Resources.class).build();
+            UncountedGameMetrics.class, Resources.class).build();
 
     @BeforeAll
     static void createTables() {

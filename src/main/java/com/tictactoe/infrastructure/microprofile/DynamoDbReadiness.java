@@ -1,6 +1,6 @@
 package com.tictactoe.infrastructure.microprofile;
 
-import com.tictactoe.infrastructure.DynamoDbSettings;
+import com.tictactoe.infrastructure.DynamoDbResources;
 import com.tictactoe.infrastructure.MicroProfileAdapters;
 import com.tictactoe.infrastructure.StoreProbe;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -24,7 +24,7 @@ public class DynamoDbReadiness implements HealthCheck {
 
     private synchronized StoreProbe probe() {
         if (probe == null) {
-            probe = StoreProbe.of(DynamoDbSettings.fromEnvironment());
+            probe = DynamoDbResources.readinessProbe();
         }
         return probe;
     }
