@@ -38,11 +38,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private final List<String> command;
     private final int port;
+    private static final String METRICS_PORT = "-Dtictactoe.metrics.port=";
+
     /**
-     * Of the listener that alone serves /metrics (deploy/payara-preboot.asadmin): a free one, so
-     * that servers can run side by side.
+     * Of the listener that alone serves /metrics (deploy/payara-preboot.asadmin): the one the JVM
+     * options name, else a free one, so that servers can run side by side.
      */
-    private final int metricsPort = DynamoDbLocal.freePort();
+    private final int metricsPort;
     private final ProcessBuilder.Redirect output;
     private Process process;
 
@@ -72,14 +74,18 @@ public final class PayaraMicroProcess implements AutoCloseable {
                               LoopbackCluster cluster) {
         this.port = port;
         this.output = output;
+        this.metricsPort = jvmOptions.stream().filter(option -> option.startsWith(METRICS_PORT))
+                .map(option -> Integer.parseInt(option.substring(METRICS_PORT.length())))
+                .reduce((first, last) -> last)
+                .orElseGet(DynamoDbLocal::freePort);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
         command.addAll(MEMORY_OPTIONS);
-        command.addAll(jvmOptions);
+        command.addAll(jvmOptions.stream().filter(option -> !option.startsWith(METRICS_PORT)).toList());
         command.addAll(List.of(
                 "-Dtictactoe.dynamodb.endpoint=" + dynamoEndpoint,
-                "-Dtictactoe.metrics.port=" + metricsPort,
+                METRICS_PORT + metricsPort,
                 "-jar", payaraJar.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",
