@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 public final class StoreProbe implements AutoCloseable {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(2);
-    /** One attempt, bounded: orchestrators give a probe a few seconds (set their timeout to 3 s or more). */
+    /** One attempt per table, bounded: two reads take 3 s at most (give probes a timeout of 4 s or more). */
     static final Duration PROBE_TIMEOUT = Duration.ofMillis(1500);
     /** No game id (a UUID) nor user key (letters, digits, '_' and '-') looks like this. */
     static final String ABSENT_KEY = "~readiness-probe~";
