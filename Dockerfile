@@ -1,10 +1,15 @@
-# The WAR on Payara Micro, launched with the same server options as the local run and the tests
-# (DockerfileTest checks the Payara version and the options against the pom and src/run).
+# The WAR on Payara Micro, launched with the same server options as the local run and the tests,
+# and as a cluster member like ScaleOutIT's servers (DockerfileTest checks the Payara version and
+# the options against the pom and src/run).
 #   docker build -t tictactoe .
 #   docker run -p 8080:8080 -e AWS_REGION=eu-west-1 tictactoe
 # Configuration: environment variables TICTACTOE_* (README, "Configuration"), AWS credentials from
 # the SDK's default chain (ECS task role, EKS service account, instance profile, AWS_* variables).
 # JVM: MEM_MAX_RAM_PERCENTAGE (heap as a share of the container's memory limit), JVM_ARGS (more).
+# Cluster: the containers are members of Payara's cluster "tictactoe" on port 5900, which carries
+# game changes between servers (README, "Several servers"); PAYARA_CLUSTER_MODE is how they find
+# each other, the value of Payara Micro's --clustermode, e.g. dns:NAME:5900 (deploy/ sets it).
+# Empty: Payara's default, multicast, which finds containers on one Docker network only.
 
 FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -23,12 +28,14 @@ COPY --from=build /src/target/tictactoe.war /opt/payara/deployments/tictactoe.wa
 COPY --from=build /probe /opt/payara/probe
 COPY deploy/payara-preboot.asadmin /opt/payara/preboot.asadmin
 ENV MEM_MAX_RAM_PERCENTAGE=60.0 \
-    JVM_ARGS=""
-EXPOSE 8080
+    JVM_ARGS="" \
+    PAYARA_CLUSTER_MODE=""
+EXPOSE 8080 5900
 # Heap from the container's memory limit; the rest stays for metaspace, threads and buffers.
 # An OutOfMemoryError ends the JVM, so that the orchestrator starts a fresh container.
-ENTRYPOINT ["/bin/sh", "-c", "exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage=${MEM_MAX_RAM_PERCENTAGE} -XX:+ExitOnOutOfMemoryError ${JVM_ARGS} -jar /opt/payara/payara-micro.jar \"$@\"", "payara-micro"]
-CMD ["--deploy", "/opt/payara/deployments/tictactoe.war", "--contextroot", "/", "--port", "8080", "--nohazelcast", "--disablephonehome", "--prebootcommandfile", "/opt/payara/preboot.asadmin"]
+# The discovery mode is the platform's (an exec-form CMD cannot read a variable): it comes last.
+ENTRYPOINT ["/bin/sh", "-c", "exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage=${MEM_MAX_RAM_PERCENTAGE} -XX:+ExitOnOutOfMemoryError ${JVM_ARGS} -jar /opt/payara/payara-micro.jar \"$@\" ${PAYARA_CLUSTER_MODE:+--clustermode \"$PAYARA_CLUSTER_MODE\"}", "payara-micro"]
+CMD ["--deploy", "/opt/payara/deployments/tictactoe.war", "--contextroot", "/", "--port", "8080", "--disablephonehome", "--prebootcommandfile", "/opt/payara/preboot.asadmin", "--clustername", "tictactoe", "--startport", "5900"]
 # Readiness: unhealthy while DynamoDB or a table is unreachable. Docker only reports it; ECS and
 # Kubernetes use their own checks (deploy/), which restart on liveness and route on readiness.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \

@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.run.PayaraMicroProcess;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
@@ -21,8 +27,9 @@ import org.w3c.dom.Document;
 
 /**
  * The container runs the server the pom, the local run and the tests run: the same Payara Micro
- * version, the same server options, the same pre-boot commands. No Docker engine is needed: the
- * Dockerfile is read as text.
+ * version, the same server options, the same pre-boot commands, and it joins the cluster as the
+ * scale-out tests' servers do. No Docker engine is needed: the Dockerfile is read as text, and only
+ * the entrypoint's shell line is run, by /bin/sh.
  */
 class DockerfileTest {
 
@@ -30,10 +37,18 @@ class DockerfileTest {
     private static final Set<String> LOCAL_VALUES = Set.of("--deploy", "--port", "--prebootcommandfile");
 
     /**
-     * Options that only a container may need and the local run must not have (a cluster's discovery
-     * mode in a container network, say); none today. Every other option must be in both.
+     * The container's cluster membership, which the single local server and the single-server tests
+     * leave out with {@link #SINGLE_SERVER_ONLY}. Every other option must be in all three.
      */
-    private static final Set<String> CONTAINER_ONLY = Set.of();
+    private static final Set<String> CONTAINER_ONLY = Set.of("--clustername", "--startport");
+
+    private static final Set<String> SINGLE_SERVER_ONLY = Set.of("--nohazelcast");
+
+    /** How a local cluster member, and no container, keeps its cluster on this machine. */
+    private static final Set<String> LOOPBACK_ONLY = Set.of("--interfaces");
+
+    /** Where the container's discovery mode comes from (the platform's: deploy/). */
+    private static final String CLUSTER_MODE_VARIABLE = "PAYARA_CLUSTER_MODE";
 
     private final Dockerfile dockerfile = Dockerfile.read(Path.of("Dockerfile"));
     private final Dockerfile image = dockerfile.finalStage();
@@ -76,17 +91,45 @@ class DockerfileTest {
         container.keySet().removeAll(CONTAINER_ONLY);
         PayaraMicroProcess local = new PayaraMicroProcess(Path.of("payara-micro.jar"), Path.of("app.war"), 8080,
                 "http://127.0.0.1:8000", Path.of("deploy/payara-preboot.asadmin"), "512m", ProcessBuilder.Redirect.INHERIT);
-        List<String> localCommand = local.command();
-        Map<String, String> localRun = options(localCommand.subList(localCommand.indexOf("-jar") + 2, localCommand.size()));
+        Map<String, String> localRun = serverOptions(local.command());
+        assertTrue(localRun.keySet().containsAll(SINGLE_SERVER_ONLY), localRun.keySet().toString());
+        localRun.keySet().removeAll(SINGLE_SERVER_ONLY);
         assertEquals(comparable(localRun), comparable(container), "server options: local run vs Dockerfile");
 
         String arquillian = Files.readString(Path.of("src/test/resources/arquillian.xml"));
         Matcher extra = Pattern.compile("name=\"extraMicroOptions\">([^<]*)<").matcher(arquillian);
         assertTrue(extra.find());
         Map<String, String> tests = options(Arrays.asList(extra.group(1).strip().split("\\s+")));
+        tests.keySet().removeAll(SINGLE_SERVER_ONLY);
         Map<String, String> containerWithoutDeployment = new LinkedHashMap<>(comparable(container));
         containerWithoutDeployment.keySet().removeAll(Set.of("--deploy", "--contextroot", "--port")); // Arquillian's own
         assertEquals(comparable(tests), containerWithoutDeployment, "server options: Arquillian tests vs Dockerfile");
+    }
+
+    @Test
+    void joinsTheClusterAsTheScaleOutTestsServersDo() throws Exception {
+        Map<String, String> container = options(command());
+        assertTrue(intersection(container.keySet(), SINGLE_SERVER_ONLY).isEmpty(),
+                "a container without the cluster would not hear of its peers' changes: " + container.keySet());
+        assertTrue(container.keySet().containsAll(CONTAINER_ONLY), container.keySet().toString());
+
+        PayaraMicroProcess member = new PayaraMicroProcess(Path.of("payara-micro.jar"), Path.of("app.war"), 8080,
+                "http://127.0.0.1:8000", Path.of("deploy/payara-preboot.asadmin"), "512m", List.of(),
+                ProcessBuilder.Redirect.INHERIT, new PayaraMicroProcess.LoopbackCluster("c", 5901, List.of(5901, 5902)));
+        Map<String, String> memberOptions = serverOptions(member.command());
+        memberOptions.keySet().removeAll(LOOPBACK_ONLY);
+        Map<String, String> containerOptions = options(launched(Map.of(CLUSTER_MODE_VARIABLE, "dns:peers.example:5900")));
+        assertEquals(new TreeSet<>(memberOptions.keySet()), new TreeSet<>(containerOptions.keySet()),
+                "cluster options: ScaleOutIT's servers vs the container");
+        assertEquals("dns:peers.example:5900", containerOptions.get("--clustermode"));
+        assertTrue(exposed().contains(container.get("--startport")), "EXPOSE " + exposed());
+        assertTrue(image.all("ENV").stream().anyMatch(env -> env.arguments().contains(CLUSTER_MODE_VARIABLE + "=")),
+                "the image declares its discovery variable");
+    }
+
+    @Test
+    void leavesTheDiscoveryModeToPayaraWhenThePlatformGivesNone() throws Exception {
+        assertEquals(command(), launched(Map.of(CLUSTER_MODE_VARIABLE, "")));
     }
 
     @Test
@@ -103,7 +146,7 @@ class DockerfileTest {
     @Test
     void checksReadinessOnTheServersPortAndSizesTheHeapToTheContainer() {
         String port = options(command()).get("--port");
-        assertEquals(port, image.last("EXPOSE").orElseThrow().arguments());
+        assertTrue(exposed().contains(port), "EXPOSE " + exposed());
         String healthcheck = image.last("HEALTHCHECK").orElseThrow().arguments();
         List<String> probe = Dockerfile.execForm(healthcheck.substring(healthcheck.indexOf(" CMD ") + 5));
         assertEquals("http://127.0.0.1:" + port + "/health/ready", probe.get(probe.size() - 1));
@@ -116,6 +159,61 @@ class DockerfileTest {
 
     private List<String> command() {
         return Dockerfile.execForm(image.last("CMD").orElseThrow().arguments());
+    }
+
+    private List<String> exposed() {
+        return List.of(image.last("EXPOSE").orElseThrow().arguments().split("\\s+"));
+    }
+
+    /**
+     * Payara Micro's arguments as the image's ENTRYPOINT passes them, given its CMD and these
+     * variables: the entrypoint's own shell line runs, with a {@code java} first on the PATH that
+     * prints the arguments it got, one a line in brackets (so that an empty one shows).
+     */
+    private List<String> launched(Map<String, String> variables) throws Exception {
+        Path bin = Files.createTempDirectory("entrypoint");
+        try {
+            Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]\\n' \"$a\"; done\n");
+            assertTrue(java.toFile().setExecutable(true));
+            List<String> commandLine = new ArrayList<>(Dockerfile.execForm(image.last("ENTRYPOINT").orElseThrow().arguments()));
+            commandLine.addAll(command());
+            ProcessBuilder shell = new ProcessBuilder(commandLine).redirectErrorStream(true);
+            shell.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+            shell.environment().put("MEM_MAX_RAM_PERCENTAGE", "60.0");
+            shell.environment().put("JVM_ARGS", "");
+            shell.environment().putAll(variables);
+            Process process = shell.start();
+            List<String> lines = List.of(new String(process.getInputStream().readAllBytes()).split("\n"));
+            assertEquals(0, process.waitFor(), String.join("\n", lines));
+            List<String> arguments = new ArrayList<>();
+            for (String line : lines) {
+                assertTrue(line.startsWith("[") && line.endsWith("]"), line);
+                arguments.add(line.substring(1, line.length() - 1));
+            }
+            return serverOptionsList(arguments);
+        } finally {
+            try (Stream<Path> files = Files.list(bin)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(bin);
+        }
+    }
+
+    /** What follows "-jar file": Payara Micro's own options. */
+    private static List<String> serverOptionsList(List<String> javaArguments) {
+        return javaArguments.subList(javaArguments.indexOf("-jar") + 2, javaArguments.size());
+    }
+
+    private static Map<String, String> serverOptions(List<String> javaCommand) {
+        return options(serverOptionsList(javaCommand));
+    }
+
+    private static Set<String> intersection(Set<String> one, Set<String> other) {
+        Set<String> both = new HashSet<>(one);
+        both.retainAll(other);
+        return both;
     }
 
     /** The source of the COPY whose destination is the given path. */
@@ -143,7 +241,7 @@ class DockerfileTest {
     private static Map<String, String> comparable(Map<String, String> options) {
         Map<String, String> comparable = new LinkedHashMap<>(options);
         comparable.replaceAll((name, value) -> LOCAL_VALUES.contains(name) ? "(local)" : value);
-        return new java.util.TreeMap<>(comparable);
+        return new TreeMap<>(comparable);
     }
 
     private String xpath(String expression) throws Exception {

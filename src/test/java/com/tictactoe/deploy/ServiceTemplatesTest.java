@@ -34,7 +34,7 @@ class ServiceTemplatesTest {
 
     private final Map<String, Object> ecs = Templates.cloudFormation(Path.of("deploy/ecs-service.yaml"));
     private final Dockerfile image = Dockerfile.read(Path.of("Dockerfile")).finalStage();
-    private final int port = Integer.parseInt(image.last("EXPOSE").orElseThrow().arguments());
+    private final int port = Integer.parseInt(serverOption("--port"));
 
     ServiceTemplatesTest() throws IOException {
     }
@@ -153,6 +153,14 @@ class ServiceTemplatesTest {
             }
         }
         return names;
+    }
+
+    /** The value of one of Payara Micro's options in the image's CMD. */
+    private String serverOption(String name) {
+        List<String> command = Dockerfile.execForm(image.last("CMD").orElseThrow().arguments());
+        int at = command.indexOf(name);
+        assertTrue(at >= 0 && at + 1 < command.size(), name + " in " + command);
+        return command.get(at + 1);
     }
 
     private Map<String, Object> ecsContainer() {
