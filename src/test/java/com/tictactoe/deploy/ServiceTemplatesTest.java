@@ -14,18 +14,22 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The ECS and Kubernetes deployments run the container the Dockerfile builds: its port, its
  * health endpoints (restart on liveness, route on readiness), the DynamoDB policy, settings the
- * code reads, a load balancer fit for the push websocket.
+ * code reads, a load balancer fit for the push websocket, and one Payara cluster of all instances
+ * whose port no one else can reach.
  */
 @SuppressWarnings("unchecked")
 class ServiceTemplatesTest {
@@ -35,6 +39,7 @@ class ServiceTemplatesTest {
     private final Map<String, Object> ecs = Templates.cloudFormation(Path.of("deploy/ecs-service.yaml"));
     private final Dockerfile image = Dockerfile.read(Path.of("Dockerfile")).finalStage();
     private final int port = Integer.parseInt(serverOption("--port"));
+    private final int clusterPort = Integer.parseInt(serverOption("--startport"));
 
     ServiceTemplatesTest() throws IOException {
     }
@@ -99,8 +104,86 @@ class ServiceTemplatesTest {
                 .startsWith("arn:aws:iam::"));
 
         Map<String, String> labels = at(deployment, "spec", "template", "metadata", "labels");
-        assertTrue(labels.entrySet().containsAll(((Map<String, String>) at(kubernetes("Service"), "spec", "selector")).entrySet()));
+        assertTrue(labels.entrySet().containsAll(((Map<String, String>) at(kubernetes("Service", "tictactoe"), "spec", "selector")).entrySet()));
         assertEquals((Object) at(deployment, "metadata", "name"), at(kubernetes("HorizontalPodAutoscaler"), "spec", "scaleTargetRef", "name"));
+    }
+
+    @Test
+    void ecsTasksFindEachOtherThroughCloudMapAndOnlyTheyReachTheClusterPort() {
+        Map<String, Object> container = ecsContainer();
+        assertTrue(((List<Map<String, Object>>) container.get("PortMappings")).stream()
+                .anyMatch(mapping -> Integer.valueOf(clusterPort).equals(mapping.get("ContainerPort"))), "the cluster port is mapped");
+
+        Map<String, Object> service = at(ecs, "Resources", "Service", "Properties");
+        List<Map<String, Object>> registries = (List<Map<String, Object>>) service.get("ServiceRegistries");
+        assertEquals(1, registries.size(), "the tasks are registered in Cloud Map");
+        Map<String, Object> discovery = resource(logicalId(registries.get(0).get("RegistryArn")), "AWS::ServiceDiscovery::Service");
+        Map<String, Object> discoveryProperties = (Map<String, Object>) discovery.get("Properties");
+        Map<String, Object> namespace = resource(logicalId(discoveryProperties.get("NamespaceId")),
+                "AWS::ServiceDiscovery::PrivateDnsNamespace");
+        assertEquals(Map.of("Ref", "VpcId"), at(namespace, "Properties", "Vpc"));
+        assertTrue(((List<Map<String, Object>>) at(discoveryProperties, "DnsConfig", "DnsRecords")).stream()
+                .anyMatch(record -> "A".equals(record.get("Type"))), "an A record per task");
+        assertTrue(!discoveryProperties.containsKey("HealthCheckCustomConfig") && !discoveryProperties.containsKey("HealthCheckConfig"),
+                "starting tasks must be found too, before they are healthy");
+        String dnsName = Templates.resolve(discoveryProperties.get("Name"), ecs, Set.of()) + "."
+                + Templates.resolve(at(namespace, "Properties", "Name"), ecs, Set.of());
+        assertEquals("dns:" + dnsName + ":" + clusterPort, environment(container.get("Environment"), "Name", "Value"));
+
+        String tasks = logicalId(((List<Object>) at(service, "NetworkConfiguration", "AwsvpcConfiguration", "SecurityGroups")).get(0));
+        List<Map<String, Object>> clusterRules = ingressRules().stream().filter(rule -> admits(rule, clusterPort)).toList();
+        assertTrue(!clusterRules.isEmpty(), "the tasks may reach each other's cluster port");
+        for (Map<String, Object> rule : clusterRules) {
+            assertEquals(tasks, rule.get("group"), "only the tasks' group opens the cluster port: " + rule);
+            Set<String> sources = new TreeSet<>(rule.keySet());
+            sources.retainAll(Set.of("CidrIp", "CidrIpv6", "SourcePrefixListId", "SourceSecurityGroupId", "SourceSecurityGroupName"));
+            assertEquals(Set.of("SourceSecurityGroupId"), sources, "no other source: " + rule);
+            assertEquals(tasks, logicalId(rule.get("SourceSecurityGroupId")), "from the tasks only: " + rule);
+        }
+    }
+
+    @Test
+    void kubernetesPodsFindEachOtherThroughAHeadlessServiceAndOnlyTheyReachTheClusterPort() throws IOException {
+        Map<String, Object> deployment = kubernetes("Deployment");
+        Map<String, String> labels = at(deployment, "spec", "template", "metadata", "labels");
+        Map<String, Object> container = ((List<Map<String, Object>>) at(deployment, "spec", "template", "spec", "containers")).get(0);
+        Map<Object, Integer> containerPorts = new HashMap<>();
+        for (Map<String, Object> each : (List<Map<String, Object>>) container.get("ports")) {
+            containerPorts.put(each.get("containerPort"), (Integer) each.get("containerPort"));
+            containerPorts.put(each.get("name"), (Integer) each.get("containerPort"));
+        }
+        assertTrue(containerPorts.containsValue(clusterPort), "the cluster port is declared: " + container.get("ports"));
+
+        List<Map<String, Object>> headless = kubernetesAll("Service").stream()
+                .filter(service -> "None".equals(((Map<String, Object>) service.get("spec")).get("clusterIP"))).toList();
+        assertEquals(1, headless.size(), "one headless Service lists the pods");
+        Map<String, Object> cluster = headless.get(0);
+        assertEquals(true, at(cluster, "spec", "publishNotReadyAddresses"), "starting pods must be found too, before they are ready");
+        assertTrue(labels.entrySet().containsAll(((Map<String, String>) at(cluster, "spec", "selector")).entrySet()));
+        List<Map<String, Object>> servicePorts = at(cluster, "spec", "ports");
+        assertTrue(servicePorts.stream().anyMatch(each -> Integer.valueOf(clusterPort).equals(each.get("port"))
+                && Integer.valueOf(clusterPort).equals(containerPorts.get(each.get("targetPort")))), servicePorts.toString());
+        String namespace = (String) Templates.kubernetes(KUBERNETES.resolve("kustomization.yaml")).get(0).get("namespace");
+        assertEquals("dns:" + at(cluster, "metadata", "name") + "." + namespace + ".svc.cluster.local:" + clusterPort,
+                environment(container.get("env"), "name", "value"));
+
+        Map<String, Object> policy = kubernetes("NetworkPolicy");
+        assertTrue(labels.entrySet().containsAll(((Map<String, String>) at(policy, "spec", "podSelector", "matchLabels")).entrySet()));
+        assertTrue(((List<String>) at(policy, "spec", "policyTypes")).contains("Ingress"));
+        List<Map<String, Object>> rules = at(policy, "spec", "ingress");
+        List<Map<String, Object>> clusterRules = rules.stream().filter(rule -> admits(rule, clusterPort, containerPorts)).toList();
+        assertTrue(!clusterRules.isEmpty(), "the pods may reach each other's cluster port");
+        for (Map<String, Object> rule : clusterRules) {
+            List<Map<String, Object>> peers = (List<Map<String, Object>>) rule.get("from");
+            assertTrue(peers != null && !peers.isEmpty(), "not from everywhere: " + rule);
+            for (Map<String, Object> peer : peers) {
+                assertEquals(Set.of("podSelector"), peer.keySet(), "the app's pods in this namespace only: " + rule);
+                Map<String, String> selected = at(peer, "podSelector", "matchLabels");
+                assertTrue(!selected.isEmpty() && labels.entrySet().containsAll(selected.entrySet()), "the app's pods only: " + rule);
+            }
+        }
+        assertTrue(rules.stream().anyMatch(rule -> admits(rule, port, containerPorts) && !rule.containsKey("from")),
+                "the load balancer still reaches the pods");
     }
 
     @Test
@@ -117,6 +200,9 @@ class ServiceTemplatesTest {
     void everySettingPassedIsOneTheCodeReads() {
         Set<String> known = settingsAsEnvironmentVariables();
         assertTrue(known.contains("TICTACTOE_DYNAMODB_GAMES_TABLE"), known.toString());
+        Set<String> image = imageVariables();
+        assertTrue(image.contains("PAYARA_CLUSTER_MODE"), image.toString());
+        known.addAll(image);
         List<String> passed = new ArrayList<>();
         for (Map<String, Object> variable : (List<Map<String, Object>>) ecsContainer().get("Environment")) {
             passed.add((String) variable.get("Name"));
@@ -155,12 +241,77 @@ class ServiceTemplatesTest {
         return names;
     }
 
+    /** The variables the image declares (ENV), which its entrypoint reads. */
+    private Set<String> imageVariables() {
+        Set<String> names = new TreeSet<>();
+        for (Dockerfile.Instruction env : image.all("ENV")) {
+            Matcher name = Pattern.compile("(?:^|\\s)([A-Za-z_][A-Za-z0-9_]*)=").matcher(env.arguments());
+            while (name.find()) {
+                names.add(name.group(1));
+            }
+        }
+        return names;
+    }
+
     /** The value of one of Payara Micro's options in the image's CMD. */
     private String serverOption(String name) {
         List<String> command = Dockerfile.execForm(image.last("CMD").orElseThrow().arguments());
         int at = command.indexOf(name);
         assertTrue(at >= 0 && at + 1 < command.size(), name + " in " + command);
         return command.get(at + 1);
+    }
+
+    /** The value of PAYARA_CLUSTER_MODE in a list of environment variables. */
+    private static Object environment(Object variables, String nameKey, String valueKey) {
+        return ((List<Map<String, Object>>) variables).stream().filter(each -> "PAYARA_CLUSTER_MODE".equals(each.get(nameKey)))
+                .map(each -> each.get(valueKey)).findFirst().orElseThrow(() -> new AssertionError("no PAYARA_CLUSTER_MODE"));
+    }
+
+    private Map<String, Object> resource(String logicalId, String type) {
+        Map<String, Object> resource = at(ecs, "Resources", logicalId);
+        assertEquals(type, resource.get("Type"), logicalId);
+        return resource;
+    }
+
+    /** The resource a Ref or a Fn::GetAtt names. */
+    private static String logicalId(Object reference) {
+        Map<String, Object> function = (Map<String, Object>) reference;
+        if (function.containsKey("Ref")) {
+            return (String) function.get("Ref");
+        }
+        return (String) ((List<Object>) at(function, "Fn::GetAtt")).get(0);
+    }
+
+    /** Every ingress rule of the template, inline or on its own, with "group": the group it opens. */
+    private List<Map<String, Object>> ingressRules() {
+        List<Map<String, Object>> rules = new ArrayList<>();
+        ((Map<String, Map<String, Object>>) ecs.get("Resources")).forEach((id, resource) -> {
+            Map<String, Object> properties = (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
+            if ("AWS::EC2::SecurityGroup".equals(resource.get("Type"))) {
+                for (Map<String, Object> rule : (List<Map<String, Object>>) properties.getOrDefault("SecurityGroupIngress", List.of())) {
+                    Map<String, Object> withGroup = new HashMap<>(rule);
+                    withGroup.put("group", id);
+                    rules.add(withGroup);
+                }
+            } else if ("AWS::EC2::SecurityGroupIngress".equals(resource.get("Type"))) {
+                Map<String, Object> withGroup = new HashMap<>(properties);
+                withGroup.put("group", logicalId(properties.get("GroupId")));
+                rules.add(withGroup);
+            }
+        });
+        return rules;
+    }
+
+    private static boolean admits(Map<String, Object> rule, int port) {
+        return "-1".equals(String.valueOf(rule.get("IpProtocol")))
+                || (Integer) rule.get("FromPort") <= port && port <= (Integer) rule.get("ToPort");
+    }
+
+    /** Whether a NetworkPolicy rule lets in connections to the port (a number, or a container port's name). */
+    private static boolean admits(Map<String, Object> rule, int port, Map<Object, Integer> containerPorts) {
+        List<Map<String, Object>> ports = (List<Map<String, Object>>) rule.get("ports");
+        return ports == null || ports.isEmpty()
+                || ports.stream().anyMatch(each -> Integer.valueOf(port).equals(containerPorts.get(each.get("port"))));
     }
 
     private Map<String, Object> ecsContainer() {
@@ -179,13 +330,23 @@ class ServiceTemplatesTest {
     }
 
     private static Map<String, Object> kubernetes(String kind) {
+        List<Map<String, Object>> found = kubernetesAll(kind);
+        assertEquals(1, found.size(), "one " + kind + " in " + KUBERNETES);
+        return found.get(0);
+    }
+
+    private static Map<String, Object> kubernetes(String kind, String name) {
+        return kubernetesAll(kind).stream().filter(document -> name.equals(at(document, "metadata", "name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + KUBERNETES));
+    }
+
+    private static List<Map<String, Object>> kubernetesAll(String kind) {
         try (Stream<Path> files = Files.list(KUBERNETES)) {
             List<Map<String, Object>> found = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
                 Templates.kubernetes(file).stream().filter(document -> kind.equals(document.get("kind"))).forEach(found::add);
             }
-            assertEquals(1, found.size(), "one " + kind + " in " + KUBERNETES);
-            return found.get(0);
+            return found;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
