@@ -35,6 +35,11 @@ final class AppDynamoDbCalls {
     }
 
     /** Where the counters were found; empty until they were. */
+    /** Where the counters are looked for. */
+    List<URI> sources() {
+        return candidates;
+    }
+
     Optional<URI> source() {
         return Optional.ofNullable(metrics);
     }

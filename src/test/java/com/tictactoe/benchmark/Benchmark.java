@@ -109,11 +109,8 @@ public final class Benchmark {
             List<URI> metrics = List.of(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"),
                     base.resolve("/metrics"));
             calls = new AppDynamoDbCalls(metrics);
-            countsCalls = calls.snapshot().isPresent();
-            say("Serving at %s (pid %d, RSS %d MB) after %.0f s. DynamoDB calls counted by the app: %s", base, app.pid(),
-                    app.rssKb() / 1024, (System.nanoTime() - started) / 1e9,
-                    countsCalls ? "yes (" + calls.source().orElseThrow() + ")" : "NO: no DynamoDB counters at " + metrics
-                            + "; calls per action are not shown");
+            say("Serving at %s (pid %d, RSS %d MB) after %.0f s", base, app.pid(), app.rssKb() / 1024,
+                    (System.nanoTime() - started) / 1e9);
             try (DynamoDbClient client = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(
                     dynamo.endpoint())), Optional.empty(), GAMES_TABLE, "Users", false))) {
                 ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -131,6 +128,10 @@ public final class Benchmark {
     private void scenarios(DynamoDbClient client, ExecutorService pool) throws Exception {
         DynamoGameDao games = new DynamoGameDao(client, GAMES_TABLE, pool);
         List<PagePlayer> lobbyPlayers = signUp("lb", LOBBY_PLAYERS, Tally.ignoring(), pool);
+        // The app's counters appear with its first DynamoDB calls, which the sign-ups just made.
+        countsCalls = calls.snapshot().isPresent();
+        say("DynamoDB calls counted by the app: %s", countsCalls ? "yes (" + calls.source().orElseThrow() + ")"
+                : "NO: no DynamoDB counters at " + calls.sources() + "; calls per action are not shown");
         say("Seeding %d lobbies: %d invitations, %d games in progress and %d finished games each ...",
                 LOBBY_PLAYERS, LobbySeed.PER_LIST, LobbySeed.PER_LIST, LobbySeed.PER_LIST);
         String aFinishedGame = LobbySeed.write(games, lobbyPlayers.stream().map(p -> p.name).toList(), pool);
