@@ -5,26 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.testsupport.PushSockets;
+import com.tictactoe.testsupport.PushSockets.Inbox;
 import com.tictactoe.testsupport.WebClient;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -160,69 +154,27 @@ class SessionSecurityIT {
         return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
     }
 
-    /** The page gives the full ws:// URL; a path is taken as one on this server. */
     private URI socketUri(String channelUrl) {
-        return URI.create(channelUrl.startsWith("ws") ? channelUrl : "ws://" + base.getHost() + ":" + base.getPort() + channelUrl);
+        return PushSockets.socketUri(URI.create(base.toString()), channelUrl);
     }
 
-    /** Messages and closes seen by one websocket. */
-    private static final class Inbox implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
-            messages.add("closed " + status + " " + reason);
-            return null;
-        }
+    private static String sessionCookie(String sessionId) {
+        return sessionId == null ? null : "JSESSIONID=" + sessionId;
     }
 
-    /** Opens a websocket, or answers the status the handshake was refused with. */
-    private Object handshake(String channelPath, String origin, String sessionId, Inbox inbox) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (origin != null) {
-            builder.header("Origin", origin);
-        }
-        if (sessionId != null) {
-            builder.header("Cookie", "JSESSIONID=" + sessionId);
-        }
-        try {
-            return builder.buildAsync(socketUri(channelPath), inbox).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
-            }
-            throw e;
-        }
+    private WebSocket open(String channelPath, String origin, String sessionId, Inbox inbox) {
+        return PushSockets.open(socketUri(channelPath), origin, sessionCookie(sessionId), inbox);
     }
 
     private void assertRefused(String channelPath, String origin, String sessionId, String why) {
-        Object answer = handshake(channelPath, origin, sessionId, new Inbox());
-        if (answer instanceof WebSocket opened) {
-            opened.abort();
-            fail("the handshake was accepted: " + why);
-        }
-        assertEquals(403, answer, why);
+        assertEquals(403, PushSockets.refusal(socketUri(channelPath), origin, sessionCookie(sessionId), why), why);
     }
 
     @Test
     void aPlayersOwnPageOnItsOwnSessionGetsItsPushes() throws InterruptedException {
         Listener alice = lobbyOf(unique("alice"));
         Inbox inbox = new Inbox();
-        Object answer = handshake(alice.channelPath(), origin(), alice.client().sessionId(), inbox);
-        assertTrue(answer instanceof WebSocket, "accepted, not " + answer);
-        WebSocket socket = (WebSocket) answer;
+        WebSocket socket = open(alice.channelPath(), origin(), alice.client().sessionId(), inbox);
         try {
             assertEquals(null, inbox.messages.poll(500, TimeUnit.MILLISECONDS), "kept open, nothing yet");
 
@@ -253,9 +205,7 @@ class SessionSecurityIT {
         assertRefused(alice.channelPath(), origin() + "/index.xhtml", session, "more than an origin");
         assertRefused(alice.channelPath(), null, session, "no Origin: every browser sends one, our pages are the only client");
         // The same request from the site's own page is fine: the refusals above are the Origin's alone.
-        Object accepted = handshake(alice.channelPath(), origin(), session, new Inbox());
-        assertTrue(accepted instanceof WebSocket, "accepted, not " + accepted);
-        ((WebSocket) accepted).abort();
+        open(alice.channelPath(), origin(), session, new Inbox()).abort();
     }
 
     @Test
@@ -283,8 +233,7 @@ class SessionSecurityIT {
 
         // Mallory's own channel, on her own session, is fine; and hears nothing of Alice's games.
         Inbox malloryInbox = new Inbox();
-        Object accepted = handshake(mallory.channelPath(), origin(), mallory.client().sessionId(), malloryInbox);
-        assertTrue(accepted instanceof WebSocket, "accepted, not " + accepted);
+        WebSocket accepted = open(mallory.channelPath(), origin(), mallory.client().sessionId(), malloryInbox);
         try {
             WebClient bob = signedUp(unique("bob"));
             bob.get("/");
@@ -292,7 +241,7 @@ class SessionSecurityIT {
                     "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState()));
             assertEquals(null, malloryInbox.messages.poll(2, TimeUnit.SECONDS), "nothing of Alice's reaches Mallory");
         } finally {
-            ((WebSocket) accepted).abort();
+            accepted.abort();
         }
     }
 
