@@ -3,11 +3,12 @@ package com.tictactoe.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.tictactoe.testsupport.Browser;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
-import com.tictactoe.testsupport.HttpPlayer;
+import com.tictactoe.testsupport.PagePlayer;
+import com.tictactoe.testsupport.PushSockets;
+import com.tictactoe.testsupport.PushSockets.Inbox;
 import com.tictactoe.testsupport.StoredGames;
 import com.tictactoe.testsupport.WebClient;
 import com.tictactoe.testsupport.WildFlyServer;
@@ -16,17 +17,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,60 +63,61 @@ class OnWildFlyIT {
     }
 
     @Test
-    void twoPlayersPlayAWholeGameAndItIsStoredAsPlayed() throws InterruptedException {
-        HttpPlayer alice = new HttpPlayer(server.app(), unique("alice"));
-        HttpPlayer bob = new HttpPlayer(server.app(), unique("bob"));
-        alice.signUp(PASSWORD);
-        bob.signUp(PASSWORD);
+    void twoPlayersPlayAWholeGameAndItIsStoredAsPlayed() throws InterruptedException, PagePlayer.Unexpected {
+        HttpClient http = PagePlayer.newHttpClient();
+        PagePlayer alice = player(http, "alice");
+        PagePlayer bob = player(http, "bob");
+        alice.signUpAndIn();
+        bob.signUpAndIn();
 
         bob.openLobby();
         Inbox bobsLobby = new Inbox();
-        WebSocket lobbySocket = open(bob, origin(), bobsLobby);
+        WebSocket lobbySocket = open(bob, bobsLobby);
         try {
             alice.openLobby();
-            String gameId = alice.invite(bob.name());
-            assertEquals("Waiting for " + bob.name() + " to accept", alice.status());
+            String gameId = alice.invite(bob.name);
             assertEquals("{\"data\":\"" + gameId + "\"}", bobsLobby.messages.poll(10, TimeUnit.SECONDS),
                     "the invitation is pushed to the invited player's lobby");
 
-            bob.openGame(gameId);
-            bob.accept();
-            assertEquals("Waiting for " + alice.name(), bob.status());
+            bob.openGame(gameId, "invites you to a game");
+            bob.accept(alice.name);
             Inbox bobsGame = new Inbox();
-            WebSocket gameSocket = open(bob, origin(), bobsGame);
+            WebSocket gameSocket = open(bob, bobsGame);
+            String[] board = new String[9];
             try {
                 assertNull(bobsGame.messages.poll(500, TimeUnit.MILLISECONDS), "nothing pushed before the move");
-                alice.openGame(gameId);
-                assertEquals("Your turn", alice.status());
-                alice.play("TopLeft");
+                alice.openGame(gameId, "Your turn");
+                board[0] = "O";
+                alice.move(0, board, "Waiting for " + bob.name);
                 assertEquals("{\"data\":\"" + gameId + "\"}", bobsGame.messages.poll(10, TimeUnit.SECONDS),
                         "a move is pushed to the opponent's game page");
-                bob.refresh();
-                assertEquals("O", bob.square("TopLeft"));
-                assertEquals("Your turn", bob.status());
-                bob.play("MiddleMiddle");
-                alice.refresh();
-                alice.play("TopMiddle");
-                bob.refresh();
-                bob.play("BottomLeft");
-                alice.refresh();
-                assertEquals("X", alice.square("BottomLeft"));
-                alice.play("TopRight");
-                bob.refresh();
+                bob.refresh(board, "Your turn");
+                board[4] = "X";
+                bob.move(4, board, "Waiting for " + alice.name);
+                alice.refresh(board, "Your turn");
+                board[1] = "O";
+                alice.move(1, board, "Waiting for " + bob.name);
+                bob.refresh(board, "Your turn");
+                board[6] = "X";
+                bob.move(6, board, "Waiting for " + alice.name);
+                alice.refresh(board, "Your turn");
+                board[2] = "O";
+                alice.move(2, board, null);
+                bob.refresh(board, null);
             } finally {
                 gameSocket.abort();
             }
-            assertEquals("You won!", alice.result());
-            assertEquals("You lost", bob.result());
+            alice.expectResult("You won!");
+            bob.expectResult("You lost");
 
             Map<String, AttributeValue> item;
             try (StoredGames stored = StoredGames.open()) {
                 item = stored.get(gameId);
             }
             assertTrue(item.get("StatusDate").s().startsWith("FINISHED_"), item.toString());
-            assertEquals(alice.name(), item.get("Result").s());
-            assertEquals(alice.name(), item.get("HostId").s());
-            assertEquals(bob.name(), item.get("OpponentId").s());
+            assertEquals(alice.name, item.get("Result").s());
+            assertEquals(alice.name, item.get("HostId").s());
+            assertEquals(bob.name, item.get("OpponentId").s());
             assertEquals("N/A", item.get("Turn").s());
             for (String square : List.of("TopLeft", "TopMiddle", "TopRight")) {
                 assertEquals("O", item.get(square).s(), square);
@@ -132,10 +128,7 @@ class OnWildFlyIT {
             assertEquals(5, item.keySet().stream().filter(name -> name.matches("(Top|Middle|Bottom)(Left|Middle|Right)")).count(),
                     item.toString());
 
-            bob.openLobby();
-            int results = bob.page().indexOf("Recent results");
-            assertTrue(results >= 0 && bob.page().indexOf("game.xhtml?id=" + gameId, results) > 0,
-                    "the loser's lobby lists the finished game");
+            bob.openLobby().expectFinishedInLobby(gameId);
         } finally {
             lobbySocket.abort();
         }
@@ -184,16 +177,12 @@ class OnWildFlyIT {
     }
 
     @Test
-    void pushHandshakesFromAnotherSiteAreRefused() {
-        HttpPlayer carol = new HttpPlayer(server.app(), unique("carol"));
-        carol.signUp(PASSWORD);
+    void pushHandshakesFromAnotherSiteAreRefused() throws PagePlayer.Unexpected {
+        PagePlayer carol = player(PagePlayer.newHttpClient(), "carol");
+        carol.signUpAndIn();
         carol.openLobby();
-        Object answer = handshake(carol, "http://evil.example", new Inbox());
-        if (answer instanceof WebSocket opened) {
-            opened.abort();
-            fail("another site's page got a websocket with the player's cookie");
-        }
-        assertEquals(403, answer);
+        assertEquals(403, PushSockets.refusal(socketUri(carol), "http://evil.example", carol.cookieHeader(),
+                "another site's page, with the player's cookie"));
     }
 
     @Test
@@ -217,59 +206,33 @@ class OnWildFlyIT {
         assertTrue(attributes.contains("samesite=lax"), setCookie);
     }
 
-    // ---- websockets
+    // ---- players and websockets
+
+    /** A player in a browser-less tab; nobody counts its requests here. */
+    private static PagePlayer player(HttpClient http, String name) {
+        return new PagePlayer(http, server.app(), unique(name), PASSWORD, new PagePlayer.Traffic() {
+            @Override
+            public void answered(PagePlayer.Request kind, long nanos) {
+            }
+
+            @Override
+            public void failed(String kind) {
+            }
+        });
+    }
 
     private static String origin() {
         URI app = server.app();
         return app.getScheme() + "://" + app.getHost() + ":" + app.getPort();
     }
 
-    private static WebSocket open(HttpPlayer player, String origin, Inbox inbox) {
-        Object answer = handshake(player, origin, inbox);
-        if (answer instanceof WebSocket socket) {
-            return socket;
-        }
-        throw new AssertionError("the push handshake of " + player.name() + "'s page was refused: " + answer);
+    /** The websocket of the player's current page: the push path is under the app's context root. */
+    private static URI socketUri(PagePlayer player) throws PagePlayer.Unexpected {
+        return PushSockets.socketUri(server.app(), server.app().getRawPath().replaceAll("/$", "") + player.pushPath());
     }
 
-    /** Opens the websocket of the player's current page with its session, or the status it was refused with. */
-    private static Object handshake(HttpPlayer player, String origin, Inbox inbox) {
-        String channel = player.channel();
-        URI uri = URI.create(channel.startsWith("ws") ? channel
-                : "ws://" + server.app().getHost() + ":" + server.app().getPort() + channel);
-        try {
-            return HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .header("Origin", origin)
-                    .header("Cookie", "JSESSIONID=" + player.client().sessionId())
-                    .buildAsync(uri, inbox).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
-            }
-            throw e;
-        }
-    }
-
-    /** The messages and the close one websocket gets. */
-    private static final class Inbox implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
-            messages.add("closed " + status + " " + reason);
-            return null;
-        }
+    /** Opens the websocket of the player's current page from the site's own origin, with the player's cookies. */
+    private static WebSocket open(PagePlayer player, Inbox inbox) throws PagePlayer.Unexpected {
+        return PushSockets.open(socketUri(player), origin(), player.cookieHeader(), inbox);
     }
 }
