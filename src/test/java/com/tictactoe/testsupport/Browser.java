@@ -164,6 +164,11 @@ public final class Browser implements AutoCloseable {
     /** Clicks the square, then waits until the page shows the mark there. */
     public void play(String squareName) {
         square(squareName).click();
+        waitForMark(squareName);
+    }
+
+    /** Waits until the page shows a mark on the square. */
+    public void waitForMark(String squareName) {
         waitUntil(d -> !square(squareName).getAttribute("aria-label").endsWith("empty"));
     }
 

@@ -161,7 +161,7 @@ class OnWildFlyIT {
                 Browser other = move % 2 == 0 ? bob : alice;
                 String square = moves[move];
                 mover.play(square);
-                other.waitUntil(d -> !other.square(square).getAttribute("aria-label").endsWith("empty"));
+                other.waitForMark(square);
             }
             alice.waitUntil(d -> alice.text(".result-text").equals("You won!"));
             bob.waitUntil(d -> bob.text(".result-text").equals("You lost"));

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Browser;
 import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.testsupport.PushLatencies;
 import com.tictactoe.testsupport.ServerMetrics;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -97,38 +97,19 @@ class PlayInBrowsersIT {
                         "BottomMiddle", "BottomLeft", "BottomRight"},
                 {"MiddleMiddle", "TopLeft", "TopRight", "BottomLeft", "MiddleLeft", "MiddleRight",
                         "TopMiddle", "BottomMiddle", "BottomRight"}};
-        List<Double> latencies = new ArrayList<>();
+        PushLatencies latencies = new PushLatencies();
         for (String[] squares : games) {
             startGame();
             alice.waitUntil(d -> alice.liveMode().equals("push"));
             bob.waitUntil(d -> bob.liveMode().equals("push"));
             assertTrue(ServerMetrics.scrape().value("tictactoe_live_pages") >= 2, "both open sockets are counted");
-            Browser mover = alice;
-            Browser other = bob;
-            for (String square : squares) {
-                other.watchSquare(square);
-                double clicked = mover.clickSquareAt(square);
-                Browser watching = other;
-                other.waitUntil(d -> !watching.square(square).getAttribute("aria-label").endsWith("empty"));
-                latencies.add(other.markedAt(square) - clicked);
-                Browser moved = mover;
-                mover.waitUntil(d -> !moved.square(square).getAttribute("aria-label").endsWith("empty"));
-                mover = other;
-                other = moved;
-            }
+            latencies.play(alice, bob, squares);
             alice.waitUntil(d -> !alice.all(".result-text").isEmpty());
             bob.waitUntil(d -> !bob.all(".result-text").isEmpty());
             assertTrue(alice.stillSamePage() && bob.stillSamePage(), "no page was reloaded during the game");
         }
-        List<Double> sorted = latencies.stream().sorted().toList();
-        System.out.printf("Push latency, click to the opponent's board, over %d moves: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
-                sorted.size(), percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1));
-        assertTrue(sorted.size() >= 20);
-    }
-
-    private static double percentile(List<Double> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        System.out.printf("Push latency, click to the opponent's board, %s%n", latencies.summary());
+        assertTrue(latencies.count() >= 20);
     }
 
     /** Alice invites Bob; Bob's lobby shows it without a reload; he accepts. Returns the game id. */
@@ -158,7 +139,7 @@ class PlayInBrowsersIT {
     /** The mover clicks; the other player's page shows the mark by itself. */
     private static void move(Browser mover, Browser other, String square) {
         mover.play(square);
-        other.waitUntil(d -> !other.square(square).getAttribute("aria-label").endsWith("empty"));
+        other.waitForMark(square);
     }
 
     @Test

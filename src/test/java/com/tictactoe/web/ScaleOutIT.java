@@ -10,12 +10,12 @@ import com.tictactoe.run.PayaraMicroProcess.LoopbackCluster;
 import com.tictactoe.testsupport.Browser;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.FailoverProxy;
+import com.tictactoe.testsupport.PushLatencies;
 import com.tictactoe.testsupport.StoredGames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,16 +62,16 @@ class ScaleOutIT {
                 alice.withoutPolling();
                 bob.withoutPolling();
 
-                List<Double> latencies = new ArrayList<>();
+                PushLatencies latencies = new PushLatencies();
                 for (String[] draw : DRAWS) {
                     startGame(alice, aliceName, bob, bobName);
-                    play(alice, bob, draw, latencies);
+                    latencies.play(alice, bob, draw);
                     alice.waitUntil(d -> alice.text(".result-text").equals("Draw"));
                     bob.waitUntil(d -> bob.text(".result-text").equals("Draw"));
                 }
 
                 String gameId = startGame(alice, aliceName, bob, bobName);
-                play(alice, bob, new String[] {"TopLeft", "MiddleMiddle", "TopMiddle", "BottomLeft"}, latencies);
+                latencies.play(alice, bob, "TopLeft", "MiddleMiddle", "TopMiddle", "BottomLeft");
                 assertTrue(alice.stillSamePage() && bob.stillSamePage(), "no page was reloaded during the games");
                 assertEquals(List.of(), alice.consoleErrors(ScaleOutIT::blockedPoll), "alice's console");
                 assertEquals(List.of(), bob.consoleErrors(ScaleOutIT::blockedPoll), "bob's console");
@@ -180,42 +180,17 @@ class ScaleOutIT {
         return gameId;
     }
 
-    /** The players take turns, Alice first; each click's time until the other page shows the mark. */
-    private static void play(Browser alice, Browser bob, String[] squares, List<Double> latencies) {
-        Browser mover = alice;
-        Browser other = bob;
-        for (String square : squares) {
-            other.watchSquare(square);
-            double clicked = mover.clickSquareAt(square);
-            Browser watching = other;
-            other.waitUntil(d -> !watching.square(square).getAttribute("aria-label").endsWith("empty"));
-            latencies.add(other.markedAt(square) - clicked);
-            Browser moved = mover;
-            mover.waitUntil(d -> !moved.square(square).getAttribute("aria-label").endsWith("empty"));
-            mover = other;
-            other = moved;
-        }
-    }
-
     private static void move(Browser mover, Browser other, String square) {
         mover.play(square);
-        other.waitUntil(d -> !other.square(square).getAttribute("aria-label").endsWith("empty"));
+        other.waitForMark(square);
     }
 
     /** Prints p50/p95/max of the cross-server push latency; the 1 s bound holds for the p95. */
-    private static void report(List<Double> latencies) {
-        List<Double> sorted = latencies.stream().sorted().toList();
-        double p50 = percentile(sorted, 50);
-        double p95 = percentile(sorted, 95);
-        System.out.printf("Cross-server push latency, click to the opponent's board on the other server, over %d moves:"
-                + " p50 %.0f ms, p95 %.0f ms, max %.0f ms; in order of play %s%n", sorted.size(), p50, p95,
-                sorted.get(sorted.size() - 1), latencies.stream().map(Math::round).toList());
+    private static void report(PushLatencies latencies) {
+        System.out.printf("Cross-server push latency, click to the opponent's board on the other server, %s;"
+                + " in order of play %s%n", latencies.summary(), latencies.rounded());
+        double p95 = latencies.percentile(95);
         assertTrue(p95 <= PUSH_WITHIN_MILLIS, "p95 " + p95 + " ms");
-    }
-
-    private static double percentile(List<Double> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     /** Requests this test itself blocked (see Browser.withoutPolling). */
