@@ -119,6 +119,13 @@ class AccountServiceOnDynamoDbTest {
         return "p" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Someone new, signed up with {@link #PASSWORD} from an address never limited. */
+    private static String signedUp(AccountService service) {
+        String name = someone();
+        service.signUp(name, PASSWORD, UNLIMITED);
+        return name;
+    }
+
     private static String someAddress() {
         return "10." + (int) (Math.random() * 200) + "." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
     }
@@ -153,8 +160,7 @@ class AccountServiceOnDynamoDbTest {
         assertEquals(shape, signUpRefusal(service, "   ", PASSWORD));
         assertEquals(shape, signUpRefusal(service, "no way", PASSWORD));
         assertEquals("That username is reserved. Please choose another.", signUpRefusal(service, " TIE ", PASSWORD));
-        String name = someone();
-        service.signUp(name, PASSWORD, UNLIMITED);
+        String name = signedUp(service);
         assertEquals("That username is taken. Please choose another.", signUpRefusal(service, name.toUpperCase(), "another good one"));
     }
 
@@ -204,8 +210,7 @@ class AccountServiceOnDynamoDbTest {
     @Test
     void aWrongPasswordOrAnUnknownNameIsJustWrong() {
         AccountService service = service();
-        String name = someone();
-        service.signUp(name, PASSWORD, UNLIMITED);
+        String name = signedUp(service);
         SignInResult wrong = service.verify(name, PASSWORD + "!", someAddress());
         assertEquals(Optional.empty(), wrong.player());
         assertEquals(Optional.empty(), wrong.refusal());
@@ -237,8 +242,7 @@ class AccountServiceOnDynamoDbTest {
     @Test
     void failedSignInsAreLimitedAndThePasswordIsThenNotChecked() {
         AccountService service = service();
-        String name = someone();
-        service.signUp(name, PASSWORD, UNLIMITED);
+        String name = signedUp(service);
         String guesser = someAddress();
         for (int i = 0; i < Limit.ACCOUNT_FROM_ADDRESS.max(); i++) {
             assertEquals(SignInResult.wrong(), service.verify(name, "guess " + i, guesser));
@@ -254,8 +258,7 @@ class AccountServiceOnDynamoDbTest {
     @Test
     void signInsAreCountedByHowTheyEnded() {
         AccountService service = service();
-        String name = someone();
-        service.signUp(name, PASSWORD, UNLIMITED);
+        String name = signedUp(service);
         String address = someAddress();
         METRICS.clear();
         service.verify(name, PASSWORD, address);
@@ -274,8 +277,7 @@ class AccountServiceOnDynamoDbTest {
     @Test
     void rightSignInsAreNotCountedAsFailures() {
         AccountService service = service();
-        String name = someone();
-        service.signUp(name, PASSWORD, UNLIMITED);
+        String name = signedUp(service);
         String home = someAddress();
         for (int i = 0; i < 2 * Limit.ACCOUNT_FROM_ADDRESS.max(); i++) {
             assertEquals(Optional.of(name), service.verify(name, PASSWORD, home).player(), "sign-in " + (i + 1));
@@ -321,8 +323,7 @@ class AccountServiceOnDynamoDbTest {
     @Test
     void anUnlimitedAddressSignsInWithoutBeingCounted() {
         AccountService service = service();
-        String name = someone();
-        service.signUp(name, PASSWORD, UNLIMITED);
+        String name = signedUp(service);
         for (int i = 0; i < Limit.ACCOUNT_FROM_ADDRESS.max() + 1; i++) {
             assertEquals(SignInResult.wrong(), service.verify(name, "wrong " + i, UNLIMITED));
         }
