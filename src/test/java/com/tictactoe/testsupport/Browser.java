@@ -82,6 +82,11 @@ public final class Browser implements AutoCloseable {
         return String.valueOf(driver.executeScript("return document.documentElement.getAttribute('data-live');"));
     }
 
+    /** Waits until the page hears of changes by push: its websocket is open. */
+    public void waitForPush() {
+        waitUntil(d -> liveMode().equals("push"));
+    }
+
     /** Everything logged at error level in the console since the last call, but what {@code expected} allows. */
     public List<String> consoleErrors(Predicate<String> expected) {
         List<String> errors = new ArrayList<>();
@@ -144,6 +149,51 @@ public final class Browser implements AutoCloseable {
         type("invite:opponent", opponent);
         driver.findElement(By.id("invite:send")).click();
         waitUntil(d -> d.getCurrentUrl().contains("game.xhtml"));
+    }
+
+    /** Waits until the open lobby shows an invitation from {@code host}. */
+    public void waitForInvitationFrom(String host) {
+        waitUntil(d -> text(".lobby").contains(host + " invites you"));
+    }
+
+    /** Accepts the lobby's invitation from {@code host} and waits for the page of that game. */
+    public void acceptInvitationFrom(String host, String gameId) {
+        all("[aria-label='Accept the invitation from " + host + "']").get(0).click();
+        waitUntil(d -> d.getCurrentUrl().contains("game.xhtml?id=" + gameId));
+    }
+
+    /**
+     * The host invites the guest; the guest's lobby shows it without a reload; the guest accepts,
+     * and the host's page turns to "Your turn" by itself. Both pages are marked. The game's id.
+     */
+    public static String startGame(Browser host, String hostName, Browser guest, String guestName) {
+        guest.open("/");
+        guest.markPage();
+        // Pushes reach open sockets; a page catches up on what it missed before by one poll,
+        // which tests that block polling do not allow: so each page's socket is open before the next step.
+        guest.waitForPush();
+        host.invite(guestName);
+        String gameId = host.gameId();
+        expect(host.text("#status").contains("Waiting for " + guestName),
+                "the host waits for the guest: " + host.text("#status"));
+        host.markPage();
+        host.waitForPush();
+
+        guest.waitForInvitationFrom(hostName);
+        expect(guest.stillSamePage(), "the invitation arrived without a reload");
+        guest.acceptInvitationFrom(hostName, gameId);
+        guest.markPage();
+
+        host.waitUntil(d -> host.text("#status").equals("Your turn"));
+        expect(guest.text("#status").contains("Waiting for " + hostName),
+                "the guest waits for the host: " + guest.text("#status"));
+        return gameId;
+    }
+
+    private static void expect(boolean condition, String what) {
+        if (!condition) {
+            throw new AssertionError("expected " + what);
+        }
     }
 
     public String gameId() {

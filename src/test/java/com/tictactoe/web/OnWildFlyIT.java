@@ -143,17 +143,16 @@ class OnWildFlyIT {
             bob.withoutPolling();
             alice.signUp(aliceName, PASSWORD);
             bob.signUp(bobName, PASSWORD);
-            bob.waitUntil(d -> bob.liveMode().equals("push"));
+            bob.waitForPush();
             alice.invite(bobName);
             String gameId = alice.gameId();
             bob.markPage();
-            bob.waitUntil(d -> bob.text(".lobby").contains(aliceName + " invites you"));
+            bob.waitForInvitationFrom(aliceName);
             assertTrue(bob.stillSamePage(), "the invitation reached the lobby by push, without a reload");
-            bob.all("[aria-label='Accept the invitation from " + aliceName + "']").get(0).click();
-            bob.waitUntil(d -> d.getCurrentUrl().contains("game.xhtml?id=" + gameId));
+            bob.acceptInvitationFrom(aliceName, gameId);
             alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
             for (Browser browser : List.of(alice, bob)) {
-                browser.waitUntil(d -> browser.liveMode().equals("push"));
+                browser.waitForPush();
             }
             String[] moves = {"TopLeft", "MiddleMiddle", "TopMiddle", "BottomLeft", "TopRight"};
             for (int move = 0; move < moves.length; move++) {

@@ -100,8 +100,8 @@ class PlayInBrowsersIT {
         PushLatencies latencies = new PushLatencies();
         for (String[] squares : games) {
             startGame();
-            alice.waitUntil(d -> alice.liveMode().equals("push"));
-            bob.waitUntil(d -> bob.liveMode().equals("push"));
+            alice.waitForPush();
+            bob.waitForPush();
             assertTrue(ServerMetrics.scrape().value("tictactoe_live_pages") >= 2, "both open sockets are counted");
             latencies.play(alice, bob, squares);
             alice.waitUntil(d -> !alice.all(".result-text").isEmpty());
@@ -114,26 +114,7 @@ class PlayInBrowsersIT {
 
     /** Alice invites Bob; Bob's lobby shows it without a reload; he accepts. Returns the game id. */
     private String startGame() {
-        bob.open("/");
-        bob.markPage();
-        // Pushes reach open sockets; a page catches up on what it missed before by one poll,
-        // which the push test blocks: so each page's socket is open before the next step.
-        bob.waitUntil(d -> bob.liveMode().equals("push"));
-        alice.invite(bobName);
-        String gameId = alice.gameId();
-        assertTrue(alice.text("#status").contains("Waiting for " + bobName));
-        alice.markPage();
-        alice.waitUntil(d -> alice.liveMode().equals("push"));
-
-        bob.waitUntil(d -> bob.text(".lobby").contains(aliceName + " invites you"));
-        assertTrue(bob.stillSamePage(), "the invitation arrived without a reload");
-        bob.all("[aria-label='Accept the invitation from " + aliceName + "']").get(0).click();
-        bob.waitUntil(d -> d.getCurrentUrl().contains("game.xhtml?id=" + gameId));
-        bob.markPage();
-
-        alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
-        assertTrue(bob.text("#status").contains("Waiting for " + aliceName));
-        return gameId;
+        return Browser.startGame(alice, aliceName, bob, bobName);
     }
 
     /** The mover clicks; the other player's page shows the mark by itself. */
@@ -172,7 +153,7 @@ class PlayInBrowsersIT {
         assertResult(bob, aliceName, "Loss");
         alice.markPage();
         bob.invite(aliceName);
-        alice.waitUntil(d -> alice.text(".lobby").contains(bobName + " invites you"));
+        alice.waitForInvitationFrom(bobName);
         assertTrue(alice.stillSamePage(), "the lobby updated by itself");
         alice.screenshot(Path.of("target", "screenshots", "lobby.png"));
     }
@@ -201,7 +182,7 @@ class PlayInBrowsersIT {
         alice.driver().findElement(By.id("game:again")).click();
         alice.waitUntil(d -> alice.text("#status").equals("Waiting for " + bobName + " to accept"));
         alice.markPage();
-        bob.waitUntil(d -> bob.text(".lobby").contains(aliceName + " invites you"));
+        bob.waitForInvitationFrom(aliceName);
         bob.all("[aria-label='Decline the invitation from " + aliceName + "']").get(0).click();
         bob.waitUntil(d -> bob.text(".messages-region").contains("Invitation declined."));
         assertFalse(bob.text(".lobby").contains(aliceName + " invites you"));
@@ -253,11 +234,10 @@ class PlayInBrowsersIT {
 
             alice.invite(daveName);
             String gameId = alice.gameId();
-            dave.waitUntil(d -> dave.text(".lobby").contains(aliceName + " invites you"));
+            dave.waitForInvitationFrom(aliceName);
             assertTrue(dave.stillSamePage(), "the lobby caught up without a reload");
 
-            dave.all("[aria-label='Accept the invitation from " + aliceName + "']").get(0).click();
-            dave.waitUntil(d -> d.getCurrentUrl().contains("game.xhtml?id=" + gameId));
+            dave.acceptInvitationFrom(aliceName, gameId);
             dave.markPage();
             alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
             move(alice, dave, "BottomLeft");

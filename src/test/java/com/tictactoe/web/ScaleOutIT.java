@@ -1,7 +1,6 @@
 package com.tictactoe.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.run.DynamoDbLocal;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -92,7 +90,7 @@ class ScaleOutIT {
                 assertEquals("Top left, O", alice.square("TopLeft").getAttribute("aria-label"));
                 assertEquals("Bottom left, X", alice.square("BottomLeft").getAttribute("aria-label"));
                 assertTrue(alice.square("TopRight").getAttribute("aria-label").endsWith("empty"));
-                alice.waitUntil(d -> alice.liveMode().equals("push"));
+                alice.waitForPush();
 
                 // Her next click counts; Bob, on B all along, sees it by push as before.
                 alice.markPage();
@@ -157,26 +155,11 @@ class ScaleOutIT {
 
     /**
      * Alice (on A) invites Bob; Bob's lobby (on B) shows it without a reload; he accepts, and
-     * Alice's page turns to "Your turn" by itself. Returns the game id.
+     * Alice's page turns to "Your turn" by itself; Bob's page has its websocket open. Returns the game id.
      */
     private static String startGame(Browser alice, String aliceName, Browser bob, String bobName) {
-        bob.open("/");
-        bob.markPage();
-        bob.waitUntil(d -> bob.liveMode().equals("push"));
-        alice.invite(bobName);
-        String gameId = alice.gameId();
-        alice.markPage();
-        alice.waitUntil(d -> alice.liveMode().equals("push"));
-
-        bob.waitUntil(d -> bob.text(".lobby").contains(aliceName + " invites you"));
-        assertTrue(bob.stillSamePage(), "the invitation arrived without a reload");
-        bob.all("[aria-label='Accept the invitation from " + aliceName + "']").get(0).click();
-        bob.waitUntil(d -> d.getCurrentUrl().contains("game.xhtml?id=" + gameId));
-        bob.markPage();
-        bob.waitUntil(d -> bob.liveMode().equals("push"));
-
-        alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
-        assertFalse(bob.driver().findElements(By.cssSelector("#status")).isEmpty());
+        String gameId = Browser.startGame(alice, aliceName, bob, bobName);
+        bob.waitForPush();
         return gameId;
     }
 
