@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -169,12 +168,6 @@ class GameFacadeOnDynamoDbTest {
     }
 
     /** A new player, with an account so that it can be invited. */
-    private static String unique(String name) {
-        String player = name + UUID.randomUUID().toString().substring(0, 6);
-        store.register(player);
-        return player;
-    }
-
     private static Rejection refusal(Runnable request) {
         return assertThrows(GameRuleException.class, request::run).rejection();
     }
@@ -185,8 +178,8 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void everyChangeIsToldToBothPlayers() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
         Game invitation = facade.create(alice, " " + bob + " ");
         assertEquals(bob, invitation.opponentId(), "the name as typed, without spaces around it");
         assertEquals(1, server.changes().size());
@@ -213,7 +206,7 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void gamesWrittenHereAreShownWithoutReadingThemBack() {
-        Game game = facade.create(unique("alice"), unique("bob"));
+        Game game = facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         assertEquals(Optional.of(game), facade.game(game.gameId()));
         Game started = facade.accept(game.gameId(), game.opponentId());
         assertEquals(Optional.of(started), facade.game(game.gameId()));
@@ -221,7 +214,7 @@ class GameFacadeOnDynamoDbTest {
         assertEquals(Optional.of(moved), facade.game(game.gameId()));
         assertEquals(0, games.finds.get(), "no reads at all");
 
-        Game gone = facade.create(game.hostId(), unique("carol"));
+        Game gone = facade.create(game.hostId(), store.registeredPlayer("carol"));
         facade.cancel(gone.gameId(), gone.hostId());
         assertEquals(Optional.empty(), facade.game(gone.gameId()));
         assertEquals(0, games.finds.get(), "a game deleted here is known to be gone");
@@ -229,7 +222,7 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void aGameChangedElsewhereIsReadOnceWhenShownAndThenKnown() {
-        Game game = store.newFacade().create(unique("alice"), unique("bob"));
+        Game game = store.newFacade().create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         assertEquals(Optional.of(game), facade.game(game.gameId()));
         assertEquals(Optional.of(game), facade.game(game.gameId()));
         assertEquals(1, games.finds.get());
@@ -243,7 +236,7 @@ class GameFacadeOnDynamoDbTest {
     @Test
     void aMoveOnAGameNotSeenHereReadsItOnceAndRemembersIt() {
         GameFacade elsewhere = store.newFacade();
-        Game game = elsewhere.create(unique("alice"), unique("bob"));
+        Game game = elsewhere.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         elsewhere.accept(game.gameId(), game.opponentId());
         facade.move(game.gameId(), game.hostId(), "TopLeft");
         assertEquals(1, games.finds.get());
@@ -256,8 +249,8 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void anOpenInvitationFoundElsewhereIsRememberedToo() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
         Game first = store.newFacade().create(alice, bob);
         Game again = facade.create(alice, bob);
         assertEquals(first, again, "inviting the same player again answers with the open invitation");
@@ -269,9 +262,9 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void anInvitationToSomeoneElseIsNotTheOpenOne() {
-        String alice = unique("alice");
-        Game toBob = facade.create(alice, unique("bob"));
-        Game toCarol = facade.create(alice, unique("carol"));
+        String alice = store.registeredPlayer("alice");
+        Game toBob = facade.create(alice, store.registeredPlayer("bob"));
+        Game toCarol = facade.create(alice, store.registeredPlayer("carol"));
         assertFalse(toBob.gameId().equals(toCarol.gameId()));
         facade.accept(toBob.gameId(), toBob.opponentId());
         Game toBobAgain = facade.create(alice, toBob.opponentId());
@@ -280,25 +273,25 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void aNullOpponentIsAskedFor() {
-        assertEquals(Rejection.OPPONENT_REQUIRED, refusal(() -> facade.create(unique("alice"), null)));
+        assertEquals(Rejection.OPPONENT_REQUIRED, refusal(() -> facade.create(store.registeredPlayer("alice"), null)));
     }
 
     @Test
     void aConflictOnCreateWithoutRetryIsNotHidden() {
         WriteConflictException clash = new WriteConflictException(null, false);
         games.nextCreateConflict = clash;
-        assertSame(clash, assertThrows(WriteConflictException.class, () -> facade.create(unique("alice"), unique("bob"))));
+        assertSame(clash, assertThrows(WriteConflictException.class, () -> facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"))));
         assertTrue(server.changes().isEmpty());
 
         games.nextCreateConflict = new WriteConflictException(null, true);
-        Game game = facade.create(unique("alice"), unique("bob"));
+        Game game = facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         assertEquals(1, server.changes().size(), "a retried create that met its own first attempt is done");
         assertEquals(game, lastEvent().game());
     }
 
     @Test
     void anAcceptWhoseAnswerWasLostIsDoneAndTold() {
-        Game game = facade.create(unique("alice"), unique("bob"));
+        Game game = facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         games.loseNextAnswer = true;
         Game started = facade.accept(game.gameId(), game.opponentId());
         assertEquals(GameStatus.IN_PROGRESS, started.status());
@@ -310,7 +303,7 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void aRepeatedAcceptIsNotToldAgainButRemembered() {
-        Game game = store.newFacade().create(unique("alice"), unique("bob"));
+        Game game = store.newFacade().create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         Game started = store.newFacade().accept(game.gameId(), game.opponentId());
         assertEquals(started, facade.accept(game.gameId(), game.opponentId()));
         assertTrue(server.changes().isEmpty(), "an earlier request told everyone");
@@ -320,10 +313,10 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void aDeclineOrCancelWhoseAnswerWasLostIsDone() {
-        Game declined = facade.create(unique("alice"), unique("bob"));
+        Game declined = facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         games.loseNextAnswer = true;
         assertTrue(facade.decline(declined.gameId(), declined.opponentId()), "the first attempt deleted it");
-        Game cancelled = facade.create(unique("alice"), unique("bob"));
+        Game cancelled = facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         games.loseNextAnswer = true;
         assertTrue(facade.cancel(cancelled.gameId(), cancelled.hostId()));
         assertFalse(facade.cancel(cancelled.gameId(), cancelled.hostId()), "found gone without a retry: already done before");
@@ -332,7 +325,7 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void aMoveWhoseAnswerWasLostIsDoneAndTold() {
-        Game game = facade.create(unique("alice"), unique("bob"));
+        Game game = facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         facade.accept(game.gameId(), game.opponentId());
         games.loseNextAnswer = true;
         Game moved = facade.move(game.gameId(), game.hostId(), "BottomLeft");
@@ -343,7 +336,7 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void aMoveThatLostAgainstAnotherIsRefusedEvenAfterARetry() {
-        Game game = facade.create(unique("alice"), unique("bob"));
+        Game game = facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         Game started = facade.accept(game.gameId(), game.opponentId());
         // Another server plays for the host meanwhile; this server still believes the board empty.
         store.newFacade().move(game.gameId(), game.hostId(), "TopLeft");
@@ -358,12 +351,12 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void theListsOfAPlayerComeFromTheStore() {
-        String ann = unique("ann");
-        Game received = facade.create(unique("ben"), ann);
-        Game sent = facade.create(ann, unique("cid"));
-        Game toDee = facade.create(ann, unique("dee"));
+        String ann = store.registeredPlayer("ann");
+        Game received = facade.create(store.registeredPlayer("ben"), ann);
+        Game sent = facade.create(ann, store.registeredPlayer("cid"));
+        Game toDee = facade.create(ann, store.registeredPlayer("dee"));
         Game playing = facade.accept(toDee.gameId(), toDee.opponentId());
-        Game toEve = facade.create(unique("eve"), ann);
+        Game toEve = facade.create(store.registeredPlayer("eve"), ann);
         Game done = facade.accept(toEve.gameId(), ann);
         for (String square : new String[] {"TopLeft", "MiddleLeft", "TopMiddle", "MiddleMiddle", "TopRight"}) {
             done = facade.move(done.gameId(), done.turn(), square);
@@ -383,7 +376,7 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void requestsNamingNoPossibleGameOrPlayerReachNoStore() {
-        String alice = unique("alice");
+        String alice = store.registeredPlayer("alice");
         for (String id : new String[] {"../games", "x".repeat(65), "", null}) {
             assertEquals(Rejection.NO_SUCH_GAME, refusal(() -> facade.accept(id, alice)), "accept " + id);
             assertEquals(Rejection.NO_SUCH_GAME, refusal(() -> facade.decline(id, alice)), "decline " + id);
@@ -404,11 +397,11 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void refusalsOnTheStoredStateSayWhy() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
         assertEquals(Rejection.NO_SUCH_GAME, refusal(() -> facade.move(GameIdsForTest.ANY, alice, "TopLeft")));
         Game game = facade.create(alice, bob);
-        assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.accept(game.gameId(), unique("carol"))));
+        assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.accept(game.gameId(), store.registeredPlayer("carol"))));
         assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.decline(game.gameId(), alice)));
         assertEquals(Rejection.NOT_HOST, refusal(() -> facade.cancel(game.gameId(), bob)));
         assertTrue(facade.cancel(game.gameId(), alice));
@@ -418,8 +411,8 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void aMoveOnABoardThatChangedMeanwhileIsToldSo() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
         Game game = facade.accept(facade.create(alice, bob).gameId(), bob);
         GameFacade elsewhere = store.newFacade();
         elsewhere.move(game.gameId(), alice, "TopLeft");
@@ -434,9 +427,9 @@ class GameFacadeOnDynamoDbTest {
     @Test
     void aMoveRefusedOnTheStoredStateLeavesTheServerKnowingIt() {
         GameFacade elsewhere = store.newFacade();
-        Game invitation = elsewhere.create(unique("alice"), unique("bob"));
+        Game invitation = elsewhere.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         elsewhere.accept(invitation.gameId(), invitation.opponentId());
-        assertEquals(Rejection.NOT_A_PLAYER, refusal(() -> facade.move(invitation.gameId(), unique("carol"), "TopLeft")));
+        assertEquals(Rejection.NOT_A_PLAYER, refusal(() -> facade.move(invitation.gameId(), store.registeredPlayer("carol"), "TopLeft")));
         assertEquals(1, games.finds.get());
         assertEquals(GameStatus.IN_PROGRESS, facade.game(invitation.gameId()).orElseThrow().status());
         assertEquals(1, games.finds.get(), "the state read for the refusal is known");
@@ -444,8 +437,8 @@ class GameFacadeOnDynamoDbTest {
 
     @Test
     void anInvitationTheIndexStillListsButThatWasAcceptedIsNotTheOpenOne() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
         Game first = facade.create(alice, bob);
         facade.accept(first.gameId(), bob);
         // An index read a moment before the accept still lists it as pending.

@@ -62,12 +62,6 @@ class InvitationLimitsOnDynamoDbTest {
     }
 
     /** A new player, with an account so that it can be invited. */
-    private static String unique(String name) {
-        String player = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        store.register(player);
-        return player;
-    }
-
     private static Rejection refusal(Supplier<?> request) {
         return assertThrows(GameRuleException.class, request::get).rejection();
     }
@@ -88,13 +82,13 @@ class InvitationLimitsOnDynamoDbTest {
 
     @Test
     void anInviterHasAtMostTenOpenInvitations() {
-        String flooder = unique("flooder");
+        String flooder = store.registeredPlayer("flooder");
         List<Game> sent = new ArrayList<>();
         for (int i = 0; i < PER_INVITER; i++) {
-            sent.add(facade.create(flooder, unique("target")));
+            sent.add(facade.create(flooder, store.registeredPlayer("target")));
         }
         int eventsBefore = server.changes().size();
-        String oneMore = unique("target");
+        String oneMore = store.registeredPlayer("target");
         assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(flooder, oneMore)));
         assertEquals("You have 10 open invitations already. Wait for an answer, or cancel one, before you invite"
                 + " someone else.", Rejection.TOO_MANY_SENT.message());
@@ -106,16 +100,16 @@ class InvitationLimitsOnDynamoDbTest {
         facade.accept(sent.get(0).gameId(), sent.get(0).opponentId());
         Game again = facade.create(flooder, oneMore);
         assertEquals(GameStatus.PENDING, again.status());
-        assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(flooder, unique("target"))));
+        assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(flooder, store.registeredPlayer("target"))));
         assertTrue(facade.decline(again.gameId(), oneMore));
-        assertEquals(GameStatus.PENDING, facade.create(flooder, unique("target")).status());
+        assertEquals(GameStatus.PENDING, facade.create(flooder, store.registeredPlayer("target")).status());
     }
 
     @Test
     void invitingTheSamePlayerAgainAnswersWithTheOpenInvitation() {
-        String eve = unique("eve");
-        String dave = unique("dave");
-        String carol = unique("carol");
+        String eve = store.registeredPlayer("eve");
+        String dave = store.registeredPlayer("dave");
+        String carol = store.registeredPlayer("carol");
         Game fromCarol = facade.create(carol, dave);
         Game first = facade.create(eve, dave);
         int eventsBefore = server.changes().size();
@@ -140,13 +134,13 @@ class InvitationLimitsOnDynamoDbTest {
 
     @Test
     void anInviteeWaitsForAtMostTwentyInvitations() {
-        String popular = unique("popular");
+        String popular = store.registeredPlayer("popular");
         List<Game> waiting = new ArrayList<>();
         for (int i = 0; i < PER_INVITEE; i++) {
-            waiting.add(facade.create(unique("fan"), popular));
+            waiting.add(facade.create(store.registeredPlayer("fan"), popular));
         }
         assertEquals(PER_INVITEE, dao.countInvitationsFor(popular, PER_INVITEE));
-        String late = unique("fan");
+        String late = store.registeredPlayer("fan");
         assertEquals(Rejection.TOO_MANY_RECEIVED, refusal(() -> facade.create(late, popular)));
         assertEquals("That player has 20 open invitations already. Please try again once they have answered some.",
                 Rejection.TOO_MANY_RECEIVED.message());
@@ -165,27 +159,27 @@ class InvitationLimitsOnDynamoDbTest {
 
     @Test
     void countingStopsAtTheLimitAsked() {
-        String someone = unique("someone");
+        String someone = store.registeredPlayer("someone");
         for (int i = 0; i < 3; i++) {
-            facade.create(unique("host"), someone);
+            facade.create(store.registeredPlayer("host"), someone);
         }
         assertEquals(3, dao.countInvitationsFor(someone, PER_INVITEE));
         assertEquals(2, dao.countInvitationsFor(someone, 2));
-        assertEquals(0, dao.countInvitationsFor(unique("nobody"), PER_INVITEE));
+        assertEquals(0, dao.countInvitationsFor(store.registeredPlayer("nobody"), PER_INVITEE));
     }
 
     @Test
     void whenMoreAreOpenThanTheLimitsAllowTheLobbySaysSo() {
-        String invitee = unique("invitee");
-        String host = unique("host");
+        String invitee = store.registeredPlayer("invitee");
+        String host = store.registeredPlayer("host");
         Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
         List<String> received = new ArrayList<>();
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < PER_INVITEE + 2; i++) {
-            received.add(0, rawInvitation(unique("old"), invitee, longAgo.plus(i, ChronoUnit.MINUTES)));
+            received.add(0, rawInvitation(store.registeredPlayer("old"), invitee, longAgo.plus(i, ChronoUnit.MINUTES)));
         }
         for (int i = 0; i < PER_INVITER + 1; i++) {
-            sent.add(0, rawInvitation(host, unique("guest"), longAgo.plus(i, ChronoUnit.MINUTES)));
+            sent.add(0, rawInvitation(host, store.registeredPlayer("guest"), longAgo.plus(i, ChronoUnit.MINUTES)));
         }
         Lobby invited = facade.lobby(invitee);
         assertEquals(received.subList(0, PER_INVITEE), ids(invited.invitations()), "the newest twenty");
@@ -197,14 +191,14 @@ class InvitationLimitsOnDynamoDbTest {
         assertFalse(hosting.moreInvitations());
 
         // Over the limit, both ways refuse new ones until enough are answered.
-        assertEquals(Rejection.TOO_MANY_RECEIVED, refusal(() -> facade.create(unique("new"), invitee)));
-        assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(host, unique("new"))));
+        assertEquals(Rejection.TOO_MANY_RECEIVED, refusal(() -> facade.create(store.registeredPlayer("new"), invitee)));
+        assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(host, store.registeredPlayer("new"))));
     }
 
     @Test
     void aRepeatedAcceptIsAnsweredWithTheGameItStarted() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
         Game invitation = facade.create(alice, bob);
         Game started = facade.accept(invitation.gameId(), bob);
         Map<String, AttributeValue> item = store.rawItem(invitation.gameId());
@@ -223,7 +217,7 @@ class InvitationLimitsOnDynamoDbTest {
 
         // Others are still refused, and a finished game is no open invitation.
         assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.accept(invitation.gameId(), alice)));
-        assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.accept(invitation.gameId(), unique("mallory"))));
+        assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.accept(invitation.gameId(), store.registeredPlayer("mallory"))));
         Game done = moved;
         for (String square : new String[] {"TopLeft", "MiddleLeft", "TopMiddle", "BottomRight", "TopRight"}) {
             done = facade.move(done.gameId(), done.turn(), square);
@@ -234,8 +228,8 @@ class InvitationLimitsOnDynamoDbTest {
 
     @Test
     void aRepeatedDeclineOrCancelFindsTheInvitationGone() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
         Game declined = facade.create(alice, bob);
         assertTrue(facade.decline(declined.gameId(), bob));
         assertFalse(facade.decline(declined.gameId(), bob), "gone already, as asked");

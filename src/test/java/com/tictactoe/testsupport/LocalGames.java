@@ -95,6 +95,13 @@ public final class LocalGames implements AutoCloseable {
         return this;
     }
 
+    /** A player of a name of its own ({@link Names#unique}), with an account so that it can be invited. */
+    public String registeredPlayer(String name) {
+        String player = Names.unique(name);
+        register(player);
+        return player;
+    }
+
     public AccountRepository accounts() {
         return accounts;
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.tictactoe.testsupport.Deployments;
 import com.tictactoe.testsupport.Html;
+import com.tictactoe.testsupport.Names;
 import com.tictactoe.testsupport.StoredGames;
 import com.tictactoe.testsupport.WebClient;
 import java.net.URI;
@@ -20,7 +21,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -444,9 +444,9 @@ class AuthorizationMatrixIT {
 
     private synchronized Players players() {
         if (players == null) {
-            String hostName = unique("host");
-            String opponentName = unique("opp");
-            String otherName = unique("other");
+            String hostName = Names.unique("host");
+            String opponentName = Names.unique("opp");
+            String otherName = Names.unique("other");
             WebClient host = signedUp(hostName);
             WebClient opponent = signedUp(opponentName);
             WebClient other = signedUp(otherName);
@@ -641,7 +641,4 @@ class AuthorizationMatrixIT {
         return AttributeValue.fromS(value);
     }
 
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 6);
-    }
 }

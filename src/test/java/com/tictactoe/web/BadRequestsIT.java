@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tictactoe.testsupport.Deployments;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.Html;
+import com.tictactoe.testsupport.Names;
 import com.tictactoe.testsupport.ServerMetrics;
 import com.tictactoe.testsupport.StoredGames;
 import com.tictactoe.testsupport.WebClient;
@@ -60,10 +61,6 @@ class BadRequestsIT {
     @RegisterExtension
     static final StoredGames stored = StoredGames.open();
 
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 6);
-    }
-
     /** Two signed-in players and a game between them where it is the host's turn. */
     private record Match(WebClient host, WebClient guest, String gameId) {
     }
@@ -71,8 +68,8 @@ class BadRequestsIT {
     private Match match() {
         WebClient host = new WebClient(base);
         WebClient guest = new WebClient(base);
-        String guestName = unique("guest");
-        host.signUp(unique("host"), PASSWORD);
+        String guestName = Names.unique("guest");
+        host.signUp(Names.unique("host"), PASSWORD);
         guest.signUp(guestName, PASSWORD);
         host.get("/");
         HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", guestName,
@@ -139,7 +136,7 @@ class BadRequestsIT {
     void someoneElsesGameCannotBePlayedAndAnUnknownOneIsNotFound() {
         Match match = match();
         WebClient mallory = new WebClient(base);
-        mallory.signUp(unique("mallory"), PASSWORD);
+        mallory.signUp(Names.unique("mallory"), PASSWORD);
         HttpResponse<String> watching = mallory.get("/game.xhtml?id=" + match.gameId());
         assertEquals(200, watching.statusCode());
         assertTrue(watching.body().contains("You are watching"));
@@ -168,7 +165,7 @@ class BadRequestsIT {
         assertFalse(refused.body().contains("<script>alert(1)"));
         assertTrue(refused.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the typed value comes back escaped");
 
-        String eve = unique("eve");
+        String eve = Names.unique("eve");
         visitor.signUp(eve, PASSWORD);
         visitor.get("/");
         HttpResponse<String> invite = visitor.post("/index.xhtml", form("invite", "invite",
@@ -192,7 +189,7 @@ class BadRequestsIT {
     @Test
     @Order(5)
     void signingInGivesANewSession() {
-        String name = unique("frank");
+        String name = Names.unique("frank");
         new WebClient(base).signUp(name, PASSWORD);
 
         WebClient frank = new WebClient(base);
@@ -228,7 +225,7 @@ class BadRequestsIT {
     @Order(7)
     void anOutageGivesAFriendlyPageAndTheAppRecoversByItself() {
         WebClient player = new WebClient(base);
-        player.signUp(unique("grace"), PASSWORD);
+        player.signUp(Names.unique("grace"), PASSWORD);
         assertEquals(200, player.get("/").statusCode());
         assertEquals(200, health("ready").statusCode(), "ready while DynamoDB answers");
         ServerMetrics before = ServerMetrics.scrape();
@@ -338,7 +335,7 @@ class BadRequestsIT {
         assertEquals(401, api.statusCode());
         assertTrue(api.headers().firstValue("X-Request-Id").orElse("").matches("[0-9a-f]{8}"));
 
-        visitor.signUp(unique("heidi"), PASSWORD);
+        visitor.signUp(Names.unique("heidi"), PASSWORD);
         visitor.get("/");
         HttpResponse<String> broken = visitor.post("/index.xhtml", form("invite", "invite", "invite:opponent", "x",
                 "invite:send", "Invite", "jakarta.faces.ViewState", "stateless"));
@@ -350,7 +347,7 @@ class BadRequestsIT {
     @Test
     @Order(10)
     void metricsCountWhatPlayersDid() {
-        String name = unique("ivan");
+        String name = Names.unique("ivan");
         new WebClient(base).signUp(name, PASSWORD);
         ServerMetrics before = ServerMetrics.scrape();
 

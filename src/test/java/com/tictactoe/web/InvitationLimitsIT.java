@@ -13,6 +13,7 @@ import com.tictactoe.infrastructure.DynamoDbClients;
 import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.testsupport.Deployments;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.Names;
 import com.tictactoe.testsupport.WebClient;
 import java.net.URI;
 import java.net.URL;
@@ -84,15 +85,11 @@ class InvitationLimitsIT {
     }
 
     private Player signedUp(String prefix) {
-        String name = unique(prefix);
+        String name = Names.unique(prefix);
         WebClient client = new WebClient(base);
         HttpResponse<String> answer = client.signUp(name, "pw-" + UUID.randomUUID());
         assertEquals(302, answer.statusCode(), "signed up " + name);
         return new Player(name, client);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 6);
     }
 
     /** Types the name into the lobby's New game form and clicks Invite. */
@@ -188,7 +185,7 @@ class InvitationLimitsIT {
         // Eve floods other players: ten open invitations are her limit.
         Instant earlier = Instant.now().minus(1, ChronoUnit.HOURS);
         for (int i = 0; i < 9; i++) {
-            rawInvitation(eve.name(), unique("ghost"), earlier.plusSeconds(i));
+            rawInvitation(eve.name(), Names.unique("ghost"), earlier.plusSeconds(i));
         }
         HttpResponse<String> refused = invite(eve, frank.name());
         assertEquals(200, refused.statusCode(), "back to the lobby form");
@@ -208,10 +205,10 @@ class InvitationLimitsIT {
         Player hank = signedUp("hank");
         Player ivan = signedUp("ivan");
         Instant earlier = Instant.now().minus(1, ChronoUnit.HOURS);
-        String oldest = unique("oldest");
+        String oldest = Names.unique("oldest");
         rawInvitation(oldest, gina.name(), earlier);
         for (int i = 1; i < 19; i++) {
-            rawInvitation(unique("fan"), gina.name(), earlier.plusSeconds(i));
+            rawInvitation(Names.unique("fan"), gina.name(), earlier.plusSeconds(i));
         }
         invited(hank, gina.name());
         HttpResponse<String> refused = invite(ivan, gina.name());
@@ -228,8 +225,8 @@ class InvitationLimitsIT {
         // More than the limit, written by another app (the original) that this server does not hear
         // of: a refused invitation counts them, and the lobby shows the newest twenty and the truth
         // about the rest (otherwise it would within KnownLobbies' ten seconds).
-        rawInvitation(unique("older"), gina.name(), earlier.minusSeconds(2));
-        rawInvitation(unique("older"), gina.name(), earlier.minusSeconds(1));
+        rawInvitation(Names.unique("older"), gina.name(), earlier.minusSeconds(2));
+        rawInvitation(Names.unique("older"), gina.name(), earlier.minusSeconds(1));
         assertTrue(invite(ivan, gina.name()).body().contains(Rejection.TOO_MANY_RECEIVED.message()));
         lobby = gina.client().get("/").body();
         assertEquals("20+", invitationCount(lobby));

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
@@ -102,12 +101,6 @@ class LiveUpdatesTest {
         store.close();
     }
 
-    private static String unique(String name) {
-        String player = name + UUID.randomUUID().toString().substring(0, 6);
-        store.register(player);
-        return player;
-    }
-
     private GameFacade facade() {
         return weld.select(GameFacade.class).get();
     }
@@ -140,8 +133,8 @@ class LiveUpdatesTest {
 
     @Test
     void everyChangeIsPushedToBothPlayersAndOnlyToThem() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
         Game game = facade().create(alice, bob);
         facade().accept(game.gameId(), bob);
         facade().move(game.gameId(), alice, "MiddleMiddle");
@@ -153,9 +146,9 @@ class LiveUpdatesTest {
 
     @Test
     void aWatcherHearsOfTheGameOnAChannelLobbiesIgnore() {
-        String alice = unique("alice");
-        String bob = unique("bob");
-        String carol = unique("carol");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
+        String carol = store.registeredPlayer("carol");
         Game game = facade().accept(facade().create(alice, bob).gameId(), bob);
         GameWatchers watchers = weld.select(GameWatchers.class).get();
         watchers.watching(game.gameId(), carol);
@@ -171,9 +164,9 @@ class LiveUpdatesTest {
 
     @Test
     void pollingPagesSeeTheirPlayersVersionGrowAndNobodyElses() {
-        String alice = unique("alice");
-        String bob = unique("bob");
-        String dave = unique("dave");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
+        String dave = store.registeredPlayer("dave");
         LiveUpdates live = weld.select(LiveUpdates.class).get();
         long aliceBefore = live.changesOf(alice);
         long bobBefore = live.changesOf(bob);
@@ -190,8 +183,8 @@ class LiveUpdatesTest {
 
     @Test
     void aRefusedMovePushesNothing() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
         Game game = facade().accept(facade().create(alice, bob).gameId(), bob);
         awaitPushes(2);
         pushed().clear();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Browser;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.Names;
 import com.tictactoe.testsupport.PagePlayer;
 import com.tictactoe.testsupport.PushSockets;
 import com.tictactoe.testsupport.PushSockets.Inbox;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +56,6 @@ class OnWildFlyIT {
         if (server != null) {
             server.close();
         }
-    }
-
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
     @Test
@@ -136,8 +132,8 @@ class OnWildFlyIT {
 
     @Test
     void inBrowsersCutOffFromPollingTheMovesArriveByPush() throws MalformedURLException {
-        String aliceName = unique("alice");
-        String bobName = unique("bob");
+        String aliceName = Names.unique("alice");
+        String bobName = Names.unique("bob");
         try (Browser alice = new Browser(server.app().toURL()); Browser bob = new Browser(server.app().toURL())) {
             alice.withoutPolling();
             bob.withoutPolling();
@@ -188,7 +184,7 @@ class OnWildFlyIT {
     void theSessionAndSignInCookiesAreHttpOnlyAndSameSiteLax() throws MalformedURLException {
         WebClient visitor = new WebClient(server.app().toURL());
         assertHttpOnlyAndLax(setCookie(visitor.get("/signin.xhtml"), "JSESSIONID"));
-        HttpResponse<String> signedUp = visitor.signUp(unique("dave"), PASSWORD);
+        HttpResponse<String> signedUp = visitor.signUp(Names.unique("dave"), PASSWORD);
         assertEquals(302, signedUp.statusCode(), signedUp.body());
         assertHttpOnlyAndLax(setCookie(signedUp, "JSESSIONID"));
         assertHttpOnlyAndLax(setCookie(signedUp, "ttt_signin"));
@@ -209,7 +205,7 @@ class OnWildFlyIT {
 
     /** A player in a browser-less tab; nobody counts its requests here. */
     private static PagePlayer player(HttpClient http, String name) {
-        return new PagePlayer(http, server.app(), unique(name), PASSWORD, new PagePlayer.Traffic() {
+        return new PagePlayer(http, server.app(), Names.unique(name), PASSWORD, new PagePlayer.Traffic() {
             @Override
             public void answered(PagePlayer.Request kind, long nanos) {
             }

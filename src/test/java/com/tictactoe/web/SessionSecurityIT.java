@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.testsupport.Names;
 import com.tictactoe.testsupport.PushSockets;
 import com.tictactoe.testsupport.PushSockets.Inbox;
 import com.tictactoe.testsupport.WebClient;
@@ -49,10 +50,6 @@ class SessionSecurityIT {
     @ArquillianResource
     private URL base;
 
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 6);
-    }
-
     private WebClient signedUp(String name) {
         WebClient player = new WebClient(base);
         player.signUp(name, PASSWORD);
@@ -77,7 +74,7 @@ class SessionSecurityIT {
         assertTrue(attributes(first).contains("samesite=lax"), first);
         assertFalse(attributes(first).contains("secure"), "plain HTTP, nothing configured: " + first);
 
-        HttpResponse<String> signedUp = visitor.signUp(unique("cookie"), PASSWORD);
+        HttpResponse<String> signedUp = visitor.signUp(Names.unique("cookie"), PASSWORD);
         String renewed = setCookie(signedUp, "JSESSIONID").orElseThrow(() -> new AssertionError("a new session id on sign-in"));
         assertTrue(attributes(renewed).contains("httponly"), renewed);
         assertTrue(attributes(renewed).contains("samesite=lax"), renewed);
@@ -92,9 +89,9 @@ class SessionSecurityIT {
 
     @Test
     void noAnswerToASignedInPlayerIsStored() {
-        String guestName = unique("guest");
+        String guestName = Names.unique("guest");
         WebClient guest = signedUp(guestName);
-        WebClient host = signedUp(unique("host"));
+        WebClient host = signedUp(Names.unique("host"));
 
         HttpResponse<String> lobby = host.get("/");
         assertEquals(200, lobby.statusCode());
@@ -172,13 +169,13 @@ class SessionSecurityIT {
 
     @Test
     void aPlayersOwnPageOnItsOwnSessionGetsItsPushes() throws InterruptedException {
-        Listener alice = lobbyOf(unique("alice"));
+        Listener alice = lobbyOf(Names.unique("alice"));
         Inbox inbox = new Inbox();
         WebSocket socket = open(alice.channelPath(), origin(), alice.client().sessionId(), inbox);
         try {
             assertEquals(null, inbox.messages.poll(500, TimeUnit.MILLISECONDS), "kept open, nothing yet");
 
-            WebClient bob = signedUp(unique("bob"));
+            WebClient bob = signedUp(Names.unique("bob"));
             bob.get("/");
             HttpResponse<String> invited = bob.post("/index.xhtml", form("invite", "invite", "invite:opponent", alice.name(),
                     "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState()));
@@ -194,7 +191,7 @@ class SessionSecurityIT {
 
     @Test
     void anotherSitesPageIsRefusedEvenWithThePlayersCookie() {
-        Listener alice = lobbyOf(unique("alice"));
+        Listener alice = lobbyOf(Names.unique("alice"));
         String session = alice.client().sessionId();
         assertRefused(alice.channelPath(), "http://evil.example", session, "another site");
         assertRefused(alice.channelPath(), "null", session, "a sandboxed frame or a file");
@@ -210,9 +207,9 @@ class SessionSecurityIT {
 
     @Test
     void aChannelUrlWorksOnlyForTheSessionWhosePageItCameFrom() throws InterruptedException {
-        String aliceName = unique("alice");
+        String aliceName = Names.unique("alice");
         Listener alice = lobbyOf(aliceName);
-        Listener mallory = lobbyOf(unique("mallory"));
+        Listener mallory = lobbyOf(Names.unique("mallory"));
 
         assertRefused(alice.channelPath(), origin(), mallory.client().sessionId(), "another player's session");
         assertRefused(alice.channelPath(), origin(), null, "no session at all");
@@ -235,7 +232,7 @@ class SessionSecurityIT {
         Inbox malloryInbox = new Inbox();
         WebSocket accepted = open(mallory.channelPath(), origin(), mallory.client().sessionId(), malloryInbox);
         try {
-            WebClient bob = signedUp(unique("bob"));
+            WebClient bob = signedUp(Names.unique("bob"));
             bob.get("/");
             bob.post("/index.xhtml", form("invite", "invite", "invite:opponent", aliceName,
                     "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState()));
@@ -247,7 +244,7 @@ class SessionSecurityIT {
 
     @Test
     void afterSigningOutTheChannelIsRefused() {
-        Listener alice = lobbyOf(unique("alice"));
+        Listener alice = lobbyOf(Names.unique("alice"));
         String session = alice.client().sessionId();
         HttpResponse<String> signedOut = alice.client().post("/index.xhtml", form("signout", "signout",
                 "signout:go", "Sign out", "jakarta.faces.ViewState", alice.client().viewState()));

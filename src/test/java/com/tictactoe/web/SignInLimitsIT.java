@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tictactoe.testsupport.BoundWebClient;
 import com.tictactoe.testsupport.BoundWebClient.Response;
 import com.tictactoe.testsupport.Deployments;
+import com.tictactoe.testsupport.Names;
 import com.tictactoe.testsupport.WebClient;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -44,10 +44,6 @@ class SignInLimitsIT {
     @ArquillianResource
     private URL base;
 
-    private static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 6);
-    }
-
     /** A test that needs a few seconds of one window starts afresh if the window is about to end. */
     private static void notAtTheEndOfAWindow(long windowSeconds) throws InterruptedException {
         long intoWindow = System.currentTimeMillis() / 1000 % windowSeconds;
@@ -65,7 +61,7 @@ class SignInLimitsIT {
         notAtTheEndOfAWindow(15 * 60);
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < 22; i++) {
-            accounts.add(unique("spray" + i));
+            accounts.add(Names.unique("spray" + i));
         }
         WebClient registrar = new WebClient(base);
         for (String owner : List.of(accounts.get(3), accounts.get(20), accounts.get(21))) {
@@ -101,7 +97,7 @@ class SignInLimitsIT {
     @Test
     void guessingAtOneAccountMakesOnlyTheGuesserWait() throws Exception {
         notAtTheEndOfAWindow(15 * 60);
-        String name = unique("judy");
+        String name = Names.unique("judy");
         assertEquals(302, new WebClient(base).signUp(name, PASSWORD).statusCode());
 
         BoundWebClient guesser = new BoundWebClient(base, "127.0.0.4");
@@ -123,9 +119,9 @@ class SignInLimitsIT {
         notAtTheEndOfAWindow(60 * 60);
         BoundWebClient flood = new BoundWebClient(base, "127.0.0.6");
         for (int i = 0; i < 10; i++) {
-            assertEquals(302, flood.signUp(unique("flood" + i), PASSWORD).status(), "sign-up " + (i + 1));
+            assertEquals(302, flood.signUp(Names.unique("flood" + i), PASSWORD).status(), "sign-up " + (i + 1));
         }
-        String last = unique("flood10");
+        String last = Names.unique("flood10");
         Response refused = flood.signUp(last, PASSWORD);
         assertEquals(200, refused.status());
         assertTrue(refused.body().contains("Too many accounts have been created from your address."), refused.body());
@@ -133,7 +129,7 @@ class SignInLimitsIT {
         assertTrue(new BoundWebClient(base, "127.0.0.7").signIn(last, PASSWORD).body()
                 .contains("Wrong username or password."), "the refused account was not created");
 
-        assertEquals(302, new BoundWebClient(base, "127.0.0.7").signUp(unique("other"), PASSWORD).status(),
+        assertEquals(302, new BoundWebClient(base, "127.0.0.7").signUp(Names.unique("other"), PASSWORD).status(),
                 "another address signs up");
     }
 
@@ -141,7 +137,7 @@ class SignInLimitsIT {
     void theAddressesTheTestsComeFromAreNotLimited() {
         WebClient local = new WebClient(base);
         for (int i = 0; i < 11; i++) {
-            assertEquals(302, local.signUp(unique("local" + i), PASSWORD).statusCode(), "sign-up " + (i + 1));
+            assertEquals(302, local.signUp(Names.unique("local" + i), PASSWORD).statusCode(), "sign-up " + (i + 1));
         }
     }
 
@@ -155,7 +151,7 @@ class SignInLimitsIT {
                 {"  short  ", "A password has at least 8 characters, not counting spaces at either end."},
                 {"", "Please choose a password."}};
         for (String[] refusal : cases) {
-            String name = unique("kim");
+            String name = Names.unique("kim");
             HttpResponse<String> answer = visitor.signUp(name, refusal[0]);
             assertEquals(200, answer.statusCode(), "[" + refusal[0] + "]");
             assertTrue(answer.body().contains(refusal[1]), "[" + refusal[0] + "]: " + refusal[1]);
