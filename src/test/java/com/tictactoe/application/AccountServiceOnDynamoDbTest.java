@@ -12,14 +12,10 @@ import com.tictactoe.domain.Account;
 import com.tictactoe.domain.UserIds;
 import com.tictactoe.infrastructure.DynamoAccountDao;
 import com.tictactoe.infrastructure.DynamoAttemptCounterDao;
-import com.tictactoe.infrastructure.DynamoDbClients;
-import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.infrastructure.DynamoSignInTokenDao;
-import com.tictactoe.infrastructure.TableBootstrap;
 import com.tictactoe.infrastructure.UsersTable;
-import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.LocalGames;
 import jakarta.enterprise.inject.Produces;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,6 +49,7 @@ class AccountServiceOnDynamoDbTest {
     /** The table is new for each run, and every test counts from addresses of its own. */
     private static final Instant HOUR = Instant.parse("2032-01-01T00:01:00Z");
 
+    private static LocalGames store;
     private static DynamoDbClient client;
     private static String table;
     private static final RecordingGameMetrics METRICS = new RecordingGameMetrics();
@@ -91,16 +88,14 @@ class AccountServiceOnDynamoDbTest {
 
     @BeforeAll
     static void createTable() {
-        table = "Users-" + UUID.randomUUID();
-        client = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                Optional.empty(), "Games", table, true));
-        TableBootstrap.createMissing(client, List.of(UsersTable.definition(table)));
+        store = LocalGames.withFreshTable();
+        client = store.client();
+        table = store.usersTable();
     }
 
     @AfterAll
     static void dropTable() {
-        client.deleteTable(delete -> delete.tableName(table));
-        client.close();
+        store.close();
     }
 
     /** The account's name as stored, looked up the way sign-in and invitations look it up. */

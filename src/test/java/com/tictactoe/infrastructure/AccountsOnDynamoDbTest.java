@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.domain.Account;
-import com.tictactoe.testsupport.DynamoDbLocalSession;
-import java.net.URI;
+import com.tictactoe.testsupport.LocalGames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,23 +18,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class AccountsOnDynamoDbTest {
 
+    private static LocalGames store;
     private static DynamoDbClient client;
     private static String table;
     private static DynamoAccountDao accounts;
 
     @BeforeAll
     static void createTable() {
-        table = "Users-" + UUID.randomUUID();
-        client = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                Optional.empty(), "Games", table, true));
-        TableBootstrap.createMissing(client, List.of(UsersTable.definition(table)));
+        store = LocalGames.withFreshTable();
+        client = store.client();
+        table = store.usersTable();
         accounts = new DynamoAccountDao(client, table);
     }
 
     @AfterAll
     static void dropTable() {
-        client.deleteTable(delete -> delete.tableName(table));
-        client.close();
+        store.close();
     }
 
     @Test

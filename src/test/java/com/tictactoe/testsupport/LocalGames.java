@@ -110,6 +110,10 @@ public final class LocalGames implements AutoCloseable {
         return client;
     }
 
+    public String usersTable() {
+        return usersTable;
+    }
+
     public String table() {
         return table;
     }
