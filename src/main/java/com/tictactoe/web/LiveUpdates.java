@@ -2,9 +2,7 @@ package com.tictactoe.web;
 
 import com.tictactoe.application.GameChanged;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
@@ -36,7 +34,7 @@ public class LiveUpdates {
     private GameWatchers watchers;
 
     @Inject
-    private Event<PushDue> pushes;
+    private PushSender sender;
 
     /** Players tracked before the quiet ones are forgotten: bounds the memory, whoever played. */
     static final int MAX_PLAYERS = 50_000;
@@ -62,23 +60,21 @@ public class LiveUpdates {
         Set<String> onlyWatching = new HashSet<>(watchers.of(gameId));
         onlyWatching.removeAll(change.players());
         // Sent on another thread: a game watched by a thousand pages must not slow down the move.
-        pushes.fireAsync(new PushDue(gameId, change.players(), onlyWatching));
+        Set<String> players = change.players();
+        sender.send(() -> push(gameId, players, onlyWatching));
     }
 
-    /** A change to push: the game's id, to its players and, on a channel of their own, to its watchers. */
-    record PushDue(String gameId, Set<String> players, Set<String> onlyWatching) {
-    }
-
-    void push(@ObservesAsync PushDue due) {
+    /** The game's id, to its players and, on a channel of their own, to its watchers. */
+    private void push(String gameId, Set<String> players, Set<String> onlyWatching) {
         try {
-            updates.send(due.gameId(), due.players());
-            if (!due.onlyWatching().isEmpty()) {
+            updates.send(gameId, players);
+            if (!onlyWatching.isEmpty()) {
                 // Lobbies ignore these: a game one merely watches is in none of one's lists.
-                updates.send(WATCHED_PREFIX + due.gameId(), due.onlyWatching());
+                updates.send(WATCHED_PREFIX + gameId, onlyWatching);
             }
         } catch (RuntimeException e) {
             // A page that misses a push still catches up by polling; the move itself is stored.
-            LOG.log(Level.WARNING, "Could not push the change of game " + due.gameId(), e);
+            LOG.log(Level.WARNING, "Could not push the change of game " + gameId, e);
         }
     }
 
