@@ -1,6 +1,7 @@
 package com.tictactoe.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.GameSummary;
@@ -8,6 +9,8 @@ import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.StatusDate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -150,5 +153,64 @@ class KnownLobbiesTest {
         lobbies.of("one more", indexes(EMPTY));
         lobbies.of("p0", indexes(EMPTY));
         assertEquals(KnownLobbies.CAPACITY + 2, reads.get(), "the least recently used one was forgotten");
+    }
+
+    // ---- in a container: old lobbies are read again in the background ----------------------------
+
+    /** Tasks run when the test says so, as a container's executor runs them a moment later. */
+    private final Deque<Runnable> background = new ArrayDeque<>();
+    private final KnownLobbies inContainer = new KnownLobbies(now::get, background::add);
+
+    @Test
+    void anOldLobbyIsShownAtOnceAndReadAgainInTheBackground() {
+        Lobby before = inContainer.of("bob", indexes(EMPTY));
+        assertEquals(1, reads.get());
+        now.addAndGet(KnownLobbies.MAX_AGE_NANOS + 1);
+        Lobby withGame = new Lobby(List.of(game("g1", GameStatus.PENDING)), false, List.of(), false, List.of(), List.of());
+
+        assertEquals(before, inContainer.of("bob", indexes(withGame)), "the known lobby, without waiting");
+        assertEquals(before, inContainer.of("bob", indexes(withGame)));
+        assertEquals(1, background.size(), "one read at a time");
+        assertEquals(1, reads.get(), "not read yet");
+
+        background.poll().run();
+        assertEquals(2, reads.get());
+        assertEquals(withGame, inContainer.of("bob", indexes(withGame)), "the lists read in the background");
+        assertEquals(0, background.size(), "young again");
+    }
+
+    @Test
+    void aFailedBackgroundReadKeepsTheKnownLobbyAndIsTriedAgain() {
+        Lobby before = inContainer.of("bob", indexes(EMPTY));
+        now.addAndGet(KnownLobbies.MAX_AGE_NANOS + 1);
+        inContainer.of("bob", player -> {
+            throw new IllegalStateException("DynamoDB is unreachable");
+        });
+        background.poll().run();
+        assertEquals(before, inContainer.of("bob", indexes(EMPTY)));
+        assertEquals(1, background.size(), "tried again on the next view");
+    }
+
+    @Test
+    void anUnknownLobbyIsStillReadBeforeItIsShown() {
+        Lobby withGame = new Lobby(List.of(game("g1", GameStatus.PENDING)), false, List.of(), false, List.of(), List.of());
+        assertEquals(withGame, inContainer.of("bob", indexes(withGame)));
+        inContainer.forget("bob");
+        assertEquals(EMPTY, inContainer.of("bob", indexes(EMPTY)), "a forgotten lobby too");
+        assertEquals(0, background.size());
+    }
+
+    @Test
+    void aBusyExecutorMeansTheOldLobbyIsReadAtOnce() {
+        KnownLobbies busy = new KnownLobbies(now::get, task -> {
+            throw new java.util.concurrent.RejectedExecutionException("full");
+        });
+        busy.of("bob", indexes(EMPTY));
+        now.addAndGet(KnownLobbies.MAX_AGE_NANOS + 1);
+        Lobby withGame = new Lobby(List.of(game("g1", GameStatus.PENDING)), false, List.of(), false, List.of(), List.of());
+        assertEquals(withGame, busy.of("bob", indexes(withGame)));
+        assertThrows(IllegalStateException.class, () -> busy.of("carol", player -> {
+            throw new IllegalStateException("an unknown lobby's read fails in the request");
+        }));
     }
 }
