@@ -29,15 +29,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * For a small footprint (the benchmark's target is 400 MB resident under load): the heap starts
      * small and gives memory back, the serial collector needs no remembered sets and suits two cores,
      * thread stacks are capped at what the server uses, and freed native memory goes back to the
-     * system every 5 s. Only the C1 compiler: on two cores C2 was still compiling after two minutes
-     * of load (a third of a core while one player loaded the lobby) and cost 40-80 MB more resident
-     * memory; with C1 alone the benchmark served as many lobby pages and more whole games. The price:
-     * hashing a password (PBKDF2, 120,000 rounds) takes about 250 ms of CPU instead of 30, once per
-     * sign-in. The container image (Dockerfile) keeps C2: a server that runs for days signs in more
-     * players and, once warm, needs about a third less CPU per page.
+     * system every 5 s. The C2 compiler stays, though on two cores it was still compiling after two
+     * minutes of load and costs 40-80 MB resident memory: with C1 alone ({@code -XX:TieredStopAtLevel=1},
+     * tried) a lobby page took a fifth more CPU (3.5 instead of 2.9 ms, fewer pages per second), and
+     * a sign-in's password hash (PBKDF2, 120,000 rounds) 250 ms of CPU instead of 30.
      */
     public static final List<String> MEMORY_OPTIONS = List.of("-Xms48m", "-XX:+UseSerialGC",
-            "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40", "-XX:TieredStopAtLevel=1",
+            "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40",
             "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:TrimNativeHeapInterval=5000");
 
     /** glibc's default of one malloc arena per thread per core costs tens of MB for nothing here. */
