@@ -28,7 +28,7 @@ public class PushSender {
 
     private static final Logger LOG = Logger.getLogger(PushSender.class.getName());
 
-    /** Pushes run in order on few threads: sending is quick, and order keeps pages calm. */
+    /** Sending a push is quick: two threads keep up with a thousand watchers of one game. */
     static final int THREADS = 2;
     /**
      * Pushes waiting beyond this are dropped, with a warning: their pages still catch up by

@@ -31,8 +31,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * thread stacks are capped at what the server uses, and freed native memory goes back to the
      * system every 5 s. The C2 compiler stays, though on two cores it was still compiling after two
      * minutes of load and costs 40-80 MB resident memory: with C1 alone ({@code -XX:TieredStopAtLevel=1},
-     * tried) a lobby page took a fifth more CPU (3.5 instead of 2.9 ms, fewer pages per second), and
-     * a sign-in's password hash (PBKDF2, 120,000 rounds) 250 ms of CPU instead of 30.
+     * tried) a lobby page never gets cheaper than 3.4-3.8 ms of CPU, where warm C2 code needs 2.0,
+     * and a sign-in's password hash (PBKDF2, 120,000 rounds) takes 250 ms of CPU instead of 30.
      */
     public static final List<String> MEMORY_OPTIONS = List.of("-Xms48m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40",

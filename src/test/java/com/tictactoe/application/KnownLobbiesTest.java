@@ -8,10 +8,11 @@ import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.StatusDate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -203,7 +204,7 @@ class KnownLobbiesTest {
     @Test
     void aBusyExecutorMeansTheOldLobbyIsReadAtOnce() {
         KnownLobbies busy = new KnownLobbies(now::get, task -> {
-            throw new java.util.concurrent.RejectedExecutionException("full");
+            throw new RejectedExecutionException("full");
         });
         busy.of("bob", indexes(EMPTY));
         now.addAndGet(KnownLobbies.MAX_AGE_NANOS + 1);
