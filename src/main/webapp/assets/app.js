@@ -118,6 +118,27 @@
         }
     };
 
+    /*
+     * A row's button with a data-render attribute (see RowAction) is sent by Ajax, as a Faces
+     * command button with an Ajax behaviour would be: its name and value, that part re-rendered.
+     */
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest ? event.target.closest("button[data-render]") : null;
+        if (!button || !button.form || typeof faces === "undefined" || button.disabled) {
+            return;
+        }
+        event.preventDefault();
+        var params = {};
+        params[button.name] = button.value;
+        faces.ajax.request(button, event, {
+            execute: button.name,
+            render: button.getAttribute("data-render"),
+            params: params,
+            onevent: window.ttt[button.getAttribute("data-onevent")],
+            onerror: window.ttt[button.getAttribute("data-onerror")]
+        });
+    });
+
     document.addEventListener("visibilitychange", function () {
         if (!document.hidden) {
             poll();

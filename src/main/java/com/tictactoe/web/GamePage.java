@@ -9,7 +9,6 @@ import com.tictactoe.domain.Square;
 import com.tictactoe.domain.WinningLine;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.PhaseId;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -80,9 +79,8 @@ public class GamePage implements Serializable {
         games.game(gameId).ifPresentOrElse(current -> game = current, () -> gone = true);
     }
 
-    public void play() {
-        String square = FacesContext.getCurrentInstance().getExternalContext()
-                .getRequestParameterMap().get("square");
+    /** A click on a square, named as the board's buttons name it. */
+    public void play(String square) {
         try {
             game = games.move(game.gameId(), player.getName(), square);
         } catch (GameRuleException refused) {
@@ -144,16 +142,6 @@ public class GamePage implements Serializable {
             cells.add(new Cell(square, mark, playable && mark.isEmpty(), winning.contains(square)));
         }
         return cells;
-    }
-
-    /**
-     * Whether a square's button is shown disabled. Only while rendering: a click that a page sent
-     * from an older view of the board must still reach {@link #play()}, which answers with the
-     * board as it is now and says why the move did not count. Were the button disabled while the
-     * request is decoded, Faces would drop the click without a word.
-     */
-    public boolean shownDisabled(Cell cell) {
-        return !cell.playable() && FacesContext.getCurrentInstance().getCurrentPhaseId() == PhaseId.RENDER_RESPONSE;
     }
 
     private String me() {

@@ -5,7 +5,6 @@ import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Lobby;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -72,13 +71,8 @@ public class LobbyPage implements Serializable {
         }
     }
 
-    /** The game of the row whose button was clicked: sent with the click, not looked up by row. */
-    private static String clickedGame() {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("gameId");
-    }
-
-    public String accept() {
-        String gameId = clickedGame();
+    /** Accept, in the row of {@code gameId}: the game's page once it has started. */
+    public String accept(String gameId) {
         try {
             games.accept(gameId, player.getName());
             return GamePage.openGame(gameId);
@@ -89,8 +83,7 @@ public class LobbyPage implements Serializable {
         }
     }
 
-    public void decline() {
-        String gameId = clickedGame();
+    public void decline(String gameId) {
         try {
             Messages.info(games.decline(gameId, player.getName()) ? "Invitation declined." : ALREADY_GONE);
         } catch (GameRuleException refused) {
@@ -99,8 +92,7 @@ public class LobbyPage implements Serializable {
         load();
     }
 
-    public void cancel() {
-        String gameId = clickedGame();
+    public void cancel(String gameId) {
         try {
             Messages.info(games.cancel(gameId, player.getName()) ? "Invitation cancelled." : ALREADY_GONE);
         } catch (GameRuleException refused) {

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class Html {
 
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
+    private static final Pattern BUTTON = Pattern.compile("<button\\b[^>]*>");
+    private static final Pattern CELL = Pattern.compile("<button\\b[^>]*name=\"game:square\"[^>]*>[^<]*</button>");
 
     private Html() {
     }
@@ -26,16 +28,36 @@ public final class Html {
         return inputs;
     }
 
+    /** Whether {@code html} has a button element named {@code name} that sends {@code value}. */
+    public static boolean hasButton(String html, String name, String value) {
+        Matcher button = BUTTON.matcher(html);
+        while (button.find()) {
+            if (button.group().contains("name=\"" + name + "\"") && button.group().contains("value=\"" + value + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code html} has an input named {@code name}, such as a button. */
     public static boolean hasInput(String html, String name) {
         return inputs(html).stream().anyMatch(tag -> tag.contains("name=\"" + name + "\""));
     }
 
-    /** The input tag of the board's button for {@code square}, if {@code html} shows the board. */
+    /** The board's button for {@code square}, start tag to end tag, if {@code html} shows the board. */
     public static Optional<String> cell(String html, String square) {
-        return inputs(html).stream()
-                .filter(tag -> tag.contains("data-square=\"" + square + "\"") && tag.contains("name=\"game:board:"))
-                .findFirst();
+        Matcher cell = CELL.matcher(html);
+        while (cell.find()) {
+            if (cell.group().contains("data-square=\"" + square + "\"")) {
+                return Optional.of(cell.group());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The mark a board's button shows, as a browser reads it: "", "O" or "X". */
+    public static String cellMark(String cell) {
+        return unescape(cell.substring(cell.indexOf('>') + 1, cell.lastIndexOf("</button>")));
     }
 
     /** The value of attribute {@code name} of {@code tag}, as written (still escaped); empty if it has none. */

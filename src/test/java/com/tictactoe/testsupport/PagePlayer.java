@@ -216,23 +216,20 @@ public final class PagePlayer {
         }
     }
 
-    /** A click on a square: the AJAX request faces.js sends for the cell's f:ajax. */
+    /** A click on a square: the AJAX request app.js sends through faces.js for the cell's button. */
     public void move(int square, String[] board, String status) throws Unexpected {
         String tag = Html.cell(gameForm, SQUARES[square])
                 .orElseThrow(() -> unexpected("no button for " + SQUARES[square], gameForm));
         if (tag.contains("disabled")) {
             throw unexpected("the button for " + SQUARES[square] + " is disabled", tag);
         }
-        String id = attribute(tag, "id");
-        String onclick = unescape(attribute(tag, "onclick"));
-        Matcher call = AJAX_CALL.matcher(onclick);
-        if (!call.find() || !onclick.contains("'square':'" + SQUARES[square] + "'")) {
+        String name = attribute(tag, "name");
+        String render = attribute(tag, "data-render");
+        if (!attribute(tag, "value").equals(SQUARES[square]) || render.isEmpty()) {
             throw unexpected("the button does not send an AJAX request with its square", tag);
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("square", SQUARES[square]);
         HttpResponse<String> answer = post(action(gameForm),
-                ajaxFields(id, "click", call.group(2), call.group(3), call.group(4), params), Request.MOVE);
+                ajaxFields("", name, "click", null, name, render, Map.of(name, SQUARES[square])), Request.MOVE);
         partial(answer, "move " + SQUARES[square]);
         expectBoard(board, "after moving to " + SQUARES[square]);
         expectStatus(status, answer);
@@ -253,7 +250,8 @@ public final class PagePlayer {
             throw unexpected("no refreshGame command script", gameForm);
         }
         HttpResponse<String> answer = post(action(gameForm),
-                ajaxFields(call.group(1), null, call.group(2), call.group(3), call.group(4), Map.of()), Request.REFRESH);
+                ajaxFields(call.group(1), call.group(1), null, call.group(2), call.group(3), call.group(4), Map.of()),
+                Request.REFRESH);
         partial(answer, "refresh");
     }
 
@@ -262,7 +260,7 @@ public final class PagePlayer {
         int marks = 0;
         for (String square : SQUARES) {
             String cell = Html.cell(gameForm, square).orElseThrow(() -> unexpected("no square " + square, gameForm));
-            if (!unescape(attribute(cell, "value")).isEmpty()) {
+            if (!Html.cellMark(cell).isEmpty()) {
                 marks++;
             }
         }
@@ -281,7 +279,7 @@ public final class PagePlayer {
             int at = i;
             String cell = Html.cell(gameForm, SQUARES[i])
                     .orElseThrow(() -> unexpected("no square " + SQUARES[at] + " " + when, gameForm));
-            String shown = unescape(attribute(cell, "value"));
+            String shown = Html.cellMark(cell);
             String expected = board[i] == null ? "" : board[i];
             if (!shown.equals(expected)) {
                 throw unexpected(SQUARES[i] + " shows \"" + shown + "\" instead of \"" + expected + "\" " + when,
@@ -290,9 +288,12 @@ public final class PagePlayer {
         }
     }
 
-    /** The request faces.ajax.request builds: the form's fields plus the AJAX arguments. */
-    private Map<String, String> ajaxFields(String sourceId, String event, String behaviorEvent, String execute,
-            String render, Map<String, String> params) throws Unexpected {
+    /**
+     * The request faces.ajax.request builds: the form's fields plus the AJAX arguments. The source
+     * is named by its id and, for the execute list, by its name (a plain button has no id).
+     */
+    private Map<String, String> ajaxFields(String sourceId, String sourceName, String event, String behaviorEvent,
+            String execute, String render, Map<String, String> params) throws Unexpected {
         String formId = attribute(gameForm.substring(0, gameForm.indexOf('>') + 1), "id");
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("jakarta.faces.source", sourceId);
@@ -301,11 +302,11 @@ public final class PagePlayer {
         }
         String executeList;
         if (execute == null) {
-            executeList = sourceId + " " + sourceId;
+            executeList = sourceName + " " + sourceId;
         } else {
             executeList = execute.replace("@this", sourceId).replace("@form", formId);
-            if (!List.of(executeList.split(" ")).contains(sourceId)) {
-                executeList = sourceId + " " + executeList;
+            if (!List.of(executeList.split(" ")).contains(sourceName)) {
+                executeList = sourceName + " " + executeList;
             }
         }
         fields.put("jakarta.faces.partial.execute", executeList);

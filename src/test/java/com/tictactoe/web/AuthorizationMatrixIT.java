@@ -23,8 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -195,16 +193,16 @@ class AuthorizationMatrixIT {
         Map<String, Map<String, AttributeValue>> before = games();
         if (role == Role.ANONYMOUS) {
             p.opponent().get("/");
-            String button = lobbyButton(p.opponent(), "invitations", "accept", id);
-            anonymousPosts("/", "/index.xhtml", form("lists", "lists", button, button, "gameId", id,
+            String button = lobbyButton(p.opponent(), "accept", id);
+            anonymousPosts("/", "/index.xhtml", form("lists", "lists", button, id,
                     "jakarta.faces.ViewState", p.opponent().viewState()));
             assertEquals(before, games(), "nothing was written");
             return;
         }
         WebClient actor = client(role);
         assertEquals(200, actor.get("/").statusCode());
-        String button = lobbyButton(actor, "invitations", "accept", role == Role.OPPONENT ? id : null);
-        HttpResponse<String> answer = actor.post("/index.xhtml", form("lists", "lists", button, button, "gameId", id,
+        String button = lobbyButton(actor, "accept", role == Role.OPPONENT ? id : null);
+        HttpResponse<String> answer = actor.post("/index.xhtml", form("lists", "lists", button, id,
                 "jakarta.faces.ViewState", actor.viewState()));
         if (role == Role.OPPONENT) {
             assertEquals(302, answer.statusCode());
@@ -245,21 +243,20 @@ class AuthorizationMatrixIT {
 
     private void leaveInLobby(Role role, boolean decline) {
         String id = invite();
-        String list = decline ? "invitations" : "sent";
         String kind = decline ? "decline" : "cancel";
         Role rightful = decline ? Role.OPPONENT : Role.HOST;
         Map<String, Map<String, AttributeValue>> before = games();
         if (role == Role.ANONYMOUS) {
             WebClient owner = client(rightful);
             owner.get("/");
-            String button = lobbyButton(owner, list, kind, id);
+            String button = lobbyButton(owner, kind, id);
             anonymousPosts("/", "/index.xhtml", lobbyAjax(owner, button, id));
             assertEquals(before, games(), "nothing was written");
             return;
         }
         WebClient actor = client(role);
         assertEquals(200, actor.get("/").statusCode());
-        String button = lobbyButton(actor, list, kind, role == rightful ? id : null);
+        String button = lobbyButton(actor, kind, role == rightful ? id : null);
         HttpResponse<String> answer = actor.ajax("/index.xhtml", lobbyAjax(actor, button, id));
         assertEquals(200, answer.statusCode());
         if (role == rightful) {
@@ -532,43 +529,39 @@ class AuthorizationMatrixIT {
         return form("game", "game", "gameId", id, button, label, "jakarta.faces.ViewState", player.viewState());
     }
 
-    /** A click on a square of the last game page fetched, as faces.js sends it (the square has an f:ajax). */
+    /** A click on a square of the last game page fetched, as app.js sends it by Ajax: the button's name, the square. */
     private static Map<String, String> moveClick(WebClient player, String id, String square) {
         String button = Html.attribute(cellTag(player.lastPage(), square), "name");
         Map<String, String> click = form("game", "game", "gameId", id, "jakarta.faces.ViewState", player.viewState());
-        click.putAll(ajaxParams(button, "game messages"));
-        click.put("square", square);
+        click.putAll(rowButtonAjax(button, square, "game messages"));
         return click;
     }
 
-    /** A click on a lobby row's Decline or Cancel button (they have an f:ajax), with the row's game id. */
+    /** A click on a lobby row's Decline or Cancel button as app.js sends it by Ajax: its name, the row's game id. */
     private static Map<String, String> lobbyAjax(WebClient player, String button, String gameId) {
         Map<String, String> click = form("lists", "lists", "jakarta.faces.ViewState", player.viewState());
-        click.putAll(ajaxParams(button, "lists messages"));
-        click.put("gameId", gameId);
+        click.putAll(rowButtonAjax(button, gameId, "lists messages"));
         return click;
     }
 
-    private static Map<String, String> ajaxParams(String source, String render) {
-        return form("jakarta.faces.source", source, "jakarta.faces.partial.event", "click",
-                "jakarta.faces.partial.execute", source, "jakarta.faces.partial.render", render,
-                "jakarta.faces.behavior.event", "action", "jakarta.faces.partial.ajax", "true");
+    /** What app.js adds for a plain button with data-render: no source id (it has none), its name and value. */
+    private static Map<String, String> rowButtonAjax(String button, String value, String render) {
+        return form(button, value, "jakarta.faces.source", "", "jakarta.faces.partial.event", "click",
+                "jakarta.faces.partial.execute", button, "jakarta.faces.partial.render", render,
+                "jakarta.faces.partial.ajax", "true");
     }
 
     /**
-     * The name of the lobby button {@code kind} in list {@code list}: the row of {@code gameId},
-     * or with {@code gameId} null any row, for forging a click on a game the page does not offer.
+     * The name of the lobby's {@code kind} buttons, which send their row's game id: the page must
+     * offer one for {@code gameId}; with {@code gameId} null it need not, for forging a click on a
+     * game the page does not offer.
      */
-    private static String lobbyButton(WebClient player, String list, String kind, String gameId) {
-        Pattern name = Pattern.compile("name=\"(lists:" + list + ":\\d+:" + kind + ")\"");
-        for (String input : Html.inputs(player.lastPage())) {
-            Matcher button = name.matcher(input);
-            if (button.find() && (gameId == null || input.contains(gameId))) {
-                return button.group(1);
-            }
+    private static String lobbyButton(WebClient player, String kind, String gameId) {
+        String name = "lists:" + kind;
+        if (gameId != null && !Html.hasButton(player.lastPage(), name, gameId)) {
+            throw new AssertionError("no " + kind + " button for " + gameId + ": " + player.lastPage());
         }
-        throw new AssertionError("no " + kind + " button in the " + list + " list"
-                + (gameId == null ? "" : " for " + gameId) + ": " + player.lastPage());
+        return name;
     }
 
     private static String cellTag(String page, String square) {

@@ -85,7 +85,7 @@ class BadRequestsIT {
     private static Map<String, String> moveForm(WebClient player, String gameId, String square) {
         Optional<String> topLeft = Html.cell(player.lastPage(), "TopLeft");
         assertTrue(topLeft.isPresent(), "the board's buttons are on the page");
-        return form("game", "game", "gameId", gameId, Html.attribute(topLeft.get(), "name"), "", "square", square,
+        return form("game", "game", "gameId", gameId, Html.attribute(topLeft.get(), "name"), square,
                 "jakarta.faces.ViewState", player.viewState());
     }
 
@@ -295,10 +295,9 @@ class BadRequestsIT {
         WebClient host = match.host();
         host.get("/game.xhtml?id=" + match.gameId());
         Map<String, String> click = moveForm(host, match.gameId(), "MiddleMiddle");
-        String button = click.keySet().stream().filter(name -> name.endsWith(":cell")).findFirst().orElseThrow();
-        click.putAll(form("jakarta.faces.source", button, "jakarta.faces.partial.execute", button,
-                "jakarta.faces.partial.render", "game messages", "jakarta.faces.partial.ajax", "true",
-                "jakarta.faces.behavior.event", "action"));
+        String button = click.keySet().stream().filter(name -> name.endsWith(":square")).findFirst().orElseThrow();
+        click.putAll(form("jakarta.faces.source", "", "jakarta.faces.partial.execute", button,
+                "jakarta.faces.partial.render", "game messages", "jakarta.faces.partial.ajax", "true"));
         Matcher script = REFRESH_SCRIPT.matcher(host.lastPage());
         assertTrue(script.find(), "the page has its refresh script");
         Map<String, String> refresh = form("game", "game", "gameId", match.gameId(),

@@ -13,6 +13,7 @@ import com.tictactoe.infrastructure.DynamoDbClients;
 import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.testsupport.Deployments;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.Html;
 import com.tictactoe.testsupport.Names;
 import com.tictactoe.testsupport.WebClient;
 import java.net.URI;
@@ -55,7 +56,8 @@ class InvitationLimitsIT {
     private static final Pattern GAME_LOCATION = Pattern.compile("/game\\.xhtml\\?id=([0-9a-f-]{36})$");
     private static final Pattern INVITATION_COUNT =
             Pattern.compile("id=\"invitations-title\">Invitations <span class=\"count\">([^<]*)</span>");
-    private static final Pattern ACCEPT_BUTTON = Pattern.compile("name=\"(lists:invitations:\\d+:accept)\"");
+    private static final String ACCEPT = "lists:accept";
+    private static final Pattern ACCEPT_BUTTON = Pattern.compile("name=\"" + ACCEPT + "\" value=\"([^\"]+)\"");
     private static final String NOT_OPEN = Rejection.NOT_PENDING.message();
     private static final String OLDER_WAITING = "Older invitations are waiting too";
 
@@ -143,16 +145,10 @@ class InvitationLimitsIT {
         return buttons;
     }
 
-    /** The name of the Accept button in the lobby row of {@code gameId}. */
+    /** The name of the Accept buttons, once the lobby shows one for {@code gameId}. */
     private static String acceptButtonFor(String lobby, String gameId) {
-        Matcher input = Pattern.compile("<input[^>]*>").matcher(lobby);
-        while (input.find()) {
-            Matcher button = ACCEPT_BUTTON.matcher(input.group());
-            if (button.find() && input.group().contains(gameId)) {
-                return button.group(1);
-            }
-        }
-        throw new AssertionError("no Accept button for " + gameId);
+        assertTrue(Html.hasButton(lobby, ACCEPT, gameId), "no Accept button for " + gameId);
+        return ACCEPT;
     }
 
     private static String messages(String page) {
@@ -243,7 +239,7 @@ class InvitationLimitsIT {
         // In the lobby: the same form posted twice, the second after the first started the game.
         String first = invited(jo, kim.name());
         String lobby = kim.client().get("/").body();
-        Map<String, String> click = form("lists", "lists", acceptButtonFor(lobby, first), "Accept", "gameId", first,
+        Map<String, String> click = form("lists", "lists", acceptButtonFor(lobby, first), first,
                 "jakarta.faces.ViewState", kim.client().viewState());
         for (int attempt = 1; attempt <= 2; attempt++) {
             HttpResponse<String> answer = kim.client().post("/index.xhtml", click);
