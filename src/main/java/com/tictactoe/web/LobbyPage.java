@@ -5,19 +5,21 @@ import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Lobby;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** The lobby: invitations, games in progress, recent results and the new-game form. */
+/**
+ * The lobby: invitations, games in progress, recent results and the new-game form. Its view is
+ * stateless and this bean lives for one request: every click names the game it is about, and
+ * the lists are read afresh from what the server knows (KnownLobbies), so nothing of a lobby is
+ * kept in the session between requests, and any server of a cluster can take any click.
+ */
 @Named("lobby")
-@ViewScoped
-public class LobbyPage implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class LobbyPage {
 
     /** A decline or cancel that found the invitation deleted already: a repeated click, usually. */
     static final String ALREADY_GONE = "That invitation is gone already: it was declined or cancelled.";
@@ -41,6 +43,7 @@ public class LobbyPage implements Serializable {
     private boolean moreSent;
     private List<LobbyRow> inProgress = List.of();
     private List<LobbyRow> finished = List.of();
+    private boolean loaded;
 
     /** Loads the lists; also what a push from the server asks for. */
     public void load() {
@@ -55,6 +58,14 @@ public class LobbyPage implements Serializable {
         moreSent = lobby.moreSent();
         inProgress = rows(lobby.inProgress(), me, now);
         finished = rows(lobby.finished(), me, now);
+        loaded = true;
+    }
+
+    /** The lists as they are now, if no action of this request has read them yet. */
+    private void ensureLoaded() {
+        if (!loaded) {
+            load();
+        }
     }
 
     private static List<LobbyRow> rows(List<GameSummary> games, String me, Instant now) {
@@ -67,6 +78,7 @@ public class LobbyPage implements Serializable {
             return GamePage.openGame(game.gameId());
         } catch (GameRuleException refused) {
             Messages.error(refused.getMessage());
+            load();
             return null;
         }
     }
@@ -110,43 +122,53 @@ public class LobbyPage implements Serializable {
     }
 
     public List<LobbyRow> getInvitations() {
+        ensureLoaded();
         return invitations;
     }
 
     /** How many invitations wait, as the heading shows it: "20+" if more are open than listed. */
     public String getInvitationCount() {
+        ensureLoaded();
         return invitations.size() + (moreInvitations ? "+" : "");
     }
 
     public boolean isMoreInvitations() {
+        ensureLoaded();
         return moreInvitations;
     }
 
     public String getSentCount() {
+        ensureLoaded();
         return sentInvitations.size() + (moreSent ? "+" : "");
     }
 
     public boolean isMoreSent() {
+        ensureLoaded();
         return moreSent;
     }
 
     public List<LobbyRow> getSentInvitations() {
+        ensureLoaded();
         return sentInvitations;
     }
 
     public List<LobbyRow> getInProgress() {
+        ensureLoaded();
         return inProgress;
     }
 
     public List<LobbyRow> getFinished() {
+        ensureLoaded();
         return finished;
     }
 
     public long getChangesSeen() {
+        ensureLoaded();
         return changesSeen;
     }
 
     public long getYourTurnCount() {
+        ensureLoaded();
         return inProgress.stream().filter(LobbyRow::yourTurn).count();
     }
 }

@@ -38,7 +38,9 @@ public final class PlayerSession {
         if (session != null) {
             request.changeSessionId();
         }
-        request.getSession(true).setAttribute(ATTRIBUTE, username);
+        HttpSession signedIn = request.getSession(true);
+        signedIn.setAttribute(ATTRIBUTE, username);
+        signedIn.setAttribute(FormToken.ATTRIBUTE, FormToken.newToken());
     }
 
     public static void signOut(HttpServletRequest request) {

@@ -87,7 +87,7 @@ public class SignInFilter extends HttpFilter {
         return path.endsWith(".xhtml") && !OPEN_PAGES.contains(path) && !path.startsWith(FACES_RESOURCES);
     }
 
-    private static void sendToSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    static void sendToSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String signIn = request.getContextPath() + SIGN_IN_PAGE;
         if ("GET".equals(request.getMethod())) {
             String page = request.getRequestURI().substring(request.getContextPath().length())
@@ -96,16 +96,7 @@ public class SignInFilter extends HttpFilter {
                 signIn += "?to=" + URLEncoder.encode(page, StandardCharsets.UTF_8);
             }
         }
-        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-            // faces.js follows a redirect only when it is told so in a partial response.
-            response.setContentType("text/xml");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + signIn.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")
-                    + "\"></redirect></partial-response>");
-        } else {
-            response.sendRedirect(signIn);
-        }
+        BrowserRedirect.send(request, response, signIn);
     }
 
     /** The request as seen by everything behind this filter: made by the signed-in player. */

@@ -75,6 +75,14 @@ public final class WebClient {
                 .findFirst().orElseThrow(() -> new IllegalStateException("No ViewState on the page: " + lastPage));
     }
 
+    /** The form token of the last page fetched, which the forms of a stateless page carry (see FormToken). */
+    public String formToken() {
+        return Html.inputs(lastPage).stream()
+                .filter(tag -> tag.contains("name=\"tictactoe-token\""))
+                .map(tag -> Html.attribute(tag, "value"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No form token on the page: " + lastPage));
+    }
+
     public String lastPage() {
         return lastPage;
     }

@@ -195,7 +195,8 @@ class AuthorizationMatrixIT {
             p.opponent().get("/");
             String button = lobbyButton(p.opponent(), "accept", id);
             anonymousPosts("/", "/index.xhtml", form("lists", "lists", button, id,
-                    "jakarta.faces.ViewState", p.opponent().viewState()));
+                    "jakarta.faces.ViewState", p.opponent().viewState(),
+                "tictactoe-token", p.opponent().formToken()));
             assertEquals(before, games(), "nothing was written");
             return;
         }
@@ -203,7 +204,8 @@ class AuthorizationMatrixIT {
         assertEquals(200, actor.get("/").statusCode());
         String button = lobbyButton(actor, "accept", role == Role.OPPONENT ? id : null);
         HttpResponse<String> answer = actor.post("/index.xhtml", form("lists", "lists", button, id,
-                "jakarta.faces.ViewState", actor.viewState()));
+                "jakarta.faces.ViewState", actor.viewState(),
+                "tictactoe-token", actor.formToken()));
         if (role == Role.OPPONENT) {
             assertEquals(302, answer.statusCode());
             assertTrue(location(answer).endsWith("/game.xhtml?id=" + id), location(answer));
@@ -481,7 +483,8 @@ class AuthorizationMatrixIT {
     private static String invite(WebClient host, String hostName, String opponentName) {
         host.get("/");
         HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", opponentName,
-                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState()));
+                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState(),
+                "tictactoe-token", host.formToken()));
         assertEquals(302, invited.statusCode(), hostName + " invites " + opponentName + ": " + gist(invited.body()));
         String location = location(invited);
         return location.substring(location.indexOf("id=") + 3);
@@ -539,7 +542,8 @@ class AuthorizationMatrixIT {
 
     /** A click on a lobby row's Decline or Cancel button as app.js sends it by Ajax: its name, the row's game id. */
     private static Map<String, String> lobbyAjax(WebClient player, String button, String gameId) {
-        Map<String, String> click = form("lists", "lists", "jakarta.faces.ViewState", player.viewState());
+        Map<String, String> click = form("lists", "lists", "jakarta.faces.ViewState", player.viewState(),
+                "tictactoe-token", player.formToken());
         click.putAll(rowButtonAjax(button, gameId, "lists messages"));
         return click;
     }

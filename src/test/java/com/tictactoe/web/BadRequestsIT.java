@@ -73,7 +73,8 @@ class BadRequestsIT {
         guest.signUp(guestName, PASSWORD);
         host.get("/");
         HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", guestName,
-                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState()));
+                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState(),
+                "tictactoe-token", host.formToken()));
         String location = invited.headers().firstValue("Location").orElseThrow();
         String gameId = location.substring(location.indexOf("id=") + 3);
         guest.get("/game.xhtml?id=" + gameId);
@@ -170,7 +171,8 @@ class BadRequestsIT {
         visitor.get("/");
         HttpResponse<String> invite = visitor.post("/index.xhtml", form("invite", "invite",
                 "invite:opponent", "<img src=x onerror=alert(1)>", "invite:send", "Invite",
-                "jakarta.faces.ViewState", visitor.viewState()));
+                "jakarta.faces.ViewState", visitor.viewState(),
+                "tictactoe-token", visitor.formToken()));
         assertTrue(invite.body().contains("There is no player called"));
         assertFalse(invite.body().contains("<img src=x"));
         assertTrue(invite.body().contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -179,7 +181,8 @@ class BadRequestsIT {
                 {eve.toUpperCase(), "You cannot invite yourself."}, {"x".repeat(500), "There is no player called"}}) {
             visitor.get("/");
             HttpResponse<String> answer = visitor.post("/index.xhtml", form("invite", "invite",
-                    "invite:opponent", refusal[0], "invite:send", "Invite", "jakarta.faces.ViewState", visitor.viewState()));
+                    "invite:opponent", refusal[0], "invite:send", "Invite", "jakarta.faces.ViewState", visitor.viewState(),
+                "tictactoe-token", visitor.formToken()));
             assertEquals(200, answer.statusCode());
             assertTrue(answer.body().contains(refusal[1]), refusal[1]);
         }
@@ -336,8 +339,8 @@ class BadRequestsIT {
 
         visitor.signUp(Names.unique("heidi"), PASSWORD);
         visitor.get("/");
-        HttpResponse<String> broken = visitor.post("/index.xhtml", form("invite", "invite", "invite:opponent", "x",
-                "invite:send", "Invite", "jakarta.faces.ViewState", "stateless"));
+        HttpResponse<String> broken = visitor.post("/game.xhtml", form("game", "game", "gameId",
+                UUID.randomUUID().toString(), "jakarta.faces.ViewState", "stateless"));
         assertTrue(broken.statusCode() >= 400, "status " + broken.statusCode());
         assertShowsItsReference(broken);
         assertFalse(broken.body().contains("Exception"));

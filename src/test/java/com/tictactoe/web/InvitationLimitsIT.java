@@ -98,7 +98,8 @@ class InvitationLimitsIT {
     private static HttpResponse<String> invite(Player host, String opponent) {
         assertEquals(200, host.client().get("/").statusCode());
         return host.client().post("/index.xhtml", form("invite", "invite", "invite:opponent", opponent,
-                "invite:send", "Invite", "jakarta.faces.ViewState", host.client().viewState()));
+                "invite:send", "Invite", "jakarta.faces.ViewState", host.client().viewState(),
+                "tictactoe-token", host.client().formToken()));
     }
 
     /** An invitation that must be accepted: the id of the game the answer leads to. */
@@ -240,7 +241,7 @@ class InvitationLimitsIT {
         String first = invited(jo, kim.name());
         String lobby = kim.client().get("/").body();
         Map<String, String> click = form("lists", "lists", acceptButtonFor(lobby, first), first,
-                "jakarta.faces.ViewState", kim.client().viewState());
+                "jakarta.faces.ViewState", kim.client().viewState(), "tictactoe-token", kim.client().formToken());
         for (int attempt = 1; attempt <= 2; attempt++) {
             HttpResponse<String> answer = kim.client().post("/index.xhtml", click);
             assertEquals(302, answer.statusCode(), "attempt " + attempt + ": " + messages(answer.body()));

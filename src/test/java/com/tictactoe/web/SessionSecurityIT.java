@@ -18,6 +18,7 @@ import java.net.http.WebSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,59 @@ class SessionSecurityIT {
         assertFalse(attributes(signIn).contains("secure"), signIn);
     }
 
+    // ---- the lobby's stateless forms
+
+    /**
+     * The lobby's view is stateless, so its forms carry the session's form token instead of a view
+     * state that another site could not know. Without it, or with another session's, nothing runs.
+     */
+    @Test
+    void aLobbyPostbackWithoutItsSessionsFormTokenRunsNothing() {
+        String guestName = Names.unique("guest");
+        signedUp(guestName);
+        WebClient host = signedUp(Names.unique("host"));
+        WebClient other = signedUp(Names.unique("other"));
+        assertEquals(200, other.get("/").statusCode());
+        String othersToken = other.formToken();
+        assertEquals(200, host.get("/").statusCode());
+        assertEquals("stateless", host.viewState(), "the lobby keeps no view in the session");
+        String ownToken = host.formToken();
+        assertFalse(ownToken.equals(othersToken), "each session has a token of its own");
+
+        for (String token : new String[] {null, "", othersToken, ownToken + "x"}) {
+            Map<String, String> invite = form("invite", "invite", "invite:opponent", guestName,
+                    "invite:send", "Invite", "jakarta.faces.ViewState", "stateless");
+            if (token != null) {
+                invite.put("tictactoe-token", token);
+            }
+            HttpResponse<String> refused = host.post("/index.xhtml", invite);
+            assertEquals(302, refused.statusCode(), "token " + token);
+            assertTrue(refused.headers().firstValue("Location").orElse("").endsWith("/index.xhtml?expired=true"),
+                    "back to the lobby with a notice: " + refused.headers());
+            HttpResponse<String> ajax = host.ajax("/index.xhtml", form("lists", "lists", "lists:decline",
+                    UUID.randomUUID().toString(), "jakarta.faces.ViewState", "stateless", "tictactoe-token",
+                    token == null ? "" : token, "jakarta.faces.partial.execute", "lists:decline",
+                    "jakarta.faces.partial.render", "lists messages", "jakarta.faces.partial.ajax", "true"));
+            assertTrue(ajax.body().contains("<redirect url=\"") && ajax.body().contains("/index.xhtml?expired=true"),
+                    ajax.body());
+        }
+        assertFalse(host.get("/").body().contains("Waiting for"), "no invitation was sent");
+
+        // Signed out meanwhile: sent to sign in, not shown an error.
+        WebClient stranger = new WebClient(base);
+        HttpResponse<String> anonymous = stranger.post("/index.xhtml", form("invite", "invite",
+                "invite:opponent", guestName, "invite:send", "Invite", "jakarta.faces.ViewState", "stateless",
+                "tictactoe-token", ownToken));
+        assertEquals(302, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/signin.xhtml"),
+                anonymous.headers().toString());
+
+        HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", guestName,
+                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState(), "tictactoe-token", ownToken));
+        assertEquals(302, invited.statusCode(), "with its token the same form invites");
+        assertTrue(invited.headers().firstValue("Location").orElse("").contains("/game.xhtml?id="));
+    }
+
     // ---- caching
 
     @Test
@@ -97,7 +151,8 @@ class SessionSecurityIT {
         assertEquals(200, lobby.statusCode());
         assertNoStore(lobby, "lobby");
         HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", guestName,
-                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState()));
+                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState(),
+                "tictactoe-token", host.formToken()));
         assertNoStore(invited, "postback");
         String location = invited.headers().firstValue("Location").orElseThrow();
         String gameId = location.substring(location.indexOf("id=") + 3);
@@ -178,7 +233,8 @@ class SessionSecurityIT {
             WebClient bob = signedUp(Names.unique("bob"));
             bob.get("/");
             HttpResponse<String> invited = bob.post("/index.xhtml", form("invite", "invite", "invite:opponent", alice.name(),
-                    "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState()));
+                    "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState(),
+                "tictactoe-token", bob.formToken()));
             String location = invited.headers().firstValue("Location").orElseThrow();
             String gameId = location.substring(location.indexOf("id=") + 3);
 
@@ -235,7 +291,8 @@ class SessionSecurityIT {
             WebClient bob = signedUp(Names.unique("bob"));
             bob.get("/");
             bob.post("/index.xhtml", form("invite", "invite", "invite:opponent", aliceName,
-                    "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState()));
+                    "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState(),
+                "tictactoe-token", bob.formToken()));
             assertEquals(null, malloryInbox.messages.poll(2, TimeUnit.SECONDS), "nothing of Alice's reaches Mallory");
         } finally {
             accepted.abort();
@@ -247,7 +304,8 @@ class SessionSecurityIT {
         Listener alice = lobbyOf(Names.unique("alice"));
         String session = alice.client().sessionId();
         HttpResponse<String> signedOut = alice.client().post("/index.xhtml", form("signout", "signout",
-                "signout:go", "Sign out", "jakarta.faces.ViewState", alice.client().viewState()));
+                "signout:go", "Sign out", "jakarta.faces.ViewState", alice.client().viewState(),
+                "tictactoe-token", alice.client().formToken()));
         assertEquals(302, signedOut.statusCode());
         assertRefused(alice.channelPath(), origin(), session, "the session was ended");
     }

@@ -1,0 +1,66 @@
+package com.tictactoe.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * A random secret per session that the forms of stateless pages (the lobby) carry in place of a
+ * Faces view state, so that another site cannot make a signed-in browser post them. A stateful
+ * page's view state is such a secret by itself; a stateless page's is the word "stateless", which
+ * anyone can send. {@link PostbackGuard} compares the two on every stateless postback.
+ */
+@Named("formToken")
+@ApplicationScoped
+public class FormToken {
+
+    /** The hidden field every form of a stateless page has. */
+    public static final String FIELD = "tictactoe-token";
+    static final String ATTRIBUTE = "tictactoe.formToken";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** This session's token, for the page being rendered. */
+    public String getValue() {
+        return of(((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .getSession(true));
+    }
+
+    /** Given to a session when a player signs in; made here too for a session that began without one. */
+    static String of(HttpSession session) {
+        String token = (String) session.getAttribute(ATTRIBUTE);
+        if (token == null) {
+            token = newToken();
+            session.setAttribute(ATTRIBUTE, token);
+        }
+        return token;
+    }
+
+    static String newToken() {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** Whether the request carries its session's token. */
+    static boolean sentWith(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        String sent = request.getParameter(FIELD);
+        if (session == null || sent == null) {
+            return false;
+        }
+        String token;
+        try {
+            token = (String) session.getAttribute(ATTRIBUTE);
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
+        return token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
+                sent.getBytes(StandardCharsets.US_ASCII));
+    }
+}
