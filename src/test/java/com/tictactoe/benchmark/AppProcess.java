@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The app server's process as the kernel sees it: resident memory (VmRSS in /proc/PID/status) and
@@ -60,6 +61,31 @@ final class AppProcess implements AutoCloseable {
             // the command name (field 2) may hold spaces: count fields after its closing parenthesis
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * CPU seconds the JVM's just-in-time compiler threads used so far: the part of the app's CPU
+     * that is warming up rather than serving, which falls as the hot code gets compiled. NaN if unknown.
+     */
+    double compilerCpuSeconds() {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            double seconds = 0;
+            for (Path thread : threads.toList()) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                        seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                    }
+                } catch (IOException threadEnded) {
+                    // a compiler thread that ended took its time with it; the next phase starts afresh
+                }
+            }
+            return seconds;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }

@@ -178,8 +178,12 @@ public final class Benchmark {
                 Thread.sleep(100);
             }
         }
-        say("Lobby: warming up, %d players at once for %.0f s ...", players.size(), warmupSeconds);
+        // Both loads, as the JIT compiler picks other methods under load than with cores to spare
+        say("Lobby: warming up, %d players at once for %.0f s, then 1 for %.0f s ...", players.size(), warmupSeconds,
+                warmupSeconds / 2);
         loadLobbies(players, players.size(), warmupSeconds, Tally.ignoring());
+        loadLobbies(players, 1, warmupSeconds / 2, Tally.ignoring());
+        awaitQuietCompiler();
         for (int concurrent : new int[] {1, players.size()}) {
             Tally tally = new Tally();
             Phase phase = begin();
@@ -206,14 +210,37 @@ public final class Benchmark {
         return pages.get();
     }
 
+    /**
+     * Under load on two cores the JIT compiler's threads get a small share of the CPU, and HotSpot
+     * raises its thresholds while its queue is long: compiled code lags the warm-up, and the compiler
+     * catches up in whichever phase comes next, at several milliseconds of CPU per request. A server
+     * that has run for a while has its hot code compiled: after warming up (at high and at low load),
+     * the measured phases start once the compiler has been idle (under 5% of a core) for two seconds
+     * in a row, or after a minute. The figures say how much the compiler still used.
+     */
+    private void awaitQuietCompiler() throws InterruptedException {
+        long start = System.nanoTime();
+        int quietSeconds = 0;
+        double last = app.compilerCpuSeconds();
+        while (quietSeconds < 2 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
+            Thread.sleep(1000);
+            double now = app.compilerCpuSeconds();
+            quietSeconds = Double.isNaN(now) || now - last < 0.05 ? quietSeconds + 1 : 0;
+            last = now;
+        }
+        say("JIT compiler quiet after %.0f s", (System.nanoTime() - start) / 1e9);
+    }
+
     // ---- whole games -------------------------------------------------------------------------------
 
     private void games(ExecutorService pool) throws Exception {
         int most = Arrays.stream(PAIRS).max().orElseThrow();
         List<PagePlayer> players = signUp("gm", 2 * most, Tally.ignoring(), pool);
         AtomicInteger gameNumber = new AtomicInteger();
-        say("Whole games: warming up, 4 pairs for %.0f s ...", warmupSeconds / 2);
+        say("Whole games: warming up, 4 pairs for %.0f s, then 1 for %.0f s ...", warmupSeconds / 2, warmupSeconds / 2);
         playGames(players, 4, warmupSeconds / 2, Tally.ignoring(), gameNumber, new AtomicInteger());
+        playGames(players, 1, warmupSeconds / 2, Tally.ignoring(), gameNumber, new AtomicInteger());
+        awaitQuietCompiler();
         for (int pairs : PAIRS) {
             Tally tally = new Tally();
             AtomicInteger moves = new AtomicInteger();
@@ -373,6 +400,7 @@ public final class Benchmark {
     private final class Phase {
         private final long start = System.nanoTime();
         private final double cpuBefore = app.cpuSeconds();
+        private final double compilerCpuBefore = app.compilerCpuSeconds();
         private final Optional<Map<String, Long>> callsBefore = calls.snapshot();
 
         {
@@ -391,6 +419,8 @@ public final class Benchmark {
             row.errors = tally.errors();
             row.errorDetail = tally.errorDetail();
             row.cpuMsPerRequest = row.requests == 0 ? Double.NaN : cpu * 1000 / row.requests;
+            row.compilerMsPerRequest = row.requests == 0 ? Double.NaN
+                    : (app.compilerCpuSeconds() - compilerCpuBefore) * 1000 / row.requests;
             row.rssMb = app.rssKb() / 1024;
             row.peakRssMb = app.takePeakRssKb() / 1024;
             row.actions = actions;
@@ -411,6 +441,8 @@ public final class Benchmark {
         int errors;
         String errorDetail = "";
         double cpuMsPerRequest = Double.NaN;
+        /** The part of cpuMsPerRequest that the JIT compiler used. */
+        double compilerMsPerRequest = Double.NaN;
         long rssMb = -1;
         long peakRssMb = -1;
         int actions;
@@ -462,12 +494,12 @@ public final class Benchmark {
                         raw.queryPerSecond());
             }
             return String.format("%s: %d %ss in %.1f s, %d requests, %.1f requests/s, %s; errors %d%s%n"
-                            + "    DynamoDB calls per %s: %s (reads/s %s); app CPU %.2f ms per request; app RSS %d MB"
+                            + "    DynamoDB calls per %s: %s (reads/s %s); app CPU %.2f ms per request (JIT compiler %.2f); app RSS %d MB"
                             + " (peak %d MB)%s",
                     name, actions, action, seconds, requests, requests / seconds,
                     "p50 " + Latencies.ms(p50) + ", p90 " + Latencies.ms(p90) + ", p99 " + Latencies.ms(p99) + " ms",
                     errors, errors == 0 ? "" : " (" + errorDetail + ")", action, callsPerAction(), readsPerSecond(),
-                    cpuMsPerRequest, rssMb, peakRssMb, extra.isEmpty() ? "" : "\n    " + extra);
+                    cpuMsPerRequest, compilerMsPerRequest, rssMb, peakRssMb, extra.isEmpty() ? "" : "\n    " + extra);
         }
 
         private static String trim(double value) {
@@ -481,7 +513,7 @@ public final class Benchmark {
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), totalSeconds);
         System.out.println("| scenario | requests/s | p50 ms | p90 ms | p99 ms | errors | actions/s "
-                + "| DynamoDB calls per action | app CPU ms/request | app RSS MB (peak) |");
+                + "| DynamoDB calls per action | app CPU ms/request (JIT compiler) | app RSS MB (peak) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Row row : rows) {
             if (row.raw != null) {
@@ -489,12 +521,13 @@ public final class Benchmark {
                         row.name, row.raw.getItemPerSecond(), row.raw.queryPerSecond());
                 continue;
             }
-            System.out.printf("| %s | %.1f | %s | %s | %s | %d | %.1f %s/s | %s | %.2f | %d (%d) |%n", row.name,
+            System.out.printf("| %s | %.1f | %s | %s | %s | %d | %.1f %s/s | %s | %.2f (%.2f) | %d (%d) |%n", row.name,
                     row.requests / row.seconds, Latencies.ms(row.p50), Latencies.ms(row.p90), Latencies.ms(row.p99),
                     row.errors, row.actions / row.seconds, row.action, row.callsPerAction(), row.cpuMsPerRequest,
-                    row.rssMb, row.peakRssMb);
+                    row.compilerMsPerRequest, row.rssMb, row.peakRssMb);
         }
-        System.out.printf("%nThe app idle used %.0f ms CPU per second; the CPU per request above includes it.%n",
+        System.out.printf("%nThe app idle used %.0f ms CPU per second; the CPU per request above includes it, and"
+                + " the JIT compiler's, which falls as the server warms up.%n",
                 idleCpuMillisPerSecond);
         rows.stream().filter(row -> !row.extra.isEmpty())
                 .forEach(row -> System.out.printf("%s: %s%n", row.name, row.extra));
