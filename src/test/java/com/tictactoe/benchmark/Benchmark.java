@@ -56,7 +56,7 @@ public final class Benchmark {
     private static final String METRICS_PORT = "tictactoe.metrics.port";
 
     private final Path out;
-    private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "15"));
+    private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "60"));
     private final double seconds = Double.parseDouble(System.getProperty("bench.seconds", "15"));
     private final int watcherCount = Integer.getInteger("bench.watchers", 1000);
     private final boolean rerender = Boolean.parseBoolean(System.getProperty("bench.rerender", "true"));
