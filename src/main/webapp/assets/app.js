@@ -17,12 +17,23 @@
         return document.getElementById("live-version");
     }
 
+    /*
+     * Re-renders the page's live part by Ajax: the marker names the action that reads it again (a
+     * RowAction in the marker's form) and what to render.
+     */
     function refresh() {
         var element = marker();
-        var refresher = element && window[element.getAttribute("data-refresh")];
-        if (typeof refresher === "function") {
-            refresher();
+        var action = element && element.getAttribute("data-refresh");
+        if (!action || typeof faces === "undefined") {
+            return;
         }
+        var params = {};
+        params[action] = "1";
+        faces.ajax.request(element, null, {
+            execute: action,
+            render: element.getAttribute("data-render"),
+            params: params
+        });
     }
 
     function schedule() {

@@ -72,6 +72,8 @@ public final class Benchmark {
     private AppDynamoDbCalls calls;
     private boolean countsCalls;
     private double idleCpuMillisPerSecond = Double.NaN;
+    /** What a DynamoDB call cost the machine's CPU in the last tight loop (8 threads), server and client. */
+    private double rawCpuMsPerCall = Double.NaN;
 
     private Benchmark(Path out) {
         this.out = out;
@@ -142,10 +144,7 @@ public final class Benchmark {
         say("The app idle, after seeding: %.0f ms CPU per second (a share of every phase's CPU, more so at low rates)",
                 idleCpuMillisPerSecond);
 
-        RawDynamoDb.Rates raw = RawDynamoDb.measure(client, GAMES_TABLE, aFinishedGame, lobbyPlayers.get(0).name, 2, 3);
-        say("DynamoDB Local alone, 2 client threads: %.0f GetItem/s, %.0f Query/s", raw.getItemPerSecond(),
-                raw.queryPerSecond());
-        rows.add(Row.raw(raw));
+        measureDynamoDb(client, aFinishedGame, lobbyPlayers.get(0).name, "");
 
         if (scenarios.contains("lobby")) {
             lobby(lobbyPlayers);
@@ -156,10 +155,19 @@ public final class Benchmark {
         if (scenarios.contains("watching")) {
             watching(pool);
         }
-        RawDynamoDb.Rates rawAfter = RawDynamoDb.measure(client, GAMES_TABLE, aFinishedGame, lobbyPlayers.get(0).name, 2, 3);
-        say("DynamoDB Local alone, again at the end: %.0f GetItem/s, %.0f Query/s", rawAfter.getItemPerSecond(),
-                rawAfter.queryPerSecond());
-        rows.add(Row.raw(rawAfter));
+        measureDynamoDb(client, aFinishedGame, lobbyPlayers.get(0).name, ", again at the end");
+    }
+
+    /** DynamoDB Local alone, at 2 client threads (as the first figures were taken) and at 8. */
+    private void measureDynamoDb(DynamoDbClient client, String gameId, String hostId, String when)
+            throws InterruptedException {
+        for (int threads : new int[] {2, 8}) {
+            RawDynamoDb.Rates rates = RawDynamoDb.measure(client, GAMES_TABLE, gameId, hostId, "bench-raw-" + run,
+                    threads, 3);
+            say("DynamoDB Local alone%s, %s", when, rates.summary());
+            rows.add(Row.raw(rates));
+            rawCpuMsPerCall = rates.cpuMsPerCall();
+        }
     }
 
     // ---- lobby -----------------------------------------------------------------------------------
@@ -249,10 +257,27 @@ public final class Benchmark {
             Row row = phase.end("games, " + pairs + (pairs == 1 ? " pair" : " pairs"), tally, played, "game");
             row.extra = String.format("%.1f games/s, %d moves, move %s", played / row.seconds, moves.get(),
                     tally.of(PagePlayer.Request.MOVE).summary());
+            row.boundedByDatabase = true;
             row.moveP99 = tally.of(PagePlayer.Request.MOVE).millis(99);
             rows.add(row);
             say("%s", row.detail());
         }
+    }
+
+    /**
+     * The games/s that DynamoDB Local alone would allow on this machine's cores: a game's calls at
+     * what a call cost in the last tight loop (the warmest), were the app and the players free.
+     */
+    private String databaseBound(Row row) {
+        if (row.calls == null || row.actions == 0 || Double.isNaN(rawCpuMsPerCall)) {
+            return "";
+        }
+        double callsPerGame = row.calls.values().stream().mapToLong(Long::longValue).sum() / (double) row.actions;
+        double cpuMsPerGame = callsPerGame * rawCpuMsPerCall;
+        return String.format("; DynamoDB Local alone: %.1f calls per game at %.2f ms CPU each = %.1f ms per game,"
+                        + " at most %.0f games/s on %d cores", callsPerGame, rawCpuMsPerCall, cpuMsPerGame,
+                Runtime.getRuntime().availableProcessors() * 1000 / cpuMsPerGame,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Pairs play whole games, each pair one after another until the time is up; games played to the end. */
@@ -450,6 +475,8 @@ public final class Benchmark {
         /** DynamoDB calls by operation during the phase; null if the app does not count them. */
         Map<String, Long> calls;
         String extra = "";
+        /** Whether to print what DynamoDB Local alone would allow of its actions. */
+        boolean boundedByDatabase;
         double moveP99 = Double.NaN;
         RawDynamoDb.Rates raw;
 
@@ -490,8 +517,7 @@ public final class Benchmark {
 
         String detail() {
             if (raw != null) {
-                return String.format("%s: %.0f GetItem/s, %.0f Query/s", name, raw.getItemPerSecond(),
-                        raw.queryPerSecond());
+                return name + ", " + raw.summary();
             }
             return String.format("%s: %d %ss in %.1f s, %d requests, %.1f requests/s, %s; errors %d%s%n"
                             + "    DynamoDB calls per %s: %s (reads/s %s); app CPU %.2f ms per request (JIT compiler %.2f); app RSS %d MB"
@@ -517,8 +543,10 @@ public final class Benchmark {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Row row : rows) {
             if (row.raw != null) {
-                System.out.printf("| %s | %.0f GetItem/s, %.0f Query/s (2 client threads) | | | | | | | | |%n",
-                        row.name, row.raw.getItemPerSecond(), row.raw.queryPerSecond());
+                System.out.printf("| %s | %.0f GetItem/s, %.0f Query/s, %.0f UpdateItem/s (%d client threads)"
+                                + " | | | | | | | %.2f per call (with its client) | |%n", row.name,
+                        row.raw.getItemPerSecond(), row.raw.queryPerSecond(), row.raw.updateItemPerSecond(),
+                        row.raw.threads(), row.raw.cpuMsPerCall());
                 continue;
             }
             System.out.printf("| %s | %.1f | %s | %s | %s | %d | %.1f %s/s | %s | %.2f (%.2f) | %d (%d) |%n", row.name,
@@ -530,7 +558,8 @@ public final class Benchmark {
                 + " the JIT compiler's, which falls as the server warms up.%n",
                 idleCpuMillisPerSecond);
         rows.stream().filter(row -> !row.extra.isEmpty())
-                .forEach(row -> System.out.printf("%s: %s%n", row.name, row.extra));
+                .forEach(row -> System.out.printf("%s: %s%s%n", row.name, row.extra,
+                        row.boundedByDatabase ? databaseBound(row) : ""));
         System.out.println();
     }
 

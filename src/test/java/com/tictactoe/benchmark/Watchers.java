@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Many open pages of one game, each a signed-in session of its own (signed in from a sign-in token,
  * as a returning browser is) holding the page's push websocket, opened as faces.js opens it: same
  * origin, the session's cookie, the channel URL the page was given. On each push a page does what
- * app.js does: re-render the board with the refreshGame command script (if asked to), and poll the
+ * app.js does: re-render the board (if asked to), and poll the
  * game's version every 20 s as a safety net.
  */
 final class Watchers implements AutoCloseable {

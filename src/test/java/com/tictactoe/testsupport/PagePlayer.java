@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * One person's browser tab without the browser: its own cookies, the page it shows and that page's
  * form fields (ViewState included), which partial responses update as faces.js does. It sends the
  * requests a browser sends for the real pages (sign-up, lobby, invite, accept, a click on a square
- * as faces.js's AJAX request, the {@code refreshGame} command script a push runs) and checks every
+ * as faces.js's AJAX request, the re-rendering a push makes app.js ask for) and checks every
  * answer is what a browser expects. Used by the load test and the benchmark.
  *
  * <p>Many players can share one {@link HttpClient} (one selector thread, one connection pool): each
@@ -63,9 +63,8 @@ public final class PagePlayer {
     private static final Pattern STATUS = Pattern.compile("role=\"status\">([^<]*)<");
     private static final Pattern UPDATE = Pattern.compile(
             "<update id=\"([^\"]+)\"><!\\[CDATA\\[(.*?)]]></update>", Pattern.DOTALL);
-    private static final Pattern AJAX_CALL = Pattern.compile(
-            "mojarra\\.ab\\((?:this|'([^']*)'),(?:event|null),(?:'([^']*)'|0|null),(?:'([^']*)'|0|null),"
-            + "(?:'([^']*)'|0|null)");
+    private static final String LIVE_MARKER_ID = "live-version";
+    private static final Pattern LIVE_MARKER = Pattern.compile("<span id=\"" + LIVE_MARKER_ID + "\"[^>]*>");
     /** The push URL faces.push.init is given: the channel name and id, after the push prefix. */
     private static final Pattern PUSH_URL = Pattern.compile("[\"'](?:[^\"']*)(/jakarta\\.faces\\.push/[^\"']+)[\"']");
 
@@ -235,22 +234,29 @@ public final class PagePlayer {
         expectStatus(status, answer);
     }
 
-    /** What a push makes the page do: run the refreshGame command script; then the board must be {@code board}. */
+    /** What a push makes the page do: re-render the game; then the board must be {@code board}. */
     public void refresh(String[] board, String status) throws Unexpected {
         refresh();
         expectBoard(board, "after the opponent's move");
         expectStatus(status, gameForm);
     }
 
-    /** Runs the page's refreshGame command script, as a push makes a browser do. */
+    /**
+     * The AJAX request app.js sends through faces.js when a push concerns the page: the action and
+     * the parts to render named by the page's live-version marker, the marker its source.
+     */
     public void refresh() throws Unexpected {
-        int script = gameForm.indexOf("refreshGame=");
-        Matcher call = AJAX_CALL.matcher(script < 0 ? "" : gameForm.substring(script));
-        if (!call.find()) {
-            throw unexpected("no refreshGame command script", gameForm);
+        Matcher marker = LIVE_MARKER.matcher(gameForm);
+        if (!marker.find()) {
+            throw unexpected("no live-version marker", gameForm);
+        }
+        String action = attribute(marker.group(), "data-refresh");
+        String render = attribute(marker.group(), "data-render");
+        if (action.isEmpty() || render.isEmpty()) {
+            throw unexpected("the marker names no refresh action or nothing to render", marker.group());
         }
         HttpResponse<String> answer = post(action(gameForm),
-                ajaxFields(call.group(1), call.group(1), null, call.group(2), call.group(3), call.group(4), Map.of()),
+                ajaxFields(LIVE_MARKER_ID, LIVE_MARKER_ID, null, null, action, render, Map.of(action, "1")),
                 Request.REFRESH);
         partial(answer, "refresh");
     }

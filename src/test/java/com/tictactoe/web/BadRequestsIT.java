@@ -301,12 +301,12 @@ class BadRequestsIT {
         String button = click.keySet().stream().filter(name -> name.endsWith(":square")).findFirst().orElseThrow();
         click.putAll(form("jakarta.faces.source", "", "jakarta.faces.partial.execute", button,
                 "jakarta.faces.partial.render", "game messages", "jakarta.faces.partial.ajax", "true"));
-        Matcher script = REFRESH_SCRIPT.matcher(host.lastPage());
-        assertTrue(script.find(), "the page has its refresh script");
-        Map<String, String> refresh = form("game", "game", "gameId", match.gameId(),
-                "jakarta.faces.source", script.group(1), "jakarta.faces.partial.execute", script.group(1),
-                "jakarta.faces.partial.render", "game messages", "jakarta.faces.partial.ajax", "true",
-                "jakarta.faces.behavior.event", "action", "jakarta.faces.ViewState", host.viewState());
+        Matcher marker = REFRESH_MARKER.matcher(host.lastPage());
+        assertTrue(marker.find(), "the page names its refresh action");
+        Map<String, String> refresh = form("game", "game", "gameId", match.gameId(), marker.group(1), "1",
+                "jakarta.faces.source", "live-version", "jakarta.faces.partial.execute", "live-version " + marker.group(1),
+                "jakarta.faces.partial.render", marker.group(2), "jakarta.faces.partial.ajax", "true",
+                "jakarta.faces.ViewState", host.viewState());
 
         // Meanwhile the host's move is made elsewhere: the original Python app on the same table.
         Map<String, AttributeValue> item = stored.get(match.gameId());
@@ -384,7 +384,8 @@ class BadRequestsIT {
         assertTrue(after.has("tictactoe_live_pages"));
     }
 
-    private static final Pattern REFRESH_SCRIPT = Pattern.compile("refreshGame=.*?mojarra\\.ab\\('([^']+)'");
+    private static final Pattern REFRESH_MARKER =
+            Pattern.compile("<span id=\"live-version\"[^>]*data-refresh=\"([^\"]+)\" data-render=\"([^\"]+)\"");
     private static final Pattern REFERENCE = Pattern.compile("reference <code>([0-9a-f]{8})</code>");
 
     private static void assertShowsItsReference(HttpResponse<String> response) {

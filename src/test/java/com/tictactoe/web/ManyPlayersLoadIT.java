@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Many pairs of players play whole games at the same time through the real pages and the AJAX
  * requests faces.js sends, each player signed in once with its own cookie session. After each
- * acknowledged move the opponent's page runs its {@code refreshGame} command script, as a push
+ * acknowledged move the opponent's page asks for its game to be re-rendered, as a push
  * makes a browser do. Every answer must be what a browser expects (no 403 from the sign-in
  * mechanism, no error page, no Faces error), and every game must end FINISHED in DynamoDB with
  * exactly the moves the players saw acknowledged.
