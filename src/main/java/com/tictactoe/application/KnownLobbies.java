@@ -64,8 +64,8 @@ public class KnownLobbies {
 
     /**
      * Where old lobbies are read again; none outside a container: then they are read at once. The
-     * container's executor, as the DAO's parallel queries use it: a read is a few per second at
-     * most, so capturing the context per task costs nothing worth a pool of our own.
+     * container's executor: a read is a few per second at most, so capturing the context per task
+     * costs nothing worth a pool of our own.
      */
     @Resource
     private ManagedExecutorService background;
