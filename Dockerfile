@@ -40,5 +40,7 @@ ENTRYPOINT ["/bin/sh", "-c", "exec java -XX:+UseContainerSupport -XX:MaxRAMPerce
 CMD ["--deploy", "/opt/payara/deployments/tictactoe.war", "--contextroot", "/", "--port", "8080", "--disablephonehome", "--prebootcommandfile", "/opt/payara/preboot.asadmin", "--clustername", "tictactoe", "--startport", "5900"]
 # Readiness: unhealthy while DynamoDB or a table is unreachable. Docker only reports it; ECS and
 # Kubernetes use their own checks (deploy/), which restart on liveness and route on readiness.
+# All ask the metrics listener (8081), whose threads are its own: it answers while every request
+# thread waits (deploy/payara-preboot.asadmin).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \
-    CMD ["java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/opt/payara/probe", "HealthProbe", "http://127.0.0.1:8080/health/ready"]
+    CMD ["java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/opt/payara/probe", "HealthProbe", "http://127.0.0.1:8081/health/ready"]

@@ -144,12 +144,13 @@ class DockerfileTest {
     }
 
     @Test
-    void checksReadinessOnTheServersPortAndSizesTheHeapToTheContainer() {
+    void checksReadinessOnTheProbesPortAndSizesTheHeapToTheContainer() {
         String port = options(command()).get("--port");
         assertTrue(exposed().contains(port), "EXPOSE " + exposed());
+        // the metrics listener, on a thread pool of its own: it answers while every request thread waits
         String healthcheck = image.last("HEALTHCHECK").orElseThrow().arguments();
         List<String> probe = Dockerfile.execForm(healthcheck.substring(healthcheck.indexOf(" CMD ") + 5));
-        assertEquals("http://127.0.0.1:" + port + "/health/ready", probe.get(probe.size() - 1));
+        assertEquals("http://127.0.0.1:" + Preboot.metricsPort() + "/health/ready", probe.get(probe.size() - 1));
         assertEquals("HealthProbe", probe.get(probe.size() - 2));
         String entrypoint = String.join(" ", Dockerfile.execForm(image.last("ENTRYPOINT").orElseThrow().arguments()));
         assertTrue(entrypoint.contains("-XX:MaxRAMPercentage=") && entrypoint.contains("-XX:+UseContainerSupport"),

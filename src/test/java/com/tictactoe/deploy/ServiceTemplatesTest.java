@@ -59,7 +59,7 @@ class ServiceTemplatesTest {
         String healthcheck = image.last("HEALTHCHECK").orElseThrow().arguments();
         List<String> probe = Dockerfile.execForm(healthcheck.substring(healthcheck.indexOf(" CMD ") + 5));
         assertEquals(probe.subList(0, probe.size() - 1), command.subList(1, command.size() - 1), "the image's probe");
-        assertEquals("http://127.0.0.1:" + port + "/health/live", command.get(command.size() - 1));
+        assertEquals("http://127.0.0.1:" + Preboot.metricsPort() + "/health/live", command.get(command.size() - 1));
 
         Map<String, Object> targets = at(ecs, "Resources", "TargetGroup", "Properties");
         assertEquals("/health/ready", targets.get("HealthCheckPath"));
@@ -94,6 +94,13 @@ class ServiceTemplatesTest {
         assertEquals("/health/live", at(container, "livenessProbe", "httpGet", "path"));
         assertEquals("/health/live", at(container, "startupProbe", "httpGet", "path"));
         assertEquals("/health/ready", at(container, "readinessProbe", "httpGet", "path"));
+        // probed on the metrics listener, whose threads are its own (deploy/payara-preboot.asadmin)
+        Map<String, Object> metrics = ((List<Map<String, Object>>) container.get("ports")).stream()
+                .filter(named -> "metrics".equals(named.get("name"))).findFirst().orElseThrow();
+        assertEquals(Preboot.metricsPort(), metrics.get("containerPort"));
+        for (String probe : List.of("livenessProbe", "startupProbe", "readinessProbe")) {
+            assertEquals("metrics", at(container, probe, "httpGet", "port"), probe);
+        }
         assertEquals(true, at(pod, "securityContext", "runAsNonRoot"));
         assertTrue((Integer) at(pod, "securityContext", "runAsUser") > 0);
         assertTrue(((Map<?, ?>) container.get("resources")).containsKey("limits"), "a memory limit sizes the heap");

@@ -3,6 +3,7 @@ package com.tictactoe.web;
 import static com.tictactoe.testsupport.WebClient.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Deployments;
@@ -17,6 +18,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -102,6 +106,52 @@ class ServerHardeningIT {
         }
         assertTrue(send(http, HttpRequest.newBuilder(URI.create(root + "health/ready")).build()).body().contains("dynamodb"));
         assertTrue(send(http, HttpRequest.newBuilder(URI.create(root + "health/live")).build()).body().contains("application"));
+    }
+
+    /**
+     * Clients that send a form's head and never its body hold a request thread each while the
+     * server waits for the rest. More of them than the pool has threads (deploy/payara-preboot.asadmin)
+     * leave the players' port answering nothing; the metrics port, on a pool of its own, still
+     * answers the liveness probe, and the players' port answers again once they are gone.
+     */
+    @Test
+    void healthOnTheMetricsPortAnswersWhileEveryRequestThreadWaits() throws Exception {
+        URI app = URI.create(base.toString());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest appLive = HttpRequest.newBuilder(app.resolve("/health/live")).timeout(Duration.ofSeconds(3)).build();
+        HttpRequest probeLive = HttpRequest.newBuilder(ServerMetrics.endpoint().resolve("/health/live"))
+                .timeout(Duration.ofSeconds(3)).build();
+        List<Socket> unfinished = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                Socket socket = new Socket(app.getHost(), app.getPort());
+                socket.getOutputStream().write(("POST " + app.getPath() + "signin.xhtml HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nsignin=signin")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                unfinished.add(socket);
+            }
+            Thread.sleep(1000);
+            assertThrows(HttpTimeoutException.class, () -> http.send(appLive, HttpResponse.BodyHandlers.ofString()),
+                    "every request thread waits for a body");
+            HttpResponse<String> probe = http.send(probeLive, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, probe.statusCode(), probe.body());
+            assertTrue(probe.body().contains("\"status\":\"UP\""), probe.body());
+        } finally {
+            for (Socket socket : unfinished) {
+                socket.close();
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        HttpResponse<String> again = null;
+        while (again == null && System.nanoTime() < deadline) {
+            try {
+                again = http.send(appLive, HttpResponse.BodyHandlers.ofString());
+            } catch (HttpTimeoutException stillBusy) {
+                // the threads are let go as the server notices the closed connections
+            }
+        }
+        assertTrue(again != null && again.statusCode() == 200, "the players' port answers again");
     }
 
     @Test
