@@ -1,7 +1,9 @@
 /*
- * Live pages. The server pushes a game id over the Faces websocket when a game changes; the page
- * re-renders itself if the change concerns it. Should the websocket be unavailable, the page polls
- * a small version endpoint instead (and, as a safety net, slowly even while the socket is open).
+ * Live pages. The server pushes a change over the Faces websocket when a game changes: the game's
+ * id, and while the game is being played its board and the mark to move. A game page shows such a
+ * move itself; for anything else, the page concerned re-renders itself. Should the websocket be
+ * unavailable, the page polls a small version endpoint instead (and, as a safety net, slowly even
+ * while the socket is open).
  */
 (function () {
     "use strict";
@@ -34,6 +36,48 @@
             render: element.getAttribute("data-render"),
             params: params
         });
+    }
+
+    /*
+     * Shows a pushed change on the game page without a request, if it can: nothing to do for a
+     * version the page shows already (its own move, an older push arriving late); for a move, the
+     * marks, which squares can be played, the status line the server rendered for that mark's turn
+     * (data-status-o/-x, present only while the game is being played) and the page's version.
+     * False if the page must be re-rendered instead: another kind of change (the game started,
+     * ended or was deleted), or a page that shows no game being played.
+     */
+    function show(change) {
+        var element = marker();
+        var status = document.getElementById("status");
+        var board = document.querySelector(".board");
+        if (!element) {
+            return false;
+        }
+        if (typeof change.version === "number" && change.version <= Number(element.getAttribute("data-version"))) {
+            return true;
+        }
+        if (!change.board || !status || !board || !element.hasAttribute("data-status-o")) {
+            return false;
+        }
+        var yours = element.getAttribute("data-mark") === change.next;
+        board.querySelectorAll(".cell").forEach(function (cell) {
+            var mark = change.board[cell.getAttribute("data-square")] || "";
+            var label = cell.getAttribute("aria-label");
+            cell.textContent = mark;
+            // as Cell.getStyleClass names them; no square is winning while the game is played
+            cell.className = mark ? "cell mark-" + mark.toLowerCase() : "cell";
+            cell.disabled = !yours || mark !== "";
+            cell.setAttribute("aria-label", label.substring(0, label.lastIndexOf(", ")) + ", " + (mark || "empty"));
+        });
+        status.textContent = element.getAttribute("data-status-" + change.next.toLowerCase());
+        status.classList.toggle("status-yours", yours);
+        board.classList.toggle("board-live", yours);
+        element.setAttribute("data-version", String(change.version));
+        var messages = document.getElementById("messages");
+        if (messages) {
+            messages.textContent = ""; // as a re-render would: an earlier refusal no longer applies
+        }
+        return true;
     }
 
     function schedule() {
@@ -102,16 +146,14 @@
             showLiveMode();
             schedule();
         },
-        message: function (message) {
+        message: function (change) {
             var element = marker();
             var only = element && element.getAttribute("data-game");
-            var watched = message.indexOf("watched:") === 0;
-            var gameId = watched ? message.substring("watched:".length) : message;
             if (only) {
-                if (only === gameId) {
+                if (only === change.game && !show(change)) {
                     refresh();
                 }
-            } else if (!watched) {
+            } else if (!change.watched) {
                 refresh();
             }
         },

@@ -4,6 +4,7 @@ import com.tictactoe.application.GameFacade;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.Mark;
 import com.tictactoe.domain.Outcome;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.WinningLine;
@@ -197,11 +198,31 @@ public class GamePage implements Serializable {
             case PENDING -> isInvitee() ? game.hostId() + " invites you to a game"
                     : isHost() ? "Waiting for " + game.opponentId() + " to accept"
                     : "Waiting for " + game.opponentId() + " to accept " + game.hostId() + "'s invitation";
-            case IN_PROGRESS -> isYourTurn() ? "Your turn"
-                    : isPlayer() ? "Waiting for " + game.turn()
-                    : game.turn() + " to move (" + game.markOf(game.turn()) + ")";
+            case IN_PROGRESS -> statusWhenTurnOf(game.turn());
             case FINISHED -> "Game over";
         };
+    }
+
+    private String statusWhenTurnOf(String player) {
+        return me().equals(player) ? "Your turn"
+                : isPlayer() ? "Waiting for " + player
+                : player + " to move (" + game.markOf(player) + ")";
+    }
+
+    /**
+     * The status line once {@code mark} ("O" or "X") is to move, so that the page can show a move
+     * it is pushed without asking the server again (app.js); null unless the game is being played.
+     */
+    public String statusWhenToMove(String mark) {
+        if (gone || game.status() != GameStatus.IN_PROGRESS) {
+            return null;
+        }
+        return statusWhenTurnOf(Mark.valueOf(mark) == Mark.O ? game.oUser() : game.opponentOf(game.oUser()));
+    }
+
+    /** The mark this player plays, for the page's script; null for a watcher. */
+    public String getPlayerMark() {
+        return isPlayer() ? getYourMark() : null;
     }
 
     public String getResultText() {

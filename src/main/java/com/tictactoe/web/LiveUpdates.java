@@ -1,12 +1,16 @@
 package com.tictactoe.web;
 
 import com.tictactoe.application.GameChanged;
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.Square;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,15 +19,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tells open pages that a game changed: pushes the game id over the Faces websocket to both
+ * Tells open pages that a game changed: pushes the change over the Faces websocket to both
  * players and to everyone watching, and counts changes per player for pages that cannot hold a
  * websocket and poll instead. Neither costs a DynamoDB call, however many pages are open.
+ *
+ * <p>A push names the game; while the game is being played it also carries the board and whose
+ * mark is next, so that an open game page shows the move without a request of its own (app.js):
+ * with a thousand watchers, a move is a thousand pushes instead of a thousand page renders. Any
+ * other change (an invitation, an acceptance, the end, a deletion) makes pages re-render.
  */
 @ApplicationScoped
 public class LiveUpdates {
 
     public static final String CHANNEL = "updates";
-    static final String WATCHED_PREFIX = "watched:";
     private static final Logger LOG = Logger.getLogger(LiveUpdates.class.getName());
 
     @Inject
@@ -61,21 +69,49 @@ public class LiveUpdates {
         onlyWatching.removeAll(change.players());
         // Sent on another thread: a game watched by a thousand pages must not slow down the move.
         Set<String> players = change.players();
-        sender.send(() -> push(gameId, players, onlyWatching));
+        sender.send(() -> push(change, players, onlyWatching));
     }
 
-    /** The game's id, to its players and, on a channel of their own, to its watchers. */
-    private void push(String gameId, Set<String> players, Set<String> onlyWatching) {
+    /** The change to its players and, marked as watched, to its watchers. */
+    private void push(GameChanged change, Set<String> players, Set<String> onlyWatching) {
         try {
-            updates.send(gameId, players);
+            updates.send(message(change, false), players);
             if (!onlyWatching.isEmpty()) {
                 // Lobbies ignore these: a game one merely watches is in none of one's lists.
-                updates.send(WATCHED_PREFIX + gameId, onlyWatching);
+                updates.send(message(change, true), onlyWatching);
             }
         } catch (RuntimeException e) {
             // A page that misses a push still catches up by polling; the move itself is stored.
-            LOG.log(Level.WARNING, "Could not push the change of game " + gameId, e);
+            LOG.log(Level.WARNING, "Could not push the change of game " + change.game().gameId(), e);
         }
+    }
+
+    /**
+     * What a page is pushed, as JSON: {@code game}; {@code watched} for watchers only; unless the
+     * game was deleted its {@code version} ({@link Game#progress()}, as polls see it), so that a
+     * page showing that version already does nothing; and while the game is being played its
+     * {@code board} (the marks by square, as the table stores them) and the {@code next} mark.
+     */
+    static Map<String, Object> message(GameChanged change, boolean watched) {
+        Game game = change.game();
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("game", game.gameId());
+        if (watched) {
+            message.put("watched", true);
+        }
+        if (change.deleted()) {
+            return message;
+        }
+        message.put("version", game.progress());
+        if (game.status() == GameStatus.IN_PROGRESS) {
+            Map<String, String> board = new LinkedHashMap<>();
+            for (Square square : Square.values()) {
+                game.board().markAt(square).ifPresent(mark -> board.put(square.id(), mark.name()));
+            }
+            message.put("board", board);
+            message.put("next", game.markOf(game.turn()).name());
+        }
+        return message;
     }
 
     /** Grows whenever a game of this player changes on this server. */

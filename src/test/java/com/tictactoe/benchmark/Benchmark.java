@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>Arguments: the WAR, the Payara Micro jar, the pre-boot command file. System properties:
  * {@code bench.scenarios} (lobby,games,watching), {@code bench.warmup} and {@code bench.seconds}
  * (seconds of warm-up and of each measured phase), {@code bench.watchers} (1000),
- * {@code bench.rerender} (true: watchers re-render their board on each push, as browsers do),
+ * {@code bench.rerender} (true: watchers show each push on their board, as app.js does),
  * {@code bench.payara.options} (more JVM options for the server, e.g. a flight recording),
  * {@code bench.out} (the folder for DynamoDB Local's data and the server's log).
  */
@@ -310,7 +310,8 @@ public final class Benchmark {
         Tally tally = Tally.ignoring();
         PagePlayer host = withTally(pair.get(0), tally);
         PagePlayer guest = withTally(pair.get(1), tally);
-        host.openLobby();
+        host.openLobby().listen();
+        guest.listen();
         String gameId = host.invite(guest.name);
         guest.openGame(gameId, "invites you to a game");
         guest.accept(host.name);
@@ -341,15 +342,15 @@ public final class Benchmark {
                 boolean last = move == script.length - 1;
                 measured.expect(move + 1, System.nanoTime());
                 mover.move(script[move], board, last ? null : "Waiting for " + other.name);
-                other.refresh(board, last ? null : "Your turn");
+                other.awaitPush(board, last ? null : "Your turn");
                 if (!measured.awaitAll(30_000)) {
                     late++;
                 }
                 Thread.sleep(1000);
             }
             Row row = phase.end("watching, " + watchers.size() + " pages", tally, script.length, "move");
-            row.extra = String.format("the mover's click answered %s; push to watchers %s; board re-rendered %s;"
-                            + " %d moves not seen by all within 30 s, %d failed re-renders",
+            row.extra = String.format("the mover's click answered %s; push to watchers %s; board shown %s;"
+                            + " %d moves not seen by all within 30 s, %d boards not shown right",
                     tally.of(PagePlayer.Request.MOVE).summary(), measured.pushLatency().summary(),
                     rerender ? measured.boardLatency().summary() : "(off)", late, measured.failedRerenders());
             row.moveP99 = measured.pushLatency().millis(99);

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Many open pages of one game, each a signed-in session of its own (signed in from a sign-in token,
  * as a returning browser is) holding the page's push websocket, opened as faces.js opens it: same
  * origin, the session's cookie, the channel URL the page was given. On each push a page does what
- * app.js does: re-render the board (if asked to), and poll the
- * game's version every 20 s as a safety net.
+ * app.js does: show the pushed move on its board (if asked to; a push it cannot show, it
+ * re-renders), and poll the game's version every 20 s as a safety net.
  */
 final class Watchers implements AutoCloseable {
 
@@ -164,14 +164,15 @@ final class Watchers implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
+                String message = text.toString();
                 text.setLength(0);
-                heard();
+                heard(message);
             }
             webSocket.request(1);
             return null;
         }
 
-        private void heard() {
+        private void heard(String message) {
             long arrived = System.nanoTime();
             Move move = awaited.get();
             if (move == null) {
@@ -182,16 +183,17 @@ final class Watchers implements AutoCloseable {
             }
             pushed.incrementAndGet();
             if (rerender) {
-                CompletableFuture.runAsync(() -> rerender(move), browsers);
+                CompletableFuture.runAsync(() -> show(move, message), browsers);
             }
         }
 
-        private void rerender(Move move) {
+        /** What app.js does with the push: the move shown from the push itself, or the board re-rendered. */
+        private void show(Move move, String message) {
             try {
                 synchronized (page) {
-                    page.refresh();
+                    page.pushed(message);
                     if (page.marksShown() != move.marks()) {
-                        throw page.unexpected("the re-rendered board shows " + page.marksShown() + " marks, not "
+                        throw page.unexpected("the board shows " + page.marksShown() + " marks, not "
                                 + move.marks(), "");
                     }
                 }

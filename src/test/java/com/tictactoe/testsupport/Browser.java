@@ -82,6 +82,12 @@ public final class Browser implements AutoCloseable {
         return String.valueOf(driver.executeScript("return document.documentElement.getAttribute('data-live');"));
     }
 
+    /** How many Ajax requests (faces.js's XMLHttpRequests) this page has sent since it was loaded. */
+    public long ajaxRequests() {
+        return (Long) driver.executeScript("return performance.getEntriesByType('resource')"
+                + ".filter(function (e) { return e.initiatorType === 'xmlhttprequest'; }).length;");
+    }
+
     /** Waits until the page hears of changes by push: its websocket is open. */
     public void waitForPush() {
         waitUntil(d -> liveMode().equals("push"));

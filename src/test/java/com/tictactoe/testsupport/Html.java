@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,11 @@ public final class Html {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code html} with each of the board's buttons, start tag to end tag, replaced as {@code replacement} says. */
+    public static String replaceCells(String html, UnaryOperator<String> replacement) {
+        return CELL.matcher(html).replaceAll(cell -> Matcher.quoteReplacement(replacement.apply(cell.group())));
     }
 
     /** The mark a board's button shows, as a browser reads it: "", "O" or "X". */

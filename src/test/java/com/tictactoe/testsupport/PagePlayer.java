@@ -9,22 +9,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * One person's browser tab without the browser: its own cookies, the page it shows and that page's
- * form fields (ViewState included), which partial responses update as faces.js does. It sends the
- * requests a browser sends for the real pages (sign-up, lobby, invite, accept, a click on a square
- * as faces.js's AJAX request, the re-rendering a push makes app.js ask for) and checks every
- * answer is what a browser expects. Used by the load test and the benchmark.
+ * form fields (ViewState included), which partial responses update as faces.js does, and the
+ * page's push websocket. It sends the requests a browser sends for the real pages (sign-up, lobby,
+ * invite, accept, a click on a square as faces.js's AJAX request), does with a push what app.js
+ * does (shows a pushed move itself, or asks for the re-rendering) and checks every answer is what a
+ * browser expects. Used by the load test and the benchmark.
  *
  * <p>Many players can share one {@link HttpClient} (one selector thread, one connection pool): each
  * keeps its cookies itself.
@@ -67,6 +73,13 @@ public final class PagePlayer {
     private static final Pattern LIVE_MARKER = Pattern.compile("<span id=\"" + LIVE_MARKER_ID + "\"[^>]*>");
     /** The push URL faces.push.init is given: the channel name and id, after the push prefix. */
     private static final Pattern PUSH_URL = Pattern.compile("[\"'](?:[^\"']*)(/jakarta\\.faces\\.push/[^\"']+)[\"']");
+    private static final Pattern PUSHED_GAME = Pattern.compile("\"game\":\"([^\"]+)\"");
+    private static final Pattern PUSHED_VERSION = Pattern.compile("\"version\":(\\d+)");
+    private static final Pattern PUSHED_BOARD = Pattern.compile("\"board\":\\{([^}]*)}");
+    private static final Pattern PUSHED_MARK = Pattern.compile("\"(\\w+)\":\"([OX])\"");
+    private static final Pattern PUSHED_NEXT = Pattern.compile("\"next\":\"([OX])\"");
+    private static final Pattern SHOWN_STATUS = Pattern.compile("(role=\"status\">)[^<]*<");
+    private static final long PUSH_WAIT_SECONDS = 10;
 
     public final String name;
     private final String password;
@@ -82,6 +95,9 @@ public final class PagePlayer {
     private String viewState;
     /** What was last sent, for the report of a failure. */
     private String lastRequest = "";
+    /** The page's push websocket, once {@link #listen()} opened it, and what it heard since the last page load. */
+    private WebSocket socket;
+    private final BlockingQueue<String> pushes = new LinkedBlockingQueue<>();
 
     /**
      * @param http a client without a cookie handler and that follows no redirects, such as
@@ -234,16 +250,122 @@ public final class PagePlayer {
         expectStatus(status, answer);
     }
 
-    /** What a push makes the page do: re-render the game; then the board must be {@code board}. */
-    public void refresh(String[] board, String status) throws Unexpected {
-        refresh();
-        expectBoard(board, "after the opponent's move");
-        expectStatus(status, gameForm);
+    /**
+     * Opens the websocket the page's {@code f:websocket} opens, as faces.js does (same origin, the
+     * session's cookie), once: the channel is the session's, the same on every page. What it hears
+     * from then on is kept for {@link #awaitPush}.
+     */
+    public PagePlayer listen() throws Unexpected {
+        if (socket == null) {
+            URI address = URI.create("ws" + root.resolve(pushPath().substring(1)).toString().substring("http".length()));
+            socket = http.newWebSocketBuilder().header("Origin", root.getScheme() + "://" + root.getRawAuthority())
+                    .header("Cookie", cookieHeader()).buildAsync(address, new WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                pushes.add(text.toString());
+                                text.setLength(0);
+                            }
+                            webSocket.request(1);
+                            return null;
+                        }
+                    }).orTimeout(30, TimeUnit.SECONDS).join();
+        }
+        return this;
+    }
+
+    /** Closes the page's websocket, as leaving the site does. */
+    public void stopListening() {
+        if (socket != null) {
+            socket.abort();
+            socket = null;
+        }
     }
 
     /**
-     * The AJAX request app.js sends through faces.js when a push concerns the page: the action and
-     * the parts to render named by the page's live-version marker, the marker its source.
+     * Waits for the pushes that bring the game page to {@code board}, doing with each what app.js
+     * does ({@link #pushed}); then the status line must say {@code status} (null: anything). Fails
+     * if no push arrives within 10 s: the page does not poll meanwhile. Answers the last push
+     * taken (null if the page showed the board already).
+     */
+    public String awaitPush(String[] board, String status) throws Unexpected {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PUSH_WAIT_SECONDS);
+        String message = null;
+        while (!showsBoard(board)) {
+            try {
+                message = pushes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unexpected(name + ": interrupted while waiting for a push");
+            }
+            if (message == null) {
+                traffic.failed("no push");
+                throw unexpected("no push brought the opponent's move within " + PUSH_WAIT_SECONDS + " s", gameForm);
+            }
+            pushed(message);
+        }
+        expectStatus(status, gameForm);
+        return message;
+    }
+
+    /**
+     * What app.js does with a push on the game page: nothing if it concerns another game or a
+     * version the page shows already; a move pushed with its board shown without a request (the
+     * marks, the squares playable if the pushed mark is the page's own, the status line the page
+     * holds for that mark's turn, the version); any other change of the game re-rendered.
+     */
+    public void pushed(String message) throws Unexpected {
+        Matcher game = PUSHED_GAME.matcher(message);
+        Matcher marker = LIVE_MARKER.matcher(gameForm);
+        if (!game.find() || !marker.find() || !game.group(1).equals(attribute(marker.group(), "data-game"))) {
+            return;
+        }
+        Matcher version = PUSHED_VERSION.matcher(message);
+        if (version.find() && Integer.parseInt(version.group(1)) <= Integer.parseInt(attribute(marker.group(), "data-version"))) {
+            return;
+        }
+        Matcher board = PUSHED_BOARD.matcher(message);
+        Matcher next = PUSHED_NEXT.matcher(message);
+        String statusLine = attribute(marker.group(), "data-status-" + (next.find() ? next.group(1).toLowerCase(Locale.ROOT) : "o"));
+        if (!board.find() || statusLine.isEmpty()) {
+            refresh();
+            return;
+        }
+        Map<String, String> marks = new LinkedHashMap<>();
+        Matcher mark = PUSHED_MARK.matcher(board.group(1));
+        while (mark.find()) {
+            marks.put(mark.group(1), mark.group(2));
+        }
+        boolean yours = next.group(1).equals(attribute(marker.group(), "data-mark"));
+        String form = Html.replaceCells(gameForm, cell -> {
+            String square = attribute(cell, "data-square");
+            String shown = marks.getOrDefault(square, "");
+            String start = cell.substring(0, cell.indexOf('>')).replace(" disabled=\"disabled\"", "");
+            return start + (yours && shown.isEmpty() ? "" : " disabled=\"disabled\"") + ">" + shown + "</button>";
+        });
+        form = SHOWN_STATUS.matcher(form).replaceFirst("$1" + Matcher.quoteReplacement(unescape(statusLine)) + "<");
+        gameForm = form.replace(marker.group(), marker.group().replaceFirst("data-version=\"\\d+\"",
+                "data-version=\"" + version.group(1) + "\""));
+        messages = "";
+    }
+
+    private boolean showsBoard(String[] board) {
+        for (int i = 0; i < 9; i++) {
+            String cell = Html.cell(gameForm, SQUARES[i]).orElse(null);
+            if (cell == null || !Html.cellMark(cell).equals(board[i] == null ? "" : board[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The AJAX request app.js sends through faces.js when a push concerns the page and it cannot show
+     * it itself: the action and the parts to render named by the page's live-version marker, the
+     * marker its source.
      */
     public void refresh() throws Unexpected {
         Matcher marker = LIVE_MARKER.matcher(gameForm);
@@ -443,6 +565,7 @@ public final class PagePlayer {
             throw unexpected(what + ": no page", response);
         }
         page = response.body();
+        pushes.clear(); // what was pushed before, the page shows
         gameForm = page.contains("<form id=\"game\"") ? formHtml(page, "game") : "";
         messages = section(page, "<div id=\"messages\"");
         viewState = hiddenFields(gameForm).get(VIEW_STATE);

@@ -31,12 +31,14 @@ public final class WholeGames {
 
     /**
      * The host invites the guest from the lobby; the guest opens the invitation and accepts; both
-     * open the game; they play {@code script}, the other's page re-rendered after each move as a
-     * push makes it; both see the result and find it in their lobby. Every page is checked.
+     * open the game; they play {@code script}, the other's page brought up to date after each move
+     * by the push alone, as app.js does it; both see the result and find it in their lobby. Every
+     * page is checked. Each player's push websocket is opened once ({@link PagePlayer#listen}).
      */
     public static void play(PagePlayer host, PagePlayer guest, int[] script, Progress progress)
             throws PagePlayer.Unexpected {
-        host.openLobby();
+        host.openLobby().listen();
+        guest.listen();
         String gameId = host.invite(guest.name);
         progress.invited(gameId);
         guest.openGame(gameId, "invites you to a game");
@@ -53,7 +55,7 @@ public final class WholeGames {
             boolean last = move == script.length - 1;
             mover.move(script[move], board, last ? null : "Waiting for " + other.name);
             progress.acknowledged(script[move]);
-            other.refresh(board, last ? null : "Your turn");
+            other.awaitPush(board, last ? null : "Your turn");
         }
         String winner = winner(board);
         host.expectResult(winner == null ? "Draw" : winner.equals("O") ? "You won!" : "You lost");

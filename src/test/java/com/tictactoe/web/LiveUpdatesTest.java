@@ -46,9 +46,9 @@ class LiveUpdatesTest {
     @ApplicationScoped
     static class Resources {
 
-        private final List<Map.Entry<String, Set<String>>> pushed = new CopyOnWriteArrayList<>();
+        private final List<Map.Entry<Object, Set<String>>> pushed = new CopyOnWriteArrayList<>();
 
-        List<Map.Entry<String, Set<String>>> pushed() {
+        List<Map.Entry<Object, Set<String>>> pushed() {
             return pushed;
         }
 
@@ -80,7 +80,7 @@ class LiveUpdatesTest {
                 public <S extends Serializable> Map<S, Set<Future<Void>>> send(Object message, Collection<S> users) {
                     Set<String> names = new TreeSet<>();
                     users.forEach(user -> names.add((String) user));
-                    pushed.add(Map.entry((String) message, names));
+                    pushed.add(Map.entry(message, names));
                     return Map.of(users.iterator().next(), Set.of(CompletableFuture.completedFuture(null)));
                 }
             };
@@ -105,7 +105,7 @@ class LiveUpdatesTest {
         return weld.select(GameFacade.class).get();
     }
 
-    private List<Map.Entry<String, Set<String>>> pushed() {
+    private List<Map.Entry<Object, Set<String>>> pushed() {
         return weld.select(Resources.class).get().pushed(); // through the bean's proxy
     }
 
@@ -113,7 +113,7 @@ class LiveUpdatesTest {
      * What was pushed once there are at least {@code count} pushes, after a moment for any
      * unexpected one; pushes are sent on another thread than the change.
      */
-    private List<Map.Entry<String, Set<String>>> awaitPushes(int count) {
+    private List<Map.Entry<Object, Set<String>>> awaitPushes(int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (pushed().size() < count && System.nanoTime() < deadline) {
             sleep(5);
@@ -140,8 +140,48 @@ class LiveUpdatesTest {
         facade().move(game.gameId(), alice, "MiddleMiddle");
 
         Set<String> both = new TreeSet<>(Set.of(alice, bob));
-        assertEquals(List.of(Map.entry(game.gameId(), both), Map.entry(game.gameId(), both),
-                Map.entry(game.gameId(), both)), awaitPushes(3));
+        assertEquals(List.of(
+                Map.entry(Map.of("game", game.gameId(), "version", 0), both),
+                Map.entry(Map.of("game", game.gameId(), "version", 10, "board", Map.of(), "next", "O"), both),
+                Map.entry(Map.of("game", game.gameId(), "version", 11, "board", Map.of("MiddleMiddle", "O"),
+                        "next", "X"), both)), awaitPushes(3));
+    }
+
+    @Test
+    void aMoveCarriesTheBoardAsStoredAndTheEndOnlyItsVersion() {
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
+        Game game = facade().accept(facade().create(alice, bob).gameId(), bob);
+        facade().move(game.gameId(), alice, "TopLeft");
+        facade().move(game.gameId(), bob, "BottomRight");
+        awaitPushes(4);
+        pushed().clear();
+
+        facade().move(game.gameId(), alice, "TopMiddle");
+        facade().move(game.gameId(), bob, "BottomMiddle");
+        facade().move(game.gameId(), alice, "TopRight"); // O wins on the top row
+
+        Set<String> both = new TreeSet<>(Set.of(alice, bob));
+        assertEquals(List.of(
+                Map.entry(Map.of("game", game.gameId(), "version", 13,
+                        "board", Map.of("TopLeft", "O", "BottomRight", "X", "TopMiddle", "O"), "next", "X"), both),
+                Map.entry(Map.of("game", game.gameId(), "version", 14, "board", Map.of("TopLeft", "O",
+                        "BottomRight", "X", "TopMiddle", "O", "BottomMiddle", "X"), "next", "O"), both),
+                Map.entry(Map.of("game", game.gameId(), "version", 25), both)), awaitPushes(3));
+    }
+
+    @Test
+    void aDeclinedInvitationIsPushedAsTheGameOnly() {
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
+        Game game = facade().create(alice, bob);
+        awaitPushes(1);
+        pushed().clear();
+
+        facade().decline(game.gameId(), bob);
+
+        assertEquals(List.of(Map.entry(Map.of("game", game.gameId()), new TreeSet<>(Set.of(alice, bob)))),
+                awaitPushes(1));
     }
 
     @Test
@@ -158,8 +198,12 @@ class LiveUpdatesTest {
 
         facade().move(game.gameId(), alice, "TopLeft");
 
-        assertEquals(List.of(Map.entry(game.gameId(), new TreeSet<>(Set.of(alice, bob))),
-                Map.entry(LiveUpdates.WATCHED_PREFIX + game.gameId(), Set.of(carol))), awaitPushes(2));
+        Map<String, Object> move = Map.of("game", game.gameId(), "version", 11, "board", Map.of("TopLeft", "O"),
+                "next", "X");
+        Map<String, Object> watched = new java.util.HashMap<>(move);
+        watched.put("watched", true);
+        assertEquals(List.of(Map.entry(move, new TreeSet<>(Set.of(alice, bob))), Map.entry(watched, Set.of(carol))),
+                awaitPushes(2));
     }
 
     @Test

@@ -39,9 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Many pairs of players play whole games at the same time through the real pages and the AJAX
- * requests faces.js sends, each player signed in once with its own cookie session. After each
- * acknowledged move the opponent's page asks for its game to be re-rendered, as a push
- * makes a browser do. Every answer must be what a browser expects (no 403 from the sign-in
+ * requests faces.js sends, each player signed in once with its own cookie session and holding its
+ * page's push websocket. After each acknowledged move the opponent's page waits for the push and
+ * shows the move from it, as app.js does (re-rendered only when the game ends). Every answer must be what a browser expects (no 403 from the sign-in
  * mechanism, no error page, no Faces error), and every game must end FINISHED in DynamoDB with
  * exactly the moves the players saw acknowledged.
  *
@@ -126,8 +126,13 @@ class ManyPlayersLoadIT {
                     return null;
                 }
                 go.await();
-                for (int g = 0; g < gamesPerPair && System.nanoTime() < deadline.get(); g++) {
-                    playOneGame(host, guest, pair * gamesPerPair + g);
+                try {
+                    for (int g = 0; g < gamesPerPair && System.nanoTime() < deadline.get(); g++) {
+                        playOneGame(host, guest, pair * gamesPerPair + g);
+                    }
+                } finally {
+                    host.stopListening();
+                    guest.stopListening();
                 }
                 return null;
             });
@@ -156,17 +161,20 @@ class ManyPlayersLoadIT {
                         + "failed requests (unexpected answers) %d %s, broken games %d%n"
                         + "elapsed %.1f s, %.2f games/s, %.1f moves/s, %.1f requests/s%n"
                         + "move latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n"
-                        + "opponent refresh latency ms: p50 %.1f, p90 %.1f, p99 %.1f%n",
+                        + "re-renderings %d (%.2f per game; a pushed move is shown without one), latency ms: p50 %.1f, p90 %.1f, p99 %.1f%n",
                 pairs, games.size(), finishedGames, acknowledgedMoves.get(), requests.get(),
                 failures.size(), new TreeMap<>(failedByStatus), broken.size(),
                 elapsed, finishedGames / elapsed, acknowledgedMoves.get() / elapsed, requests.get() / elapsed,
                 percentile(moveNanos, 50), percentile(moveNanos, 90), percentile(moveNanos, 99), percentile(moveNanos, 100),
+                refreshNanos.size(), refreshNanos.size() / (double) Math.max(1, games.size()),
                 percentile(refreshNanos, 50), percentile(refreshNanos, 90), percentile(refreshNanos, 99));
         failures.stream().limit(20).forEach(failure -> System.out.println("  failed: " + failure));
         broken.stream().limit(20).forEach(game -> System.out.println("  broken: " + game));
 
         assertEquals(List.of(), failures.stream().limit(10).toList(), failures.size() + " requests got an answer no browser expects");
         assertEquals(List.of(), broken.stream().limit(10).toList(), broken.size() + " games are not as the players saw them");
+        assertTrue(refreshNanos.size() <= 2L * games.size(), refreshNanos.size() + " re-renderings in " + games.size()
+                + " games: moves should reach the opponent's page by their push alone");
         assertTrue(pairs >= 16 && finishedGames >= 200 || pairs * gamesPerPair < 200,
                 "at least 200 games at 16 pairs, but " + finishedGames + " games at " + pairs + " pairs");
         assertEquals((long) pairs * gamesPerPair, finishedGames, "every planned game was played within the time cap");

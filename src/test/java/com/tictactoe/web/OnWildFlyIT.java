@@ -1,7 +1,6 @@
 package com.tictactoe.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Browser;
@@ -72,36 +71,36 @@ class OnWildFlyIT {
         try {
             alice.openLobby();
             String gameId = alice.invite(bob.name);
-            assertEquals("{\"data\":\"" + gameId + "\"}", bobsLobby.messages.poll(10, TimeUnit.SECONDS),
+            assertEquals("{\"data\":{\"game\":\"" + gameId + "\",\"version\":0}}", bobsLobby.messages.poll(10, TimeUnit.SECONDS),
                     "the invitation is pushed to the invited player's lobby");
 
             bob.openGame(gameId, "invites you to a game");
             bob.accept(alice.name);
-            Inbox bobsGame = new Inbox();
-            WebSocket gameSocket = open(bob, bobsGame);
+            bob.listen();
+            alice.openGame(gameId, "Your turn");
+            alice.listen();
             String[] board = new String[9];
             try {
-                assertNull(bobsGame.messages.poll(500, TimeUnit.MILLISECONDS), "nothing pushed before the move");
-                alice.openGame(gameId, "Your turn");
                 board[0] = "O";
                 alice.move(0, board, "Waiting for " + bob.name);
-                assertEquals("{\"data\":\"" + gameId + "\"}", bobsGame.messages.poll(10, TimeUnit.SECONDS),
-                        "a move is pushed to the opponent's game page");
-                bob.refresh(board, "Your turn");
+                assertEquals("{\"data\":{\"game\":\"" + gameId + "\",\"version\":11,\"board\":{\"TopLeft\":\"O\"},"
+                                + "\"next\":\"X\"}}", bob.awaitPush(board, "Your turn"),
+                        "a move is pushed to the opponent's game page with the board, which the page shows as it is");
                 board[4] = "X";
                 bob.move(4, board, "Waiting for " + alice.name);
-                alice.refresh(board, "Your turn");
+                alice.awaitPush(board, "Your turn");
                 board[1] = "O";
                 alice.move(1, board, "Waiting for " + bob.name);
-                bob.refresh(board, "Your turn");
+                bob.awaitPush(board, "Your turn");
                 board[6] = "X";
                 bob.move(6, board, "Waiting for " + alice.name);
-                alice.refresh(board, "Your turn");
+                alice.awaitPush(board, "Your turn");
                 board[2] = "O";
                 alice.move(2, board, null);
-                bob.refresh(board, null);
+                bob.awaitPush(board, null);
             } finally {
-                gameSocket.abort();
+                alice.stopListening();
+                bob.stopListening();
             }
             alice.expectResult("You won!");
             bob.expectResult("You lost");

@@ -85,7 +85,8 @@ class PlayInBrowsersIT {
     /**
      * Moves reach the opponent's page by push alone: both browsers are cut off from the endpoints
      * pages poll, so a page that was not pushed to would never change. Over three games, it prints
-     * the time from a click to the mark on the opponent's board.
+     * the time from a click to the mark on the opponent's board. A page shows a pushed move without
+     * a request of its own: each page sends its own moves, and at most one re-rendering at the end.
      */
     @Test
     void movesReachTheOpponentByPushAlone() {
@@ -103,10 +104,16 @@ class PlayInBrowsersIT {
             alice.waitForPush();
             bob.waitForPush();
             assertTrue(ServerMetrics.scrape().value("tictactoe_live_pages") >= 2, "both open sockets are counted");
+            long aliceBefore = alice.ajaxRequests();
+            long bobBefore = bob.ajaxRequests();
             latencies.play(alice, bob, squares);
             alice.waitUntil(d -> !alice.all(".result-text").isEmpty());
             bob.waitUntil(d -> !bob.all(".result-text").isEmpty());
             assertTrue(alice.stillSamePage() && bob.stillSamePage(), "no page was reloaded during the game");
+            long aliceSent = alice.ajaxRequests() - aliceBefore;
+            long bobSent = bob.ajaxRequests() - bobBefore;
+            assertTrue(aliceSent <= (squares.length + 1) / 2 + 1 && bobSent <= squares.length / 2 + 1,
+                    squares.length + " moves: alice's page sent " + aliceSent + " Ajax requests, bob's " + bobSent);
         }
         System.out.printf("Push latency, click to the opponent's board, %s%n", latencies.summary());
         assertTrue(latencies.count() >= 20);

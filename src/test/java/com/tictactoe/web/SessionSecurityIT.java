@@ -239,7 +239,8 @@ class SessionSecurityIT {
             String gameId = location.substring(location.indexOf("id=") + 3);
 
             String pushed = inbox.messages.poll(10, TimeUnit.SECONDS);
-            assertEquals("{\"data\":\"" + gameId + "\"}", pushed, "the invitation is pushed to the invited player");
+            assertEquals("{\"data\":{\"game\":\"" + gameId + "\",\"version\":0}}", pushed,
+                    "the invitation is pushed to the invited player");
         } finally {
             socket.abort();
         }
