@@ -21,9 +21,9 @@
 
     /*
      * Re-renders the page's live part by Ajax: the marker names the action that reads it again (a
-     * RowAction in the marker's form) and what to render.
+     * RowAction in the marker's form) and what to render, unless told what.
      */
-    function refresh() {
+    function refresh(render) {
         var element = marker();
         var action = element && element.getAttribute("data-refresh");
         if (!action || typeof faces === "undefined") {
@@ -33,9 +33,28 @@
         params[action] = "1";
         faces.ajax.request(element, null, {
             execute: action,
-            render: element.getAttribute("data-render"),
-            params: params
+            render: render || element.getAttribute("data-render"),
+            params: params,
+            onerror: function () {
+                var current = marker();
+                if (current) {
+                    current.setAttribute("data-version", "-1"); // not shown after all: the next poll catches up
+                }
+            }
         });
+    }
+
+    /*
+     * Re-renders the page for a change it cannot show itself. Its version counts as shown from now
+     * on, so that the same change arriving twice (pushed, and as the answer to the page's own move)
+     * is re-rendered once.
+     */
+    function rerender(change) {
+        var element = marker();
+        if (element && typeof change.version === "number") {
+            element.setAttribute("data-version", String(change.version));
+        }
+        refresh();
     }
 
     /*
@@ -78,6 +97,59 @@
             messages.textContent = ""; // as a re-render would: an earlier refusal no longer applies
         }
         return true;
+    }
+
+    /* A refusal or failure of a move, where the page shows its messages, as h:messages renders one. */
+    function showError(text) {
+        var messages = document.getElementById("messages");
+        if (!messages) {
+            return;
+        }
+        var list = document.createElement("ul");
+        var item = document.createElement("li");
+        list.className = "messages";
+        item.className = "msg msg-error";
+        item.textContent = text;
+        list.appendChild(item);
+        messages.textContent = "";
+        messages.appendChild(list);
+    }
+
+    /*
+     * A click on a square, sent to the page's moves address (data-moves) with the session's token:
+     * the answer is the game after the move, shown as a push is. An end of the game is re-rendered;
+     * a refused move says why and shows the board as it is now.
+     */
+    function play(button) {
+        var element = marker();
+        document.querySelectorAll(".board .cell").forEach(function (cell) {
+            cell.disabled = true; // no second click while a move is on its way
+        });
+        fetch(element.getAttribute("data-moves") + "/" + encodeURIComponent(button.value), {
+            method: "POST",
+            credentials: "same-origin",
+            headers: {"Accept": "application/json", "X-Tictactoe-Token": element.getAttribute("data-token")},
+            redirect: "error"
+        }).then(function (response) {
+            if (response.status === 401) {
+                window.location.reload(); // signed out meanwhile: the page leads to signing in
+                return;
+            }
+            return response.json().catch(function () {
+                return {};
+            }).then(function (body) {
+                if (response.ok) {
+                    if (!show(body)) {
+                        rerender(body); // the end of the game
+                    }
+                    return;
+                }
+                showError(body.error || "The move did not go through. Please try again.");
+                refresh("game");
+            });
+        }).catch(function () {
+            refresh(); // no answer: show the board as it is, clickable again
+        });
     }
 
     function schedule() {
@@ -151,29 +223,18 @@
             var only = element && element.getAttribute("data-game");
             if (only) {
                 if (only === change.game && !show(change)) {
-                    refresh();
+                    rerender(change);
                 }
             } else if (!change.watched) {
                 refresh();
-            }
-        },
-        /* A move that did not arrive: show the board as it is, clickable again. */
-        moveFailed: function () {
-            refresh();
-        },
-        /* No second click while a move is on its way. */
-        moving: function (data) {
-            if (data.status === "begin") {
-                document.querySelectorAll(".board .cell").forEach(function (cell) {
-                    cell.disabled = true;
-                });
             }
         }
     };
 
     /*
      * A row's button with a data-render attribute (see RowAction) is sent by Ajax, as a Faces
-     * command button with an Ajax behaviour would be: its name and value, that part re-rendered.
+     * command button with an Ajax behaviour would be: its name and value, that part re-rendered. A
+     * square of a game being played goes to the page's moves address instead (play).
      */
     document.addEventListener("click", function (event) {
         var button = event.target.closest ? event.target.closest("button[data-render]") : null;
@@ -181,14 +242,17 @@
             return;
         }
         event.preventDefault();
+        var element = marker();
+        if (button.hasAttribute("data-square") && element && element.hasAttribute("data-moves")) {
+            play(button);
+            return;
+        }
         var params = {};
         params[button.name] = button.value;
         faces.ajax.request(button, event, {
             execute: button.name,
             render: button.getAttribute("data-render"),
-            params: params,
-            onevent: window.ttt[button.getAttribute("data-onevent")],
-            onerror: window.ttt[button.getAttribute("data-onerror")]
+            params: params
         });
     });
 

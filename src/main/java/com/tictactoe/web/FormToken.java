@@ -12,7 +12,8 @@ import java.util.Base64;
 
 /**
  * A random secret per session that the forms of stateless pages (the lobby) carry in place of a
- * Faces view state, so that another site cannot make a signed-in browser post them. A stateful
+ * Faces view state, and a page's script sends with a move, so that another site cannot make a
+ * signed-in browser post them. A stateful
  * page's view state is such a secret by itself; a stateless page's is the word "stateless", which
  * anyone can send. {@link PostbackGuard} compares the two on every stateless postback.
  */
@@ -22,6 +23,8 @@ public class FormToken {
 
     /** The hidden field every form of a stateless page has. */
     public static final String FIELD = "tictactoe-token";
+    /** The header that carries it in a script's request. */
+    public static final String HEADER = "X-Tictactoe-Token";
     static final String ATTRIBUTE = "tictactoe.formToken";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,10 +50,22 @@ public class FormToken {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    /** Whether the request carries its session's token. */
+    /** Whether the request carries its session's token in the form field. */
     static boolean sentWith(HttpServletRequest request) {
+        return matches(request, request.getParameter(FIELD));
+    }
+
+    /**
+     * Whether the request carries its session's token in the header {@link #HEADER}, as a page's
+     * script sends it to the JSON endpoints that change a game (another site's page can neither read
+     * the token nor set the header).
+     */
+    public static boolean sentInHeader(HttpServletRequest request) {
+        return matches(request, request.getHeader(HEADER));
+    }
+
+    private static boolean matches(HttpServletRequest request, String sent) {
         HttpSession session = request.getSession(false);
-        String sent = request.getParameter(FIELD);
         if (session == null || sent == null) {
             return false;
         }

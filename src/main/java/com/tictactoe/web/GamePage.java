@@ -220,6 +220,18 @@ public class GamePage implements Serializable {
         return statusWhenTurnOf(Mark.valueOf(mark) == Mark.O ? game.oUser() : game.opponentOf(game.oUser()));
     }
 
+    /**
+     * Where the page's script sends a click on a square ({@code api.MovesResource}), followed by
+     * the square's name: on a player's page while the game is being played; null otherwise.
+     */
+    public String getMovesAddress() {
+        if (gone || !isPlayer() || game.status() != GameStatus.IN_PROGRESS) {
+            return null;
+        }
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/games/"
+                + game.gameId() + "/moves";
+    }
+
     /** The mark this player plays, for the page's script; null for a watcher. */
     public String getPlayerMark() {
         return isPlayer() ? getYourMark() : null;

@@ -1,9 +1,6 @@
 package com.tictactoe.web;
 
 import com.tictactoe.application.GameChanged;
-import com.tictactoe.domain.Game;
-import com.tictactoe.domain.GameStatus;
-import com.tictactoe.domain.Square;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.faces.push.Push;
@@ -23,10 +20,10 @@ import java.util.logging.Logger;
  * players and to everyone watching, and counts changes per player for pages that cannot hold a
  * websocket and poll instead. Neither costs a DynamoDB call, however many pages are open.
  *
- * <p>A push names the game; while the game is being played it also carries the board and whose
- * mark is next, so that an open game page shows the move without a request of its own (app.js):
- * with a thousand watchers, a move is a thousand pushes instead of a thousand page renders. Any
- * other change (an invitation, an acceptance, the end, a deletion) makes pages re-render.
+ * <p>A push carries the game as {@link GameUpdate} has it: while the game is being played, its
+ * board, so that an open game page shows the move without a request of its own (app.js); with a
+ * thousand watchers, a move is a thousand pushes instead of a thousand page renders. Any other
+ * change (an invitation, an acceptance, the end, a deletion) makes pages re-render.
  */
 @ApplicationScoped
 public class LiveUpdates {
@@ -87,29 +84,14 @@ public class LiveUpdates {
     }
 
     /**
-     * What a page is pushed, as JSON: {@code game}; {@code watched} for watchers only; unless the
-     * game was deleted its {@code version} ({@link Game#progress()}, as polls see it), so that a
-     * page showing that version already does nothing; and while the game is being played its
-     * {@code board} (the marks by square, as the table stores them) and the {@code next} mark.
+     * What a page is pushed: the game as {@link GameUpdate} has it, marked {@code watched} for
+     * watchers; of a deleted game (declined, cancelled) only its id.
      */
     static Map<String, Object> message(GameChanged change, boolean watched) {
-        Game game = change.game();
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("game", game.gameId());
+        Map<String, Object> message = change.deleted() ? new LinkedHashMap<>(Map.of("game", change.game().gameId()))
+                : GameUpdate.of(change.game());
         if (watched) {
             message.put("watched", true);
-        }
-        if (change.deleted()) {
-            return message;
-        }
-        message.put("version", game.progress());
-        if (game.status() == GameStatus.IN_PROGRESS) {
-            Map<String, String> board = new LinkedHashMap<>();
-            for (Square square : Square.values()) {
-                game.board().markAt(square).ifPresent(mark -> board.put(square.id(), mark.name()));
-            }
-            message.put("board", board);
-            message.put("next", game.markOf(game.turn()).name());
         }
         return message;
     }

@@ -69,12 +69,13 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Cuts this browser off from the JSON endpoints that pages poll: whatever a page still learns
-     * must then come by push.
+     * Cuts this browser off from the JSON endpoints that pages poll (a game's version, a player's
+     * changes; not where moves are sent): whatever a page still learns must then come by push.
      */
     public void withoutPolling() {
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/*")));
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/games/*/version*",
+                "*/api/me/*")));
     }
 
     /** How the page hears of changes, as it says itself: "push" or "poll". */
@@ -82,10 +83,15 @@ public final class Browser implements AutoCloseable {
         return String.valueOf(driver.executeScript("return document.documentElement.getAttribute('data-live');"));
     }
 
-    /** How many Ajax requests (faces.js's XMLHttpRequests) this page has sent since it was loaded. */
-    public long ajaxRequests() {
-        return (Long) driver.executeScript("return performance.getEntriesByType('resource')"
-                + ".filter(function (e) { return e.initiatorType === 'xmlhttprequest'; }).length;");
+    /**
+     * How many requests this page's scripts have sent since it was loaded (faces.js's Ajax requests
+     * and app.js's fetches) to an address that contains {@code part}.
+     */
+    public long scriptRequestsTo(String part) {
+        return (Long) driver.executeScript("var part = arguments[0];"
+                + " return performance.getEntriesByType('resource').filter(function (e) {"
+                + " return (e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch')"
+                + " && e.name.indexOf(part) >= 0; }).length;", part);
     }
 
     /** Waits until the page hears of changes by push: its websocket is open. */

@@ -231,21 +231,37 @@ public final class PagePlayer {
         }
     }
 
-    /** A click on a square: the AJAX request app.js sends through faces.js for the cell's button. */
+    /**
+     * A click on a square, as app.js sends it: to the page's moves address with the session's token;
+     * the answer, the game after the move, shown as a push is (the end of the game re-rendered).
+     */
     public void move(int square, String[] board, String status) throws Unexpected {
         String tag = Html.cell(gameForm, SQUARES[square])
                 .orElseThrow(() -> unexpected("no button for " + SQUARES[square], gameForm));
         if (tag.contains("disabled")) {
             throw unexpected("the button for " + SQUARES[square] + " is disabled", tag);
         }
-        String name = attribute(tag, "name");
-        String render = attribute(tag, "data-render");
-        if (!attribute(tag, "value").equals(SQUARES[square]) || render.isEmpty()) {
-            throw unexpected("the button does not send an AJAX request with its square", tag);
+        Matcher marker = LIVE_MARKER.matcher(gameForm);
+        if (!marker.find()) {
+            throw unexpected("no live-version marker", gameForm);
         }
-        HttpResponse<String> answer = post(action(gameForm),
-                ajaxFields("", name, "click", null, name, render, Map.of(name, SQUARES[square])), Request.MOVE);
-        partial(answer, "move " + SQUARES[square]);
+        String moves = unescape(attribute(marker.group(), "data-moves"));
+        String token = unescape(attribute(marker.group(), "data-token"));
+        if (moves.isEmpty() || token.isEmpty() || !attribute(tag, "value").equals(SQUARES[square])) {
+            throw unexpected("the page offers no moves address and token, or the button does not send its square",
+                    gameForm);
+        }
+        lastRequest = "";
+        URI address = root.resolve(moves + "/" + SQUARES[square]);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(address).header("Accept", "application/json")
+                .header("X-Tictactoe-Token", token).POST(HttpRequest.BodyPublishers.noBody()), Request.MOVE,
+                "MOVE " + address.getRawPath());
+        if (answer.statusCode() != 200 || !answer.body().startsWith("{")) {
+            throw unexpected("move " + SQUARES[square] + ": no JSON answer", answer);
+        }
+        if (!show(answer.body())) {
+            refresh();
+        }
         expectBoard(board, "after moving to " + SQUARES[square]);
         expectStatus(status, answer);
     }
@@ -315,24 +331,34 @@ public final class PagePlayer {
      * What app.js does with a push on the game page: nothing if it concerns another game or a
      * version the page shows already; a move pushed with its board shown without a request (the
      * marks, the squares playable if the pushed mark is the page's own, the status line the page
-     * holds for that mark's turn, the version); any other change of the game re-rendered.
+     * holds for that mark's turn, the version); any other change of the game re-rendered. The
+     * lobby's re-rendering on a push is not modelled.
      */
     public void pushed(String message) throws Unexpected {
-        Matcher game = PUSHED_GAME.matcher(message);
+        if (!show(message)) {
+            refresh();
+        }
+    }
+
+    /** What app.js's show does with a game's update (pushed, or the answer to a move); false: re-render. */
+    private boolean show(String update) {
+        Matcher game = PUSHED_GAME.matcher(update);
         Matcher marker = LIVE_MARKER.matcher(gameForm);
-        if (!game.find() || !marker.find() || !game.group(1).equals(attribute(marker.group(), "data-game"))) {
-            return;
+        if (!marker.find()) {
+            return true; // not a game page: the lobby's re-rendering is not modelled here
         }
-        Matcher version = PUSHED_VERSION.matcher(message);
+        if (!game.find() || !game.group(1).equals(attribute(marker.group(), "data-game"))) {
+            return true; // another game's
+        }
+        Matcher version = PUSHED_VERSION.matcher(update);
         if (version.find() && Integer.parseInt(version.group(1)) <= Integer.parseInt(attribute(marker.group(), "data-version"))) {
-            return;
+            return true;
         }
-        Matcher board = PUSHED_BOARD.matcher(message);
-        Matcher next = PUSHED_NEXT.matcher(message);
+        Matcher board = PUSHED_BOARD.matcher(update);
+        Matcher next = PUSHED_NEXT.matcher(update);
         String statusLine = attribute(marker.group(), "data-status-" + (next.find() ? next.group(1).toLowerCase(Locale.ROOT) : "o"));
         if (!board.find() || statusLine.isEmpty()) {
-            refresh();
-            return;
+            return false;
         }
         Map<String, String> marks = new LinkedHashMap<>();
         Matcher mark = PUSHED_MARK.matcher(board.group(1));
@@ -350,6 +376,7 @@ public final class PagePlayer {
         gameForm = form.replace(marker.group(), marker.group().replaceFirst("data-version=\"\\d+\"",
                 "data-version=\"" + version.group(1) + "\""));
         messages = "";
+        return true;
     }
 
     private boolean showsBoard(String[] board) {

@@ -66,6 +66,29 @@ public final class WebClient {
         return response;
     }
 
+    /**
+     * A click on a square as the game page's script sends it: a POST without a body to the moves
+     * address, with {@code token} in the token header (none if null).
+     */
+    public HttpResponse<String> scriptMove(String gameId, String square, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/games/" + gameId + "/moves/" + square))
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("X-Tictactoe-Token", token);
+        }
+        return send(request.build());
+    }
+
+    /** The token the last game page gives its script for moves (data-token), or null if it gives none. */
+    public String moveToken() {
+        java.util.regex.Matcher marker = java.util.regex.Pattern.compile("<span id=\"live-version\"[^>]*>").matcher(lastPage);
+        if (!marker.find()) {
+            return null;
+        }
+        String token = Html.attribute(marker.group(), "data-token");
+        return token.isEmpty() ? null : Html.unescape(token);
+    }
+
     /** The ViewState of the last page fetched. */
     public String viewState() {
         return Html.inputs(lastPage).stream()

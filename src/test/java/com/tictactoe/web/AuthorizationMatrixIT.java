@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -116,6 +117,20 @@ class AuthorizationMatrixIT {
                 action("move, on the other player's turn (from a page opened on one's own turn)",
                         Stream.of(Role.HOST, Role.OPPONENT).map(role -> new Cell(role,
                                 "refused with a message, nothing written", () -> moveOutOfTurn(role)))),
+                action("move by the page's script (POST /api/games/{id}/moves/{square}), on the mover's turn",
+                        role -> switch (role) {
+                            case HOST, OPPONENT -> "200, the game after the move; one square and the turn change";
+                            case OTHER -> "no token on a watcher's page; with the player's own, 409, nothing written";
+                            case ANONYMOUS -> "401, nothing written";
+                        },
+                        this::scriptMove),
+                action("move by the page's script without the session's token",
+                        Stream.of(Role.HOST, Role.OPPONENT).map(role -> new Cell(role,
+                                "403 without a token, with a made-up one and with another session's; nothing written",
+                                () -> scriptMoveWithoutToken(role)))),
+                action("move by the page's script, out of turn or on a forged square",
+                        Stream.of(Role.HOST, Role.OPPONENT).map(role -> new Cell(role,
+                                "409 with the reason, nothing written", () -> scriptMoveRefused(role)))),
                 action("play again, on a finished game",
                         onlyFor(Set.of(Role.HOST, Role.OPPONENT), "allowed, a new invitation to the same opponent",
                                 NO_BUTTON),
@@ -301,6 +316,99 @@ class AuthorizationMatrixIT {
         expected.put(square, s(role == Role.HOST ? "O" : "X"));
         expected.put("Turn", s(role == Role.HOST ? p.opponentName() : p.hostName()));
         assertOnly(before, id, expected);
+    }
+
+    private void scriptMove(Role role) {
+        Players p = players();
+        String id = started();
+        String square = "TopLeft";
+        if (role == Role.OPPONENT) {
+            play(p.host(), id, "TopLeft");
+            square = "MiddleMiddle";
+        }
+        Map<String, Map<String, AttributeValue>> before = games();
+        if (role == Role.ANONYMOUS) {
+            p.host().get("/game.xhtml?id=" + id);
+            WebClient stranger = new WebClient(base);
+            HttpResponse<String> answer = stranger.scriptMove(id, square, p.host().moveToken());
+            assertEquals(401, answer.statusCode(), answer.body());
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        WebClient actor = client(role);
+        assertEquals(200, actor.get("/game.xhtml?id=" + id).statusCode());
+        if (role == Role.OTHER) {
+            assertEquals(null, actor.moveToken(), "a watcher's page offers no moves");
+            actor.get("/");
+            HttpResponse<String> answer = actor.scriptMove(id, square, actor.formToken());
+            assertEquals(409, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("\"reason\":\"NOT_A_PLAYER\""), answer.body());
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        HttpResponse<String> answer = actor.scriptMove(id, square, actor.moveToken());
+        assertEquals(200, answer.statusCode(), answer.body());
+        String mark = role == Role.HOST ? "O" : "X";
+        assertTrue(answer.body().contains("\"" + square + "\":\"" + mark + "\"")
+                && answer.body().contains("\"next\":\"" + (role == Role.HOST ? "X" : "O") + "\""), answer.body());
+        Map<String, AttributeValue> expected = new HashMap<>(before.get(id));
+        expected.put(square, s(mark));
+        expected.put("Turn", s(role == Role.HOST ? p.opponentName() : p.hostName()));
+        assertOnly(before, id, expected);
+    }
+
+    private void scriptMoveWithoutToken(Role role) {
+        Players p = players();
+        String id = started();
+        String square = "TopLeft";
+        if (role == Role.OPPONENT) {
+            play(p.host(), id, "TopLeft");
+            square = "MiddleMiddle";
+        }
+        WebClient actor = client(role);
+        actor.get("/game.xhtml?id=" + id);
+        WebClient otherSession = role == Role.HOST ? p.opponent() : p.host();
+        otherSession.get("/game.xhtml?id=" + id);
+        Map<String, Map<String, AttributeValue>> before = games();
+        for (String token : new String[] {null, "made-up", otherSession.moveToken()}) {
+            HttpResponse<String> answer = actor.scriptMove(id, square, token);
+            assertEquals(403, answer.statusCode(), "token " + token + ": " + answer.body());
+            assertTrue(answer.body().contains("reload"), answer.body());
+        }
+        assertEquals(before, games(), "nothing was written");
+    }
+
+    private void scriptMoveRefused(Role role) {
+        Players p = players();
+        String id = started();
+        WebClient actor = client(role);
+        if (role == Role.OPPONENT) {
+            play(p.host(), id, "TopLeft");
+        }
+        actor.get("/game.xhtml?id=" + id);
+        String token = actor.moveToken();
+        Map<String, Map<String, AttributeValue>> before = games();
+        for (String forged : new String[] {"Centre", "TopLeft%3Cscript%3E", "x".repeat(300)}) {
+            HttpResponse<String> answer = actor.scriptMove(id, forged, token);
+            assertTrue(answer.statusCode() == 409 || answer.statusCode() == 404 || answer.statusCode() == 414
+                    || answer.statusCode() == 400, forged.length() + " characters: " + answer.statusCode());
+            assertFalse(answer.body().contains("<script>"), answer.body());
+        }
+        HttpResponse<String> forged = actor.scriptMove(id, "Centre", token);
+        assertEquals(409, forged.statusCode());
+        assertTrue(forged.body().contains("There is no such square."), forged.body());
+        HttpResponse<String> foreign = actor.scriptMove(UUID.randomUUID().toString(), "BottomRight", token);
+        assertEquals(409, foreign.statusCode());
+        assertTrue(foreign.body().contains("\"reason\":\"NO_SUCH_GAME\""), foreign.body());
+        assertEquals(before, games(), "nothing was written");
+        String ownMove = role == Role.HOST ? "BottomLeft" : "MiddleMiddle";
+        assertEquals(200, actor.scriptMove(id, ownMove, token).statusCode());
+        before = games();
+        HttpResponse<String> outOfTurn = actor.scriptMove(id, "BottomRight", token);
+        assertEquals(409, outOfTurn.statusCode());
+        assertTrue(outOfTurn.body().contains(NOT_YOUR_TURN) && outOfTurn.body().contains("\"reason\":\"NOT_YOUR_TURN\""),
+                outOfTurn.body());
+        assertEquals(before, games(), "nothing was written");
     }
 
     /**

@@ -85,8 +85,9 @@ class PlayInBrowsersIT {
     /**
      * Moves reach the opponent's page by push alone: both browsers are cut off from the endpoints
      * pages poll, so a page that was not pushed to would never change. Over three games, it prints
-     * the time from a click to the mark on the opponent's board. A page shows a pushed move without
-     * a request of its own: each page sends its own moves, and at most one re-rendering at the end.
+     * the time from a click to the mark on the opponent's board. A page shows a pushed move, and the
+     * answer to its own, without rendering anything on the server: each page sends its own moves,
+     * and asks for one re-rendering at most, at the end.
      */
     @Test
     void movesReachTheOpponentByPushAlone() {
@@ -104,16 +105,18 @@ class PlayInBrowsersIT {
             alice.waitForPush();
             bob.waitForPush();
             assertTrue(ServerMetrics.scrape().value("tictactoe_live_pages") >= 2, "both open sockets are counted");
-            long aliceBefore = alice.ajaxRequests();
-            long bobBefore = bob.ajaxRequests();
+            long aliceRenders = alice.scriptRequestsTo("/game.xhtml");
+            long bobRenders = bob.scriptRequestsTo("/game.xhtml");
             latencies.play(alice, bob, squares);
             alice.waitUntil(d -> !alice.all(".result-text").isEmpty());
             bob.waitUntil(d -> !bob.all(".result-text").isEmpty());
             assertTrue(alice.stillSamePage() && bob.stillSamePage(), "no page was reloaded during the game");
-            long aliceSent = alice.ajaxRequests() - aliceBefore;
-            long bobSent = bob.ajaxRequests() - bobBefore;
-            assertTrue(aliceSent <= (squares.length + 1) / 2 + 1 && bobSent <= squares.length / 2 + 1,
-                    squares.length + " moves: alice's page sent " + aliceSent + " Ajax requests, bob's " + bobSent);
+            assertEquals((squares.length + 1) / 2, alice.scriptRequestsTo("/moves/"), "alice's moves");
+            assertEquals(squares.length / 2, bob.scriptRequestsTo("/moves/"), "bob's moves");
+            aliceRenders = alice.scriptRequestsTo("/game.xhtml") - aliceRenders;
+            bobRenders = bob.scriptRequestsTo("/game.xhtml") - bobRenders;
+            assertTrue(aliceRenders <= 1 && bobRenders <= 1, squares.length + " moves: alice's page was re-rendered "
+                    + aliceRenders + " times, bob's " + bobRenders + ", where only the end needs it");
         }
         System.out.printf("Push latency, click to the opponent's board, %s%n", latencies.summary());
         assertTrue(latencies.count() >= 20);

@@ -16,6 +16,7 @@ public class ApiErrorMapper implements ExceptionMapper<WebApplicationException> 
 
     private static final Map<Integer, String> MESSAGES = Map.of(
             401, "Please sign in.",
+            403, "This page has expired. Please reload it.",
             404, "There is nothing here.",
             405, "This address does not take that method.",
             406, "This address answers in JSON only.");
