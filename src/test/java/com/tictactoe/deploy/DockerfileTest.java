@@ -156,6 +156,8 @@ class DockerfileTest {
         assertTrue(entrypoint.contains("-XX:MaxRAMPercentage=") && entrypoint.contains("-XX:+UseContainerSupport"),
                 entrypoint);
         assertFalse(entrypoint.contains("-Xmx"), "a fixed heap ignores the container's memory limit");
+        assertTrue(entrypoint.contains(" " + PayaraMicroProcess.JSON_PROVIDER + " "), "as the local run and the tests: "
+                + entrypoint);
     }
 
     private List<String> command() {

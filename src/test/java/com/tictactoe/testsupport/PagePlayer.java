@@ -302,15 +302,15 @@ public final class PagePlayer {
     }
 
     /**
-     * Waits for the pushes that bring the game page to {@code board}, doing with each what app.js
-     * does ({@link #pushed}); then the status line must say {@code status} (null: anything). Fails
+     * Waits for the pushes that bring the game page to {@code board} and its status line to say
+     * {@code status} (null: anything), doing with each what app.js does ({@link #pushed}). Fails
      * if no push arrives within 10 s: the page does not poll meanwhile. Answers the last push
      * taken (null if the page showed the board already).
      */
     public String awaitPush(String[] board, String status) throws Unexpected {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PUSH_WAIT_SECONDS);
         String message = null;
-        while (!showsBoard(board)) {
+        while (!showsBoard(board) || !saysStatus(status)) {
             try {
                 message = pushes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
@@ -377,6 +377,11 @@ public final class PagePlayer {
                 "data-version=\"" + version.group(1) + "\""));
         messages = "";
         return true;
+    }
+
+    private boolean saysStatus(String status) {
+        Matcher shown = STATUS.matcher(gameForm);
+        return status == null || shown.find() && shown.group(1).contains(status);
     }
 
     private boolean showsBoard(String[] board) {

@@ -30,10 +30,13 @@ public final class WholeGames {
     }
 
     /**
-     * The host invites the guest from the lobby; the guest opens the invitation and accepts; both
-     * open the game; they play {@code script}, the other's page brought up to date after each move
-     * by the push alone, as app.js does it; both see the result and find it in their lobby. Every
-     * page is checked. Each player's push websocket is opened once ({@link PagePlayer#listen}).
+     * The host invites the guest from the lobby, which leads to the game's page; the guest opens the
+     * invitation and accepts, which shows the game; the host's page is re-rendered as the push of
+     * the acceptance makes it; they play {@code script}, the other's page brought up to date after
+     * each move by the push alone, as app.js does it; both see the result and find it in their
+     * lobby. Every page is checked. Each player's push websocket is opened once
+     * ({@link PagePlayer#listen}). (The guest's lobby, re-rendered in a browser when the invitation
+     * is pushed, is not.)
      */
     public static void play(PagePlayer host, PagePlayer guest, int[] script, Progress progress)
             throws PagePlayer.Unexpected {
@@ -44,10 +47,8 @@ public final class WholeGames {
         guest.openGame(gameId, "invites you to a game");
         guest.accept(host.name);
         String[] board = new String[9];
-        host.openGame(gameId, "Your turn");
-        host.expectBoard(board, "after opening");
-        guest.openGame(gameId, "Waiting for " + host.name);
-        guest.expectBoard(board, "after opening");
+        guest.expectBoard(board, "after accepting");
+        host.awaitPush(board, "Your turn");
         for (int move = 0; move < script.length; move++) {
             PagePlayer mover = move % 2 == 0 ? host : guest;
             PagePlayer other = move % 2 == 0 ? guest : host;

@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Many pairs of players play whole games at the same time through the real pages and the AJAX
  * requests faces.js sends, each player signed in once with its own cookie session and holding its
  * page's push websocket. After each acknowledged move the opponent's page waits for the push and
- * shows the move from it, as app.js does (re-rendered only when the game ends). Every answer must be what a browser expects (no 403 from the sign-in
+ * shows the move from it, as app.js does (re-rendered only when the game starts and ends). Every answer must be what a browser expects (no 403 from the sign-in
  * mechanism, no error page, no Faces error), and every game must end FINISHED in DynamoDB with
  * exactly the moves the players saw acknowledged.
  *
@@ -173,8 +173,8 @@ class ManyPlayersLoadIT {
 
         assertEquals(List.of(), failures.stream().limit(10).toList(), failures.size() + " requests got an answer no browser expects");
         assertEquals(List.of(), broken.stream().limit(10).toList(), broken.size() + " games are not as the players saw them");
-        assertTrue(refreshNanos.size() <= 2L * games.size(), refreshNanos.size() + " re-renderings in " + games.size()
-                + " games: moves should reach the opponent's page by their push alone");
+        assertTrue(refreshNanos.size() <= 3L * games.size(), refreshNanos.size() + " re-renderings in " + games.size()
+                + " games: only the host's page at the start, and both at the end; moves reach the pages by push alone");
         assertTrue(pairs >= 16 && finishedGames >= 200 || pairs * gamesPerPair < 200,
                 "at least 200 games at 16 pairs, but " + finishedGames + " games at " + pairs + " pairs");
         assertEquals((long) pairs * gamesPerPair, finishedGames, "every planned game was played within the time cap");

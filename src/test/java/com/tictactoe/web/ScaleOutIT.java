@@ -77,8 +77,9 @@ class ScaleOutIT {
 
                 a.kill();
                 // Alice's page was A's. Her click reaches B, which has neither her session nor
-                // her page's view: B signs her in from her cookie and answers with the page as it
-                // is now, reloaded, saying the click did not count.
+                // her page's view: B signs her in from her cookie and refuses the click, whose form
+                // token was her old session's; the page, re-rendered, is reloaded as it is now,
+                // saying the click did not count.
                 alice.square("TopRight").click();
                 alice.waitUntil(d -> !alice.stillSamePage());
                 alice.waitUntil(d -> !alice.all(".notice").isEmpty());
@@ -181,10 +182,14 @@ class ScaleOutIT {
         return message.contains("/api/") && message.contains("ERR_BLOCKED_BY_CLIENT");
     }
 
-    /** The killed server's websocket, and its reconnection attempts until the page reloads. */
+    /**
+     * The killed server's websocket, and its reconnection attempts until the page reloads; and the
+     * click that reached the other server with the killed session's form token, refused (403).
+     */
     private static boolean serverGone(String message) {
         return message.contains("WebSocket connection to") || message.contains("ERR_CONNECTION_REFUSED")
-                || message.contains("ERR_CONNECTION_RESET") || message.contains("ERR_EMPTY_RESPONSE");
+                || message.contains("ERR_CONNECTION_RESET") || message.contains("ERR_EMPTY_RESPONSE")
+                || message.contains("/moves/TopRight") && message.contains("status of 403");
     }
 
     private static boolean isSquare(String attribute) {
