@@ -15,10 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,7 +94,7 @@ public final class PagePlayer {
     private String lastRequest = "";
     /** The page's push websocket, once {@link #listen()} opened it, and what it heard since the last page load. */
     private WebSocket socket;
-    private final BlockingQueue<String> pushes = new LinkedBlockingQueue<>();
+    private final PushSockets.Inbox pushes = new PushSockets.Inbox();
 
     /**
      * @param http a client without a cookie handler and that follows no redirects, such as
@@ -275,20 +272,7 @@ public final class PagePlayer {
         if (socket == null) {
             URI address = URI.create("ws" + root.resolve(pushPath().substring(1)).toString().substring("http".length()));
             socket = http.newWebSocketBuilder().header("Origin", root.getScheme() + "://" + root.getRawAuthority())
-                    .header("Cookie", cookieHeader()).buildAsync(address, new WebSocket.Listener() {
-                        private final StringBuilder text = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                            text.append(data);
-                            if (last) {
-                                pushes.add(text.toString());
-                                text.setLength(0);
-                            }
-                            webSocket.request(1);
-                            return null;
-                        }
-                    }).orTimeout(30, TimeUnit.SECONDS).join();
+                    .header("Cookie", cookieHeader()).buildAsync(address, pushes).orTimeout(30, TimeUnit.SECONDS).join();
         }
         return this;
     }
@@ -312,7 +296,7 @@ public final class PagePlayer {
         String message = null;
         while (!showsBoard(board) || !saysStatus(status)) {
             try {
-                message = pushes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                message = pushes.messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new Unexpected(name + ": interrupted while waiting for a push");
@@ -597,7 +581,7 @@ public final class PagePlayer {
             throw unexpected(what + ": no page", response);
         }
         page = response.body();
-        pushes.clear(); // what was pushed before, the page shows
+        pushes.messages.clear(); // what was pushed before, the page shows
         gameForm = page.contains("<form id=\"game\"") ? formHtml(page, "game") : "";
         messages = section(page, "<div id=\"messages\"");
         viewState = hiddenFields(gameForm).get(VIEW_STATE);

@@ -288,11 +288,7 @@ class AuthorizationMatrixIT {
     private void move(Role role) {
         Players p = players();
         String id = started();
-        String square = "TopLeft";
-        if (role == Role.OPPONENT) {
-            play(p.host(), id, "TopLeft");
-            square = "MiddleMiddle";
-        }
+        String square = squareToPlayNow(role, id);
         Map<String, Map<String, AttributeValue>> before = games();
         if (role == Role.ANONYMOUS) {
             p.host().get("/game.xhtml?id=" + id);
@@ -312,6 +308,12 @@ class AuthorizationMatrixIT {
             assertEquals(before, games(), "nothing was written");
             return;
         }
+        assertMoved(before, id, role, square);
+    }
+
+    /** Only game {@code id} changed: {@code role}'s mark on {@code square}, and the turn passed. */
+    private void assertMoved(Map<String, Map<String, AttributeValue>> before, String id, Role role, String square) {
+        Players p = players();
         Map<String, AttributeValue> expected = new HashMap<>(before.get(id));
         expected.put(square, s(role == Role.HOST ? "O" : "X"));
         expected.put("Turn", s(role == Role.HOST ? p.opponentName() : p.hostName()));
@@ -321,11 +323,7 @@ class AuthorizationMatrixIT {
     private void scriptMove(Role role) {
         Players p = players();
         String id = started();
-        String square = "TopLeft";
-        if (role == Role.OPPONENT) {
-            play(p.host(), id, "TopLeft");
-            square = "MiddleMiddle";
-        }
+        String square = squareToPlayNow(role, id);
         Map<String, Map<String, AttributeValue>> before = games();
         if (role == Role.ANONYMOUS) {
             p.host().get("/game.xhtml?id=" + id);
@@ -351,20 +349,13 @@ class AuthorizationMatrixIT {
         String mark = role == Role.HOST ? "O" : "X";
         assertTrue(answer.body().contains("\"" + square + "\":\"" + mark + "\"")
                 && answer.body().contains("\"next\":\"" + (role == Role.HOST ? "X" : "O") + "\""), answer.body());
-        Map<String, AttributeValue> expected = new HashMap<>(before.get(id));
-        expected.put(square, s(mark));
-        expected.put("Turn", s(role == Role.HOST ? p.opponentName() : p.hostName()));
-        assertOnly(before, id, expected);
+        assertMoved(before, id, role, square);
     }
 
     private void scriptMoveWithoutToken(Role role) {
         Players p = players();
         String id = started();
-        String square = "TopLeft";
-        if (role == Role.OPPONENT) {
-            play(p.host(), id, "TopLeft");
-            square = "MiddleMiddle";
-        }
+        String square = squareToPlayNow(role, id);
         WebClient actor = client(role);
         actor.get("/game.xhtml?id=" + id);
         WebClient otherSession = role == Role.HOST ? p.opponent() : p.host();
@@ -409,6 +400,18 @@ class AuthorizationMatrixIT {
         assertTrue(outOfTurn.body().contains(NOT_YOUR_TURN) && outOfTurn.body().contains("\"reason\":\"NOT_YOUR_TURN\""),
                 outOfTurn.body());
         assertEquals(before, games(), "nothing was written");
+    }
+
+    /**
+     * The square {@code role} plays in the started game {@code id}: the host's first; for the
+     * opponent, after the host's first move (made here), and for anyone else, the host's.
+     */
+    private String squareToPlayNow(Role role, String id) {
+        if (role == Role.OPPONENT) {
+            play(players().host(), id, "TopLeft");
+            return "MiddleMiddle";
+        }
+        return "TopLeft";
     }
 
     /**
