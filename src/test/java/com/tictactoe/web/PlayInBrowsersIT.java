@@ -133,6 +133,40 @@ class PlayInBrowsersIT {
         other.waitForMark(square);
     }
 
+    /**
+     * A page that missed a move (no websocket, no polls) still offers the square; the click is
+     * refused with the reason, and the page then shows the board as it is, nothing written.
+     */
+    @Test
+    void aClickOnAnOutOfDatePageIsRefusedWithTheReasonAndTheBoardAsItIs() {
+        String gameId = startGame();
+        alice.withoutWebSockets();
+        alice.withoutPolling();
+        alice.open("/game.xhtml?id=" + gameId);
+        alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
+        alice.markPage();
+        // Her other tab moves: the same session and token; this page is not told.
+        Object status = alice.driver().executeScript("var marker = document.getElementById('live-version');"
+                + " return fetch(marker.getAttribute('data-moves') + '/TopLeft', {method: 'POST',"
+                + " headers: {'X-Tictactoe-Token': marker.getAttribute('data-token')}}).then(function (r) { return r.status; });");
+        assertEquals(200L, status);
+        bob.waitForMark("TopLeft");
+        assertEquals("Your turn", alice.text("#status"), "this page did not hear of it");
+
+        alice.square("TopMiddle").click();
+
+        alice.waitUntil(d -> alice.text(".messages-region").contains("It is not your turn."));
+        alice.waitUntil(d -> alice.text("#status").equals("Waiting for " + bobName));
+        assertEquals("Top left, O", alice.square("TopLeft").getAttribute("aria-label"));
+        assertEquals("Top middle, empty", alice.square("TopMiddle").getAttribute("aria-label"));
+        assertTrue(alice.square("MiddleMiddle").getAttribute("disabled") != null, "not her turn");
+        assertTrue(alice.stillSamePage(), "no reload");
+        assertEquals("Top middle, empty", bob.square("TopMiddle").getAttribute("aria-label"), "nothing written");
+        assertEquals(List.of(), alice.consoleErrors(message -> message.contains("/moves/TopMiddle")
+                && message.contains("status of 409") || message.contains("/api/") && message.contains("ERR_BLOCKED_BY_CLIENT")),
+                "the refused click is the only error");
+    }
+
     @Test
     void twoPlayersPlayToAWinAndTheLoserSeesItLive() {
         startGame();
