@@ -4,7 +4,10 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 
-/** Small read-only JSON endpoints that pages poll when they cannot hold a websocket. */
+/**
+ * Small JSON endpoints for the pages' script: the versions pages poll when they cannot hold a
+ * websocket, and the moves a game page sends.
+ */
 @ApplicationPath("api")
 public class ApiApplication extends Application {
 
