@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +24,8 @@ import java.util.stream.Collectors;
  * One person's browser tab without the browser: its own cookies, the page it shows and that page's
  * form fields (ViewState included), which partial responses update as faces.js does, and the
  * page's push websocket. It sends the requests a browser sends for the real pages (sign-up, lobby,
- * invite, accept, a click on a square as faces.js's AJAX request), does with a push what app.js
- * does (shows a pushed move itself, or asks for the re-rendering) and checks every answer is what a
+ * invite, accept, a click on a square as app.js sends it), does with a push what app.js does
+ * (shows a pushed move itself, or asks for the re-rendering) and checks every answer is what a
  * browser expects. Used by the load test and the benchmark.
  *
  * <p>Many players can share one {@link HttpClient} (one selector thread, one connection pool): each
@@ -393,9 +392,7 @@ public final class PagePlayer {
         if (action.isEmpty() || render.isEmpty()) {
             throw unexpected("the marker names no refresh action or nothing to render", marker.group());
         }
-        HttpResponse<String> answer = post(action(gameForm),
-                ajaxFields(LIVE_MARKER_ID, LIVE_MARKER_ID, null, null, action, render, Map.of(action, "1")),
-                Request.REFRESH);
+        HttpResponse<String> answer = post(action(gameForm), refreshFields(action, render), Request.REFRESH);
         partial(answer, "refresh");
     }
 
@@ -433,34 +430,15 @@ public final class PagePlayer {
     }
 
     /**
-     * The request faces.ajax.request builds: the form's fields plus the AJAX arguments. The source
-     * is named by its id and, for the execute list, by its name (a plain button has no id).
+     * The request faces.ajax.request builds for app.js's refresh: the game form's fields, the live
+     * marker as its source, the marker's action executed and the parts it names rendered.
      */
-    private Map<String, String> ajaxFields(String sourceId, String sourceName, String event, String behaviorEvent,
-            String execute, String render, Map<String, String> params) throws Unexpected {
-        String formId = attribute(gameForm.substring(0, gameForm.indexOf('>') + 1), "id");
+    private Map<String, String> refreshFields(String action, String render) throws Unexpected {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("jakarta.faces.source", sourceId);
-        if (event != null) {
-            fields.put("jakarta.faces.partial.event", event);
-        }
-        String executeList;
-        if (execute == null) {
-            executeList = sourceName + " " + sourceId;
-        } else {
-            executeList = execute.replace("@this", sourceId).replace("@form", formId);
-            if (!List.of(executeList.split(" ")).contains(sourceName)) {
-                executeList = sourceName + " " + executeList;
-            }
-        }
-        fields.put("jakarta.faces.partial.execute", executeList);
-        if (render != null) {
-            fields.put("jakarta.faces.partial.render", render.replace("@this", sourceId).replace("@form", formId));
-        }
-        if (behaviorEvent != null) {
-            fields.put("jakarta.faces.behavior.event", behaviorEvent);
-        }
-        fields.putAll(params);
+        fields.put("jakarta.faces.source", LIVE_MARKER_ID);
+        fields.put("jakarta.faces.partial.execute", LIVE_MARKER_ID + " " + action);
+        fields.put("jakarta.faces.partial.render", render);
+        fields.put(action, "1");
         fields.put("jakarta.faces.partial.ajax", "true");
         fields.putAll(gameFormFields());
         return fields;

@@ -17,6 +17,7 @@ import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import java.io.Serializable;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -200,7 +201,7 @@ class LiveUpdatesTest {
 
         Map<String, Object> move = Map.of("game", game.gameId(), "version", 11, "board", Map.of("TopLeft", "O"),
                 "next", "X");
-        Map<String, Object> watched = new java.util.HashMap<>(move);
+        Map<String, Object> watched = new HashMap<>(move);
         watched.put("watched", true);
         assertEquals(List.of(Map.entry(move, new TreeSet<>(Set.of(alice, bob))), Map.entry(watched, Set.of(carol))),
                 awaitPushes(2));
