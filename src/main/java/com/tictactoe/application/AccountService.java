@@ -113,13 +113,17 @@ public class AccountService {
             metrics.signIn(GameMetrics.SignIn.LIMITED);
             return SignInResult.refused(attempt.refusal());
         }
-        Optional<Account> account = accounts.find(name);
-        boolean matches = passwordHash.verify(password.toCharArray(),
-                account.map(Account::passwordHash).orElse(unknownAccountHash));
-        if (account.isPresent() && matches) {
-            attempt.succeeded();
-            metrics.signIn(GameMetrics.SignIn.SUCCEEDED);
-            return SignInResult.signedIn(account.get().username());
+        try {
+            Optional<Account> account = accounts.find(name);
+            boolean matches = passwordHash.verify(password.toCharArray(),
+                    account.map(Account::passwordHash).orElse(unknownAccountHash));
+            if (account.isPresent() && matches) {
+                attempt.succeeded();
+                metrics.signIn(GameMetrics.SignIn.SUCCEEDED);
+                return SignInResult.signedIn(account.get().username());
+            }
+        } finally {
+            attempt.end();
         }
         metrics.signIn(GameMetrics.SignIn.REFUSED);
         return SignInResult.wrong();

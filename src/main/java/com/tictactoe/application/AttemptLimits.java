@@ -60,7 +60,10 @@ public class AttemptLimits {
         SIGN_UPS_FROM_ADDRESS("signup-address", 10, Duration.ofHours(1),
                 "Too many accounts have been created from your address. Please try again in %s."),
         SIGN_UPS("signup-all", 1000, Duration.ofHours(1),
-                "Too many accounts are being created right now. Please try again in %s.");
+                "Too many accounts are being created right now. Please try again in %s."),
+        /** Not a counter: the sign-ins at one account from one address waiting for their turn (SignInTurns). */
+        SIMULTANEOUS_SIGN_INS("signin-turn", 0, Duration.ofSeconds(1),
+                "Many sign-ins to this account are under way from your address. Please try again in %s.");
 
         private final String kind;
         private final int max;
@@ -106,10 +109,15 @@ public class AttemptLimits {
 
         private final Refusal refusal;
         private final List<String> counted;
+        private final SignInTurns.Turn turn;
 
-        private SignInAttempt(Refusal refusal, List<String> counted) {
+        private SignInAttempt(Refusal refusal, List<String> counted, SignInTurns.Turn turn) {
             this.refusal = refusal;
             this.counted = counted;
+            this.turn = turn;
+            if (refusal != null) {
+                end();
+            }
         }
 
         /** Why the attempt may not go on, or null if its password may be checked. */
@@ -125,6 +133,13 @@ public class AttemptLimits {
             counters.clear(counted.get(0));
             counted.subList(1, counted.size()).forEach(counters::takeBack);
         }
+
+        /** The password has been checked (and, if right, {@link #succeeded()} told): the next may go. */
+        public void end() {
+            if (turn != null) {
+                turn.end();
+            }
+        }
     }
 
     @Inject
@@ -132,6 +147,10 @@ public class AttemptLimits {
 
     private final Clock clock;
     private final Set<String> unlimitedAddresses;
+    private final SignInTurns turns = new SignInTurns(TURN_WAIT);
+
+    /** Far longer than a few hashes in a row take, short enough for a person to wait. */
+    private static final Duration TURN_WAIT = Duration.ofSeconds(5);
 
     public AttemptLimits() {
         this.clock = Clock.systemUTC();
@@ -146,28 +165,39 @@ public class AttemptLimits {
 
     /**
      * Counts a sign-in attempt by {@code address} at {@code username} as failed until it
-     * {@link SignInAttempt#succeeded() succeeds}; refused if a limit is reached. The most specific
+     * {@link SignInAttempt#succeeded() succeeds}; refused if a limit is reached. Attempts of one
+     * address at one account wait for each other's {@link SignInAttempt#end() end} (SignInTurns). The most specific
      * counter comes first, so an attempt refused by the address or the account limit has been
      * counted only against its own address.
      */
     public SignInAttempt startSignIn(String address, String username) {
         if (unlimitedAddresses.contains(address)) {
-            return new SignInAttempt(null, List.of());
+            return new SignInAttempt(null, List.of(), null);
         }
         String client = clientOf(address);
         String account = username.toLowerCase(Locale.ROOT);
+        SignInTurns.Turn turn = turns.take(client + "~" + account);
+        if (turn == null) {
+            LOG.warning(() -> "Limit reached: " + Limit.SIMULTANEOUS_SIGN_INS + " (" + client + "~" + account + ")");
+            return new SignInAttempt(new Refusal(Limit.SIMULTANEOUS_SIGN_INS, Limit.SIMULTANEOUS_SIGN_INS.window), List.of(), null);
+        }
         Instant now = clock.instant();
         String[] subjects = {client + "~" + account, client, account};
         Limit[] limits = {Limit.ACCOUNT_FROM_ADDRESS, Limit.FAILURES_FROM_ADDRESS, Limit.ACCOUNT};
         String[] keys = new String[limits.length];
-        for (int i = 0; i < limits.length; i++) {
-            keys[i] = key(limits[i], subjects[i], now);
-            Refusal refusal = count(limits[i], keys[i], now);
-            if (refusal != null) {
-                return new SignInAttempt(refusal, List.of());
+        try {
+            for (int i = 0; i < limits.length; i++) {
+                keys[i] = key(limits[i], subjects[i], now);
+                Refusal refusal = count(limits[i], keys[i], now);
+                if (refusal != null) {
+                    return new SignInAttempt(refusal, List.of(), turn);
+                }
             }
+        } catch (RuntimeException storeFailed) {
+            turn.end();
+            throw storeFailed;
         }
-        return new SignInAttempt(null, Arrays.asList(keys));
+        return new SignInAttempt(null, Arrays.asList(keys), turn);
     }
 
     /** Counts a sign-up by {@code address}; the refusal if a limit is reached, else null. */

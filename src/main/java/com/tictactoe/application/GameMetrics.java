@@ -45,4 +45,11 @@ public interface GameMetrics {
 
     default void livePageClosed() {
     }
+
+    /** An HTTP session began: only a sign-in or a sign-up starts one. */
+    default void sessionCreated() {
+    }
+
+    default void sessionEnded() {
+    }
 }

@@ -26,7 +26,8 @@ public class SignInFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String SIGN_IN_PAGE = "/signin.xhtml";
-    private static final Set<String> OPEN_PAGES = Set.of(SIGN_IN_PAGE, "/signup.xhtml");
+    static final String SIGN_UP_PAGE = "/signup.xhtml";
+    private static final Set<String> OPEN_PAGES = Set.of(SIGN_IN_PAGE, SIGN_UP_PAGE);
     private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
     private static final String ASSETS = "/assets/";
 

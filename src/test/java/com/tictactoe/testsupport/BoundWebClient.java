@@ -60,12 +60,12 @@ public final class BoundWebClient {
 
     public Response signUp(String username, String password) {
         get("/signup.xhtml");
-        return post("/signup.xhtml", WebClient.signUpForm(username, password, viewState()));
+        return post("/signup.xhtml", WebClient.signUpForm(username, password, viewState(), formToken()));
     }
 
     public Response signIn(String username, String password) {
         get("/signin.xhtml");
-        return post("/signin.xhtml", WebClient.signInForm(username, password, viewState()));
+        return post("/signin.xhtml", WebClient.signInForm(username, password, viewState(), formToken()));
     }
 
     private String viewState() {

@@ -148,24 +148,24 @@ public final class WebClient {
 
     public HttpResponse<String> signUp(String username, String password) {
         get("/signup.xhtml");
-        return post("/signup.xhtml", signUpForm(username, password, viewState()));
+        return post("/signup.xhtml", signUpForm(username, password, viewState(), formToken()));
     }
 
-    /** The sign-up form as the page sends it. */
-    static Map<String, String> signUpForm(String username, String password, String viewState) {
-        return form("signup", "signup", "signup:username", username, "signup:password", password,
+    /** The sign-up form as the page sends it, with the visitor token its page gave (VisitorFormToken). */
+    static Map<String, String> signUpForm(String username, String password, String viewState, String token) {
+        return form("signup", "signup", "tictactoe-token", token, "signup:username", username, "signup:password", password,
                 "signup:again", password, "signup:submit", "Create account", "jakarta.faces.ViewState", viewState);
     }
 
-    /** The sign-in form as the page sends it. */
-    static Map<String, String> signInForm(String username, String password, String viewState) {
-        return form("signin", "signin", "signin:username", username, "signin:password", password,
+    /** The sign-in form as the page sends it, with the visitor token its page gave (VisitorFormToken). */
+    static Map<String, String> signInForm(String username, String password, String viewState, String token) {
+        return form("signin", "signin", "tictactoe-token", token, "signin:username", username, "signin:password", password,
                 "signin:submit", "Sign in", "jakarta.faces.ViewState", viewState);
     }
 
     public HttpResponse<String> signIn(String username, String password) {
         get("/signin.xhtml");
-        return post("/signin.xhtml", signInForm(username, password, viewState()));
+        return post("/signin.xhtml", signInForm(username, password, viewState(), formToken()));
     }
 
     public static Map<String, String> form(String... namesAndValues) {

@@ -242,7 +242,7 @@ class ServerHardeningIT {
             player.get("/signin.xhtml?to=" + java.net.URLEncoder.encode(attempt[0], StandardCharsets.UTF_8));
             HttpResponse<String> signedIn = player.post("/signin.xhtml", form("signin", "signin", "to", attempt[0],
                     "signin:username", name, "signin:password", PASSWORD, "signin:submit", "Sign in",
-                    "jakarta.faces.ViewState", player.viewState()));
+                    "jakarta.faces.ViewState", player.viewState(), "tictactoe-token", player.formToken()));
             assertEquals(302, signedIn.statusCode(), attempt[0]);
             assertEquals(attempt[1], signedIn.headers().firstValue("Location").orElse(""), attempt[0]);
         }

@@ -70,15 +70,18 @@ class SessionSecurityIT {
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLaxAndNotSecureOverPlainHttp() {
         WebClient visitor = new WebClient(base);
-        String first = setCookie(visitor.get("/signin.xhtml"), "JSESSIONID").orElseThrow();
-        assertTrue(attributes(first).contains("httponly"), first);
-        assertTrue(attributes(first).contains("samesite=lax"), first);
-        assertFalse(attributes(first).contains("secure"), "plain HTTP, nothing configured: " + first);
+        HttpResponse<String> signInPage = visitor.get("/signin.xhtml");
+        assertTrue(setCookie(signInPage, "JSESSIONID").isEmpty(), "no session before signing in: " + signInPage.headers());
+        String formCookie = setCookie(signInPage, "ttt_form").orElseThrow();
+        assertTrue(attributes(formCookie).contains("httponly"), formCookie);
+        assertTrue(attributes(formCookie).contains("samesite=strict"), formCookie);
+        assertFalse(attributes(formCookie).contains("secure"), "plain HTTP, nothing configured: " + formCookie);
 
         HttpResponse<String> signedUp = visitor.signUp(Names.unique("cookie"), PASSWORD);
-        String renewed = setCookie(signedUp, "JSESSIONID").orElseThrow(() -> new AssertionError("a new session id on sign-in"));
-        assertTrue(attributes(renewed).contains("httponly"), renewed);
-        assertTrue(attributes(renewed).contains("samesite=lax"), renewed);
+        String session = setCookie(signedUp, "JSESSIONID").orElseThrow(() -> new AssertionError("a session on sign-up"));
+        assertTrue(attributes(session).contains("httponly"), session);
+        assertTrue(attributes(session).contains("samesite=lax"), session);
+        assertFalse(attributes(session).contains("secure"), "plain HTTP, nothing configured: " + session);
 
         String signIn = setCookie(signedUp, "ttt_signin").orElseThrow();
         assertTrue(attributes(signIn).contains("httponly"), signIn);
@@ -270,10 +273,11 @@ class SessionSecurityIT {
 
         assertRefused(alice.channelPath(), origin(), mallory.client().sessionId(), "another player's session");
         assertRefused(alice.channelPath(), origin(), null, "no session at all");
+        // A visitor who is not signed in has no session (see VisitorFormToken): an id is made up.
         WebClient stranger = new WebClient(base);
         stranger.get("/signin.xhtml");
-        assertNotEquals(null, stranger.sessionId());
-        assertRefused(alice.channelPath(), origin(), stranger.sessionId(), "a session that is not signed in");
+        assertEquals(null, stranger.sessionId());
+        assertRefused(alice.channelPath(), origin(), UUID.randomUUID().toString().replace("-", ""), "a made-up session id");
 
         WebClient aliceElsewhere = new WebClient(base);
         aliceElsewhere.signIn(aliceName, PASSWORD);

@@ -1,6 +1,7 @@
 package com.tictactoe.web.errors;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -27,6 +28,11 @@ public class ErrorPages extends HttpServlet {
     private record Page(String code, String heading, String text, String head) {
     }
 
+    /** For a request refused as malformed (any 4xx but 404), whatever page it was sent to. */
+    private static final Page REFUSED = new Page("4xx", "That request was refused",
+            "The request was not one this site's pages send, so nothing was done. Please go back to the"
+                    + " game and try again from there.", "");
+
     private static final Map<String, Page> PAGES = Map.of(
             ERROR, new Page("Oops", "Something went wrong",
                     "That did not work. Nothing you did was lost; please go back and try again.", ""),
@@ -42,6 +48,11 @@ public class ErrorPages extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         Page page = PAGES.getOrDefault(request.getServletPath(), PAGES.get(ERROR));
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (request.getDispatcherType() == DispatcherType.ERROR && status instanceof Integer code
+                && code >= 400 && code < 500 && code != HttpServletResponse.SC_NOT_FOUND) {
+            page = new Page(String.valueOf(code), REFUSED.heading(), REFUSED.text(), "");
+        }
         String ref = RequestIds.of(request);
         if (request.getDispatcherType() != DispatcherType.ERROR) {
             // Asked for directly, by a page whose AJAX request failed: its reference is in the query.

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 public class FailedRequestLog extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final int MAX_LOGGED_URI = 200;
     private static final Logger LOG = Logger.getLogger(FailedRequestLog.class.getName());
 
     @Override
@@ -43,12 +44,27 @@ public class FailedRequestLog extends HttpFilter {
 
     private static void log(HttpServletRequest request, String id, int status, Throwable failure) {
         String line = String.format("Request failed [ref %s] %d %s %s player=%s%s", id, status, request.getMethod(),
-                request.getRequestURI(), PlayerSession.playerOf(request).orElse("-"), failure == null ? "" : ": " + rootCause(failure));
+                shortened(request.getRequestURI()), playerOf(request), failure == null ? refusal(request) : ": " + rootCause(failure));
         if (failure != null && !causedByStore(failure)) {
             LOG.log(Level.SEVERE, line, failure);
         } else {
             LOG.log(status >= 500 || failure != null ? Level.SEVERE : Level.WARNING, line);
         }
+    }
+
+    /** Not looked up by an id in the address, which finds no session here (PostbackGuard). */
+    private static String playerOf(HttpServletRequest request) {
+        return request.isRequestedSessionIdFromURL() ? "-" : PlayerSession.playerOf(request).orElse("-");
+    }
+
+    /** The path as asked for, cut short: whoever sends a request decides its length. */
+    private static String shortened(String uri) {
+        return uri.length() <= MAX_LOGGED_URI ? uri : uri.substring(0, MAX_LOGGED_URI) + "...";
+    }
+
+    private static String refusal(HttpServletRequest request) {
+        Object reason = request.getAttribute(RequestIds.REFUSAL);
+        return reason == null ? "" : ": " + reason;
     }
 
     private static boolean causedByStore(Throwable failure) {

@@ -12,6 +12,7 @@ public final class RequestIds {
 
     static final String ATTRIBUTE = "tictactoe.requestId";
     static final String FAILURE = "tictactoe.failure";
+    static final String REFUSAL = "tictactoe.refusal";
     private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{8}");
 
     private RequestIds() {
@@ -33,5 +34,10 @@ public final class RequestIds {
     /** Marks a request as failed although its answer is not an error status (an AJAX redirect). */
     public static void failed(ServletRequest request, Throwable failure) {
         request.setAttribute(FAILURE, failure);
+    }
+
+    /** Why a request was refused with a 4xx, for its log line: a short fixed text, never the input. */
+    public static void refused(ServletRequest request, String reason) {
+        request.setAttribute(REFUSAL, reason);
     }
 }

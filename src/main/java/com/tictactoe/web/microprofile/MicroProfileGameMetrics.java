@@ -14,8 +14,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * {@code tictactoe_games_created_total}, {@code tictactoe_games_started_total},
  * {@code tictactoe_games_finished_total{outcome="win"|"draw"}}, {@code tictactoe_moves_total},
  * {@code tictactoe_moves_refused_total{reason}} (the domain's Rejection, e.g. {@code square_taken}),
- * {@code tictactoe_signins_total{outcome="succeeded"|"refused"|"limited"}} and the gauge
- * {@code tictactoe_live_pages}. A counter is published from its first count on. It carries no
+ * {@code tictactoe_signins_total{outcome="succeeded"|"refused"|"limited"}},
+ * {@code tictactoe_sessions_created_total} and the gauges {@code tictactoe_live_pages} and
+ * {@code tictactoe_sessions}. A counter is published from its first count on. It carries no
  * annotation: {@link MicroProfileMetricsAdapter} makes it a bean only where the API exists, and
  * gives {@code registry} its {@code @Inject}.
  */
@@ -31,7 +32,13 @@ public class MicroProfileGameMetrics implements GameMetrics {
     static final Metadata LIVE_PAGES = Metadata.builder().withName("tictactoe.live.pages")
             .withDescription("Pages with an open push websocket on this server").build();
 
+    static final Metadata SESSIONS_CREATED = counter("tictactoe.sessions.created",
+            "HTTP sessions created on this server (each by a sign-in or sign-up)");
+    static final Metadata SESSIONS = Metadata.builder().withName("tictactoe.sessions")
+            .withDescription("HTTP sessions held by this server").build();
+
     private final AtomicLong livePages = new AtomicLong();
+    private final AtomicLong sessions = new AtomicLong();
 
     private MetricRegistry registry;
 
@@ -46,6 +53,7 @@ public class MicroProfileGameMetrics implements GameMetrics {
             synchronized (this) {
                 if (!gaugePublished) {
                     registry.gauge(LIVE_PAGES, livePages::get);
+                    registry.gauge(SESSIONS, sessions::get);
                     gaugePublished = true;
                 }
             }
@@ -92,6 +100,17 @@ public class MicroProfileGameMetrics implements GameMetrics {
     @Override
     public void livePageClosed() {
         livePages.updateAndGet(open -> Math.max(0, open - 1));
+    }
+
+    @Override
+    public void sessionCreated() {
+        registry().counter(SESSIONS_CREATED).inc();
+        sessions.incrementAndGet();
+    }
+
+    @Override
+    public void sessionEnded() {
+        sessions.updateAndGet(open -> Math.max(0, open - 1));
     }
 
     private static String label(Enum<?> value) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * handshake they agree. The scheme is then checked only when the request itself came over TLS, since
  * behind a load balancer that ends TLS the server sees plain HTTP from an {@code https} page.
  */
-final class SameOrigin {
+public final class SameOrigin {
 
     private SameOrigin() {
     }
@@ -26,7 +26,7 @@ final class SameOrigin {
      * @param secure whether the request reached this server over TLS
      * @param publicOrigin the configured public origin, if any
      */
-    static boolean allows(String origin, String host, boolean secure, Optional<String> publicOrigin) {
+    public static boolean allows(String origin, String host, boolean secure, Optional<String> publicOrigin) {
         if (origin == null || origin.isBlank() || "null".equals(origin.trim())) {
             return false;
         }
