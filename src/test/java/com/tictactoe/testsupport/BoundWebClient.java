@@ -68,6 +68,15 @@ public final class BoundWebClient {
         return post("/signin.xhtml", WebClient.signInForm(username, password, viewState(), formToken()));
     }
 
+    /** The visitor token of the last page (VisitorFormToken), which its cookie came with. */
+    private String formToken() {
+        Matcher matcher = java.util.regex.Pattern.compile("name=\"tictactoe-token\" value=\"([^\"]*)\"").matcher(lastPage);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No form token on the page: " + lastPage);
+        }
+        return matcher.group(1);
+    }
+
     private String viewState() {
         Matcher matcher = VIEW_STATE.matcher(lastPage);
         if (!matcher.find()) {
