@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Sign-up, password checks and looking up players by name. */
@@ -18,6 +19,9 @@ public class AccountService {
     public static final int MIN_PASSWORD_LENGTH = 8;
     /** Hashing is deliberately slow; a bound keeps a huge "password" from costing more. */
     public static final int MAX_PASSWORD_LENGTH = 128;
+
+    /** Shared by every pooled instance: sign-ins at one account from one client take turns (see SignInTurns). */
+    private static final SignInTurns TURNS = new SignInTurns(Duration.ofSeconds(5));
 
     @Inject
     private AccountRepository accounts;
@@ -100,6 +104,8 @@ public class AccountService {
      * Signs in {@code username} from {@code clientAddress}: the account's username as it signed
      * up if the password is right. The attempt is counted by the sign-in limits before the password
      * is hashed, and refused there if a limit is reached; a right password takes its count back.
+     * Attempts at one account from one client are checked one after the other on this server, so
+     * that right passwords sent at once are not counted as failures while in flight.
      */
     public SignInResult verify(String username, String password, String clientAddress) {
         if (username == null || password == null || !UserIds.isValid(username.trim())
@@ -108,12 +114,18 @@ public class AccountService {
             return SignInResult.wrong();
         }
         String name = username.trim();
-        AttemptLimits.SignInAttempt attempt = limits.startSignIn(clientAddress, name);
-        if (attempt.refusal() != null) {
+        SignInTurns.Turn turn = TURNS.take(AttemptLimits.pairOf(clientAddress, name));
+        if (turn == null) {
             metrics.signIn(GameMetrics.SignIn.LIMITED);
-            return SignInResult.refused(attempt.refusal());
+            return SignInResult.refused(new AttemptLimits.Refusal(AttemptLimits.Limit.SIMULTANEOUS_SIGN_INS,
+                    AttemptLimits.Limit.SIMULTANEOUS_SIGN_INS.window()));
         }
         try {
+            AttemptLimits.SignInAttempt attempt = limits.startSignIn(clientAddress, name);
+            if (attempt.refusal() != null) {
+                metrics.signIn(GameMetrics.SignIn.LIMITED);
+                return SignInResult.refused(attempt.refusal());
+            }
             Optional<Account> account = accounts.find(name);
             boolean matches = passwordHash.verify(password.toCharArray(),
                     account.map(Account::passwordHash).orElse(unknownAccountHash));
@@ -123,7 +135,7 @@ public class AccountService {
                 return SignInResult.signedIn(account.get().username());
             }
         } finally {
-            attempt.end();
+            turn.end();
         }
         metrics.signIn(GameMetrics.SignIn.REFUSED);
         return SignInResult.wrong();

@@ -61,7 +61,7 @@ public class AttemptLimits {
                 "Too many accounts have been created from your address. Please try again in %s."),
         SIGN_UPS("signup-all", 1000, Duration.ofHours(1),
                 "Too many accounts are being created right now. Please try again in %s."),
-        /** Not a counter: the sign-ins at one account from one address waiting for their turn (SignInTurns). */
+        /** Not a counter: sign-ins at one account from one address that waited too long for their turn (SignInTurns). */
         SIMULTANEOUS_SIGN_INS("signin-turn", 0, Duration.ofSeconds(1),
                 "Many sign-ins to this account are under way from your address. Please try again in %s.");
 
@@ -109,15 +109,10 @@ public class AttemptLimits {
 
         private final Refusal refusal;
         private final List<String> counted;
-        private final SignInTurns.Turn turn;
 
-        private SignInAttempt(Refusal refusal, List<String> counted, SignInTurns.Turn turn) {
+        private SignInAttempt(Refusal refusal, List<String> counted) {
             this.refusal = refusal;
             this.counted = counted;
-            this.turn = turn;
-            if (refusal != null) {
-                end();
-            }
         }
 
         /** Why the attempt may not go on, or null if its password may be checked. */
@@ -133,13 +128,6 @@ public class AttemptLimits {
             counters.clear(counted.get(0));
             counted.subList(1, counted.size()).forEach(counters::takeBack);
         }
-
-        /** The password has been checked (and, if right, {@link #succeeded()} told): the next may go. */
-        public void end() {
-            if (turn != null) {
-                turn.end();
-            }
-        }
     }
 
     @Inject
@@ -147,10 +135,6 @@ public class AttemptLimits {
 
     private final Clock clock;
     private final Set<String> unlimitedAddresses;
-    private final SignInTurns turns = new SignInTurns(TURN_WAIT);
-
-    /** Far longer than a few hashes in a row take, short enough for a person to wait. */
-    private static final Duration TURN_WAIT = Duration.ofSeconds(5);
 
     public AttemptLimits() {
         this.clock = Clock.systemUTC();
@@ -165,39 +149,28 @@ public class AttemptLimits {
 
     /**
      * Counts a sign-in attempt by {@code address} at {@code username} as failed until it
-     * {@link SignInAttempt#succeeded() succeeds}; refused if a limit is reached. Attempts of one
-     * address at one account wait for each other's {@link SignInAttempt#end() end} (SignInTurns). The most specific
+     * {@link SignInAttempt#succeeded() succeeds}; refused if a limit is reached. The most specific
      * counter comes first, so an attempt refused by the address or the account limit has been
      * counted only against its own address.
      */
     public SignInAttempt startSignIn(String address, String username) {
         if (unlimitedAddresses.contains(address)) {
-            return new SignInAttempt(null, List.of(), null);
+            return new SignInAttempt(null, List.of());
         }
         String client = clientOf(address);
         String account = username.toLowerCase(Locale.ROOT);
-        SignInTurns.Turn turn = turns.take(client + "~" + account);
-        if (turn == null) {
-            LOG.warning(() -> "Limit reached: " + Limit.SIMULTANEOUS_SIGN_INS + " (" + client + "~" + account + ")");
-            return new SignInAttempt(new Refusal(Limit.SIMULTANEOUS_SIGN_INS, Limit.SIMULTANEOUS_SIGN_INS.window), List.of(), null);
-        }
         Instant now = clock.instant();
         String[] subjects = {client + "~" + account, client, account};
         Limit[] limits = {Limit.ACCOUNT_FROM_ADDRESS, Limit.FAILURES_FROM_ADDRESS, Limit.ACCOUNT};
         String[] keys = new String[limits.length];
-        try {
-            for (int i = 0; i < limits.length; i++) {
-                keys[i] = key(limits[i], subjects[i], now);
-                Refusal refusal = count(limits[i], keys[i], now);
-                if (refusal != null) {
-                    return new SignInAttempt(refusal, List.of(), turn);
-                }
+        for (int i = 0; i < limits.length; i++) {
+            keys[i] = key(limits[i], subjects[i], now);
+            Refusal refusal = count(limits[i], keys[i], now);
+            if (refusal != null) {
+                return new SignInAttempt(refusal, List.of());
             }
-        } catch (RuntimeException storeFailed) {
-            turn.end();
-            throw storeFailed;
         }
-        return new SignInAttempt(null, Arrays.asList(keys), turn);
+        return new SignInAttempt(null, Arrays.asList(keys));
     }
 
     /** Counts a sign-up by {@code address}; the refusal if a limit is reached, else null. */
@@ -233,6 +206,11 @@ public class AttemptLimits {
      * The client an address stands for. One IPv6 subscriber usually has a whole /64 to pick
      * addresses from, so an IPv6 address counts by its first 64 bits.
      */
+    /** Who attempts to sign in where: the client (see {@link #clientOf}) and the account, in any case. */
+    static String pairOf(String address, String username) {
+        return clientOf(address) + "~" + username.toLowerCase(Locale.ROOT);
+    }
+
     static String clientOf(String address) {
         if (address.indexOf(':') < 0) {
             return address;

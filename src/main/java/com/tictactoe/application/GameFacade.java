@@ -13,6 +13,7 @@ import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.UserIds;
+import com.tictactoe.domain.StoreUnavailableException;
 import com.tictactoe.domain.WriteConflictException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -58,6 +59,9 @@ public class GameFacade {
 
     @Inject
     private GameMetrics metrics;
+
+    @Inject
+    private UncertainMoves uncertain;
 
     /**
      * A new invitation, within the limits of {@link InvitationLimits}: at most
@@ -226,6 +230,9 @@ public class GameFacade {
                 return alreadyDone(done.get());
             }
             throw explain(conflict, game -> game.play(player, square, now));
+        } catch (StoreUnavailableException outcomeUnknown) {
+            uncertain.recheck(before, stored -> changed(stored, false));
+            throw outcomeUnknown;
         }
         changed(after, false);
         return after;

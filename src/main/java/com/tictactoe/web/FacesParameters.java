@@ -21,7 +21,7 @@ final class FacesParameters {
     private static final Map<String, Pattern> ALLOWED = Map.of(
             PREFIX + "ViewState", Pattern.compile("stateless|-?\\d{1,20}:-?\\d{1,20}"),
             PREFIX + "RenderKitId", Pattern.compile("HTML_BASIC"),
-            PREFIX + "source", CLIENT_ID,
+            PREFIX + "source", Pattern.compile("(" + CLIENT_ID.pattern() + ")?"),
             PREFIX + "partial.ajax", Pattern.compile("true"),
             PREFIX + "partial.execute", CLIENT_IDS,
             PREFIX + "partial.render", CLIENT_IDS,

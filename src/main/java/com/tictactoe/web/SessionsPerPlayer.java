@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most {@value #MAX_PER_PLAYER} sessions per player on this server; a new one ends the oldest.
+ * At most {@value #MAX_PER_PLAYER} sessions per player on this server; a new one signs the oldest
+ * out, which the container then expires.
  * Only a sign-in makes a session, but a client that keeps no session cookie and sends its sign-in
  * cookie makes one with every request (SignInFilter signs it in again each time), and each could
  * hold game views until it expires. With this bound what sessions hold grows with the number of
@@ -62,13 +63,22 @@ public class SessionsPerPlayer implements HttpSessionAttributeListener {
             }
             return held;
         });
-        // Outside compute: invalidating calls this listener back for the same player.
+        // Outside compute: removing the attribute calls this listener back for the same player.
         for (HttpSession oldest : evicted) {
-            try {
-                oldest.invalidate();
-            } catch (IllegalStateException alreadyEnded) {
-                // ended by itself meanwhile
-            }
+            end(oldest);
+        }
+    }
+
+    /**
+     * Signed out at once, and left for the container to expire: invalidating another session from
+     * this request would make Weld end this request's own session context with it.
+     */
+    private static void end(HttpSession session) {
+        try {
+            session.removeAttribute(PlayerSession.ATTRIBUTE);
+            session.setMaxInactiveInterval(1);
+        } catch (IllegalStateException alreadyEnded) {
+            // ended by itself meanwhile
         }
     }
 

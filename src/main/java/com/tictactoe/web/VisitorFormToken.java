@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The guard of the forms a visitor without an account sends (sign in, sign up), kept by the
  * browser alone: the page sets a random value as a cookie and writes the same value into its form
- * ({@link FormToken#FIELD}); a post counts only if the two agree. The server keeps nothing, so a
+ * ({@link #FIELD}); a post counts only if the two agree. The server keeps nothing, so a
  * flood of visitors costs it no memory, and these pages are stateless views, with no session.
  *
  * <p>Why it stops login CSRF (another site's form signing a visitor into an account of the
@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public class VisitorFormToken {
 
     static final String COOKIE = "ttt_form";
+    /** The hidden field of the sign-in and sign-up forms; not the signed-in forms' {@link FormToken#FIELD}. */
+    static final String FIELD = "tictactoe-visitor";
     private static final String ATTRIBUTE = "tictactoe.visitorToken";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{32}");
     private static final boolean ALWAYS_SECURE = WebSettings.fromEnvironment().secureCookies();
@@ -54,7 +56,7 @@ public class VisitorFormToken {
     /** Whether the post carries the same well-formed value in its form field and in its cookie. */
     static boolean sentWith(HttpServletRequest request) {
         String cookie = fromCookie(request);
-        String field = request.getParameter(FormToken.FIELD);
+        String field = request.getParameter(FIELD);
         return cookie != null && field != null
                 && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.US_ASCII));
     }

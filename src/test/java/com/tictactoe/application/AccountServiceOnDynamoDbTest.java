@@ -373,4 +373,39 @@ class AccountServiceOnDynamoDbTest {
     void tokensAreHashedWithSha256() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", SignInTokens.hash("abc"));
     }
+
+    /**
+     * A double click, or several tabs: right passwords sent at once from one address all get in.
+     * Counted before hashing and all in flight together, the first five would otherwise have filled
+     * the failure counter and the rest been refused; afterwards the full allowance of failures is left.
+     */
+    @Test
+    void rightPasswordsSentAtOnceAllSignInAndCountNothing() throws Exception {
+        AccountService service = service();
+        String name = signedUp(service);
+        String address = someAddress();
+        int tabs = 8;
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(tabs);
+        java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(tabs);
+        try {
+            java.util.List<java.util.concurrent.Future<SignInResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < tabs; i++) {
+                results.add(clicks.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return service.verify(name, PASSWORD, address);
+                }));
+            }
+            for (java.util.concurrent.Future<SignInResult> result : results) {
+                assertEquals(Optional.of(name), result.get(1, java.util.concurrent.TimeUnit.MINUTES).player());
+            }
+        } finally {
+            clicks.shutdownNow();
+        }
+        for (int failure = 1; failure <= AttemptLimits.Limit.ACCOUNT_FROM_ADDRESS.max(); failure++) {
+            assertTrue(service.verify(name, "not the password", address).refusal().isEmpty(), "failure " + failure + " is checked");
+        }
+        assertEquals(AttemptLimits.Limit.ACCOUNT_FROM_ADDRESS,
+                service.verify(name, "not the password", address).refusal().orElseThrow().limit());
+    }
 }

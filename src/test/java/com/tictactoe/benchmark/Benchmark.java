@@ -7,6 +7,7 @@ import com.tictactoe.run.DynamoDbLocal;
 import com.tictactoe.run.LocalRun;
 import com.tictactoe.run.PayaraMicroProcess;
 import com.tictactoe.testsupport.PagePlayer;
+import com.tictactoe.testsupport.ServerMetrics;
 import com.tictactoe.testsupport.WholeGames;
 import java.io.IOException;
 import java.net.URI;
@@ -38,8 +39,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * lobby, play whole games and watch one; every figure is printed next to DynamoDB Local's own limit,
  * measured in the same run.
  *
+ * <p>Scenarios: {@code lobby}, {@code games} and {@code watching} by default, and on request
+ * {@code hostile}: {@value #HOSTILE_PLAYERS} signed-in players load their lobby in a closed loop,
+ * first alone, then for as long again while {@value #FLOOD_CONNECTIONS} connections without cookies
+ * ask for every page a visitor can open as fast as they are answered ({@link AnonymousFlood}) and
+ * {@value #SLOW_CLIENTS} clients post the sign-in form a few bytes at a time ({@link SlowClients});
+ * it prints the players' pages/s and latency of both phases side by side, the attack's own figures
+ * and the sessions the server created meanwhile ({@link AttackReport}).
+ *
  * <p>Arguments: the WAR, the Payara Micro jar, the pre-boot command file. System properties:
- * {@code bench.scenarios} (lobby,games,watching), {@code bench.warmup} and {@code bench.seconds}
+ * {@code bench.scenarios} (lobby,games,watching; or any of them and hostile, comma-separated),
+ * {@code bench.warmup} and {@code bench.seconds}
  * (seconds of warm-up and of each measured phase), {@code bench.watchers} (1000),
  * {@code bench.rerender} (true: watchers show each push on their board, as app.js does),
  * {@code bench.payara.options} (more JVM options for the server, e.g. a flight recording),
@@ -52,6 +62,15 @@ public final class Benchmark {
     private static final int LOBBY_PLAYERS = 32;
     private static final int[] PAIRS = {1, 4, 16};
     private static final int WATCHER_ACCOUNTS = 10;
+    private static final Set<String> KNOWN_SCENARIOS = Set.of("lobby", "games", "watching", "hostile");
+    /** Few enough players that the attack, not the players themselves, is what loads the server. */
+    static final int HOSTILE_PLAYERS = 8;
+    static final int FLOOD_CONNECTIONS = 16;
+    static final int SLOW_CLIENTS = 20;
+    /** Every page a visitor without an account can open, some only to be redirected, refused or not found. */
+    private static final List<String> VISITOR_PAGES = List.of("/signin.xhtml", "/signup.xhtml",
+            "/signin.xhtml?to=%2Fgame.xhtml%3Fid%3Dabc", "/", "/game.xhtml?id=abc", "/error", "/not-found",
+            "/api/me/changes", "/assets/app.css");
     /** The port of the server's metrics listener (deploy/payara-preboot.asadmin): a free one, not the default. */
     private static final String METRICS_PORT = "tictactoe.metrics.port";
 
@@ -66,6 +85,7 @@ public final class Benchmark {
     private final String run = UUID.randomUUID().toString().substring(0, 4);
     private final HttpClient http = PagePlayer.newHttpClient();
     private final List<Row> rows = new ArrayList<>();
+    private AttackReport attack;
 
     private URI base;
     private AppProcess app;
@@ -90,6 +110,11 @@ public final class Benchmark {
 
     private void run(Path war, Path payaraJar, Path preboot) throws Exception {
         long started = System.nanoTime();
+        // a misspelt scenario would otherwise pass unnoticed, after minutes of starting and seeding
+        Set<String> unknown = scenarios.stream().filter(s -> !KNOWN_SCENARIOS.contains(s)).collect(Collectors.toSet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown scenarios " + unknown + "; known: " + KNOWN_SCENARIOS);
+        }
         Path data = out.resolve("dynamodb");
         deleteTree(data);
         Files.createDirectories(data);
@@ -155,6 +180,9 @@ public final class Benchmark {
         if (scenarios.contains("watching")) {
             watching(pool);
         }
+        if (scenarios.contains("hostile")) {
+            hostile(lobbyPlayers.subList(0, HOSTILE_PLAYERS));
+        }
         measureDynamoDb(client, aFinishedGame, lobbyPlayers.get(0).name, ", again at the end");
     }
 
@@ -173,8 +201,23 @@ public final class Benchmark {
     // ---- lobby -----------------------------------------------------------------------------------
 
     private void lobby(List<PagePlayer> players) throws Exception {
-        // The seed was written behind the app's back, after the players' first lobby: the app shows
-        // it once it reads their lobbies again (past their maximum age, in the background).
+        awaitSeededLobbies(players);
+        // Both loads, as the JIT compiler picks other methods under load than with cores to spare
+        say("Lobby: warming up, %d players at once for %.0f s, then 1 for %.0f s ...", players.size(), warmupSeconds,
+                warmupSeconds / 2);
+        loadLobbies(players, players.size(), warmupSeconds, Tally.ignoring());
+        loadLobbies(players, 1, warmupSeconds / 2, Tally.ignoring());
+        awaitQuietCompiler();
+        for (int concurrent : new int[] {1, players.size()}) {
+            measureLobbies(players, concurrent, "lobby, " + concurrent + (concurrent == 1 ? " player" : " at once"));
+        }
+    }
+
+    /**
+     * The seed was written behind the app's back, after the players' first lobby: the app shows
+     * it once it reads their lobbies again (past their maximum age, in the background).
+     */
+    private static void awaitSeededLobbies(List<PagePlayer> players) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (PagePlayer player : players) {
             int rows;
@@ -186,21 +229,17 @@ public final class Benchmark {
                 Thread.sleep(100);
             }
         }
-        // Both loads, as the JIT compiler picks other methods under load than with cores to spare
-        say("Lobby: warming up, %d players at once for %.0f s, then 1 for %.0f s ...", players.size(), warmupSeconds,
-                warmupSeconds / 2);
-        loadLobbies(players, players.size(), warmupSeconds, Tally.ignoring());
-        loadLobbies(players, 1, warmupSeconds / 2, Tally.ignoring());
-        awaitQuietCompiler();
-        for (int concurrent : new int[] {1, players.size()}) {
-            Tally tally = new Tally();
-            Phase phase = begin();
-            int pages = loadLobbies(players, concurrent, seconds, tally);
-            Row row = phase.end("lobby, " + concurrent + (concurrent == 1 ? " player" : " at once"), tally, pages,
-                    "page");
-            rows.add(row);
-            say("%s", row.detail());
-        }
+    }
+
+    /** One measured phase of {@code concurrent} players loading their lobbies, added to the results. */
+    private Row measureLobbies(List<PagePlayer> players, int concurrent, String name) throws Exception {
+        Tally tally = new Tally();
+        Phase phase = begin();
+        int pages = loadLobbies(players, concurrent, seconds, tally);
+        Row row = phase.end(name, tally, pages, "page");
+        rows.add(row);
+        say("%s", row.detail());
+        return row;
     }
 
     /** Players load their lobby over and over, {@code concurrent} at once, each right after the last; pages loaded. */
@@ -356,6 +395,54 @@ public final class Benchmark {
             row.moveP99 = measured.pushLatency().millis(99);
             rows.add(row);
             say("%s", row.detail());
+        }
+    }
+
+    // ---- hostile ------------------------------------------------------------------------------------
+
+    private void hostile(List<PagePlayer> players) throws Exception {
+        awaitSeededLobbies(players);
+        // The visitors' pages warm up too: a server that has run for a while has them compiled, and
+        // compiling them while measured would be charged to the attack.
+        say("Hostile: warming up, %d players beside an anonymous flood for %.0f s, then alone for %.0f s ...",
+                players.size(), warmupSeconds / 2, warmupSeconds / 2);
+        try (AnonymousFlood warmup = AnonymousFlood.start(base, FLOOD_CONNECTIONS, VISITOR_PAGES)) {
+            loadLobbies(players, players.size(), warmupSeconds / 2, Tally.ignoring());
+        }
+        loadLobbies(players, players.size(), warmupSeconds / 2, Tally.ignoring());
+        awaitQuietCompiler();
+        Row calm = measureLobbies(players, players.size(), "lobby, " + players.size() + " players");
+
+        say("Hostile: the same players while %d connections flood the visitors' pages and %d slow clients post"
+                + " the sign-in form ...", FLOOD_CONNECTIONS, SLOW_CLIENTS);
+        Optional<ServerMetrics> metricsBefore = scrapeMetrics();
+        AnonymousFlood flood = AnonymousFlood.start(base, FLOOD_CONNECTIONS, VISITOR_PAGES);
+        SlowClients slow = SlowClients.start(base, SLOW_CLIENTS, "/signin.xhtml");
+        Row attacked;
+        try (flood; slow) {
+            attacked = measureLobbies(players, players.size(), "lobby, " + players.size() + " players under attack");
+        }
+        Optional<ServerMetrics> metricsAfter = scrapeMetrics();
+        AnonymousFlood.Figures flooded = flood.stop();
+        // The app's CPU went to the flood's requests as much as to the players' pages
+        double allAnswered = attacked.requests + flooded.answered();
+        attacked.cpuMsPerRequest = attacked.cpuMsPerRequest * attacked.requests / allAnswered;
+        attacked.compilerMsPerRequest = attacked.compilerMsPerRequest * attacked.requests / allAnswered;
+        attacked.extra = "app CPU per request counts the flood's answers too; flood " + flooded.summary();
+        attack = new AttackReport(calm, attacked, flooded, slow.stop(), metricsBefore, metricsAfter);
+        say("Anonymous flood: %s", flooded.summary());
+        say("Slow clients: %s", attack.slowClients().summary());
+        say("Sessions created during the attack: %s", attack.sessionsCreated());
+    }
+
+    /** The server's metrics now, where its DynamoDB counters were found; empty if they could not be read. */
+    private Optional<ServerMetrics> scrapeMetrics() {
+        URI metrics = calls.source().orElse(calls.sources().get(0));
+        try {
+            return Optional.of(ServerMetrics.scrape(metrics));
+        } catch (RuntimeException e) {
+            say("Could not read the metrics at %s: %s", metrics, e);
+            return Optional.empty();
         }
     }
 
@@ -562,6 +649,9 @@ public final class Benchmark {
                 .forEach(row -> System.out.printf("%s: %s%s%n", row.name, row.extra,
                         row.boundedByDatabase ? databaseBound(row) : ""));
         System.out.println();
+        if (attack != null) {
+            attack.print();
+        }
     }
 
     // ---- small things --------------------------------------------------------------------------------

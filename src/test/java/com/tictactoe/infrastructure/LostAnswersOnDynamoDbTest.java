@@ -8,11 +8,13 @@ import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.Rejection;
+import com.tictactoe.domain.StoreUnavailableException;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.LocalGames;
 import com.tictactoe.testsupport.LossyProxy;
 import com.tictactoe.testsupport.GameServer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.AfterAll;
@@ -54,20 +56,21 @@ class LostAnswersOnDynamoDbTest {
 
     @Test
     void writesWhoseAnswerWasLostAreReportedAsDone() {
+        int lostBefore = proxy.answersLost();
         proxy.loseNextAnswerTo("PutItem");
         Game game = facade.create("alice", "bob");
-        assertEquals(1, proxy.answersLost());
+        assertEquals(lostBefore + 1, proxy.answersLost());
         assertEquals("PENDING", store.rawItem(game.gameId()).get("StatusDate").s().substring(0, 7));
 
         proxy.loseNextAnswerTo("UpdateItem");
         Game started = facade.accept(game.gameId(), "bob");
         assertEquals(GameStatus.IN_PROGRESS, started.status());
-        assertEquals(2, proxy.answersLost());
+        assertEquals(lostBefore + 2, proxy.answersLost());
 
         proxy.loseNextAnswerTo("UpdateItem");
         int eventsBefore = server.changes().size();
         Game moved = facade.move(game.gameId(), "alice", "MiddleMiddle");
-        assertEquals(3, proxy.answersLost());
+        assertEquals(lostBefore + 3, proxy.answersLost());
         assertEquals("bob", moved.turn());
         assertEquals("O", store.rawItem(game.gameId()).get("MiddleMiddle").s());
         assertEquals(eventsBefore + 1, server.changes().size(), "the opponent is told");
@@ -75,5 +78,40 @@ class LostAnswersOnDynamoDbTest {
         // Without a lost answer, the same move again is a plain refusal.
         assertEquals(Rejection.NOT_YOUR_TURN,
                 assertThrows(GameRuleException.class, () -> facade.move(game.gameId(), "alice", "MiddleMiddle")).rejection());
+    }
+
+    /**
+     * Every answer to a move's write is lost until the SDK gives up: the player hears that DynamoDB
+     * is unreachable, yet the first attempt was stored. Once DynamoDB answers again, the server finds
+     * the move by reading the game and tells both players within seconds (UncertainMoves).
+     */
+    @Test
+    void aMoveStoredAlthoughItsPlayerWasToldItFailedIsAnnouncedWithinSeconds() throws InterruptedException {
+        Game game = facade.create("alice", "bob");
+        facade.accept(game.gameId(), "bob");
+        for (int i = 0; i < 20; i++) {
+            proxy.loseNextAnswerTo("UpdateItem");
+        }
+        int eventsBefore = server.changes().size();
+        assertThrows(StoreUnavailableException.class, () -> facade.move(game.gameId(), "alice", "TopLeft"));
+        proxy.stopLosingAnswers();
+        assertEquals("O", store.rawItem(game.gameId()).get("TopLeft").s(), "stored all the same");
+        assertEquals(eventsBefore, server.changes().size(), "not announced while unknown");
+
+        long told = System.nanoTime();
+        long deadline = told + Duration.ofSeconds(10).toNanos();
+        while (announcedMoves(game.gameId(), eventsBefore) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, announcedMoves(game.gameId(), eventsBefore), "announced once");
+        System.out.printf("A move stored after its player heard 'unavailable' was announced %d ms after that answer%n",
+                (System.nanoTime() - told) / 1_000_000);
+        assertEquals("bob", facade.game(game.gameId()).orElseThrow().turn());
+    }
+
+    private static long announcedMoves(String gameId, int from) {
+        return server.changes().subList(from, server.changes().size()).stream()
+                .filter(change -> change.game().gameId().equals(gameId) && change.game().board().moveCount() == 1)
+                .count();
     }
 }

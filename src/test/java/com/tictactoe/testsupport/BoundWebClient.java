@@ -70,7 +70,7 @@ public final class BoundWebClient {
 
     /** The visitor token of the last page (VisitorFormToken), which its cookie came with. */
     private String formToken() {
-        Matcher matcher = java.util.regex.Pattern.compile("name=\"tictactoe-token\" value=\"([^\"]*)\"").matcher(lastPage);
+        Matcher matcher = java.util.regex.Pattern.compile("name=\"tictactoe-visitor\" value=\"([^\"]*)\"").matcher(lastPage);
         if (!matcher.find()) {
             throw new IllegalStateException("No form token on the page: " + lastPage);
         }

@@ -5,6 +5,7 @@ import com.tictactoe.application.GameFacade;
 import com.tictactoe.application.GameMetrics;
 import com.tictactoe.application.KnownGames;
 import com.tictactoe.application.KnownLobbies;
+import com.tictactoe.application.UncertainMoves;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.GameRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public final class GameServer implements AutoCloseable {
     public static GameServer over(GameRepository games, AccountRepository accounts, GameMetrics metrics) {
         Weld weld = new Weld("game-server-" + UUID.randomUUID())
                 .disableDiscovery()
-                .addBeanClasses(GameFacade.class, KnownGames.class, KnownLobbies.class, ChangesHeard.class)
+                .addBeanClasses(GameFacade.class, KnownGames.class, KnownLobbies.class, UncertainMoves.class, ChangesHeard.class)
                 .addExtension(new Repositories(games, accounts, metrics));
         return new GameServer(weld.initialize());
     }

@@ -106,6 +106,14 @@ public final class WebClient {
                 .findFirst().orElseThrow(() -> new IllegalStateException("No form token on the page: " + lastPage));
     }
 
+    /** The visitor token of the last page fetched, which the sign-in and sign-up forms carry (see VisitorFormToken). */
+    public String visitorToken() {
+        return Html.inputs(lastPage).stream()
+                .filter(tag -> tag.contains("name=\"tictactoe-visitor\""))
+                .map(tag -> Html.attribute(tag, "value"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No visitor token on the page: " + lastPage));
+    }
+
     public String lastPage() {
         return lastPage;
     }
@@ -148,24 +156,24 @@ public final class WebClient {
 
     public HttpResponse<String> signUp(String username, String password) {
         get("/signup.xhtml");
-        return post("/signup.xhtml", signUpForm(username, password, viewState(), formToken()));
+        return post("/signup.xhtml", signUpForm(username, password, viewState(), visitorToken()));
     }
 
     /** The sign-up form as the page sends it, with the visitor token its page gave (VisitorFormToken). */
     static Map<String, String> signUpForm(String username, String password, String viewState, String token) {
-        return form("signup", "signup", "tictactoe-token", token, "signup:username", username, "signup:password", password,
+        return form("signup", "signup", "tictactoe-visitor", token, "signup:username", username, "signup:password", password,
                 "signup:again", password, "signup:submit", "Create account", "jakarta.faces.ViewState", viewState);
     }
 
     /** The sign-in form as the page sends it, with the visitor token its page gave (VisitorFormToken). */
     static Map<String, String> signInForm(String username, String password, String viewState, String token) {
-        return form("signin", "signin", "tictactoe-token", token, "signin:username", username, "signin:password", password,
+        return form("signin", "signin", "tictactoe-visitor", token, "signin:username", username, "signin:password", password,
                 "signin:submit", "Sign in", "jakarta.faces.ViewState", viewState);
     }
 
     public HttpResponse<String> signIn(String username, String password) {
         get("/signin.xhtml");
-        return post("/signin.xhtml", signInForm(username, password, viewState(), formToken()));
+        return post("/signin.xhtml", signInForm(username, password, viewState(), visitorToken()));
     }
 
     public static Map<String, String> form(String... namesAndValues) {

@@ -197,10 +197,21 @@ class BadRequestsIT {
 
         WebClient frank = new WebClient(base);
         frank.get("/signin.xhtml");
-        String before = frank.sessionId();
-        assertEquals(302, frank.signIn(name, PASSWORD).statusCode());
-        assertTrue(before != null && !before.equals(frank.sessionId()), "a new session id after sign-in");
+        assertEquals(null, frank.sessionId(), "no session before signing in");
+        // A session id planted in the browser (another player's own) does not carry over into frank's.
+        WebClient mallory = new WebClient(base);
+        mallory.signUp(Names.unique("mallory"), PASSWORD);
+        String planted = mallory.sessionId();
+        frank.setCookie("JSESSIONID", planted);
+        HttpResponse<String> signedIn = frank.signIn(name, PASSWORD);
+        assertEquals(302, signedIn.statusCode());
+        String issued = signedIn.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .map(cookie -> cookie.substring("JSESSIONID=".length()).split(";", 2)[0]).findFirst().orElse(null);
+        assertTrue(issued != null && !issued.equals(planted), "a new session id after sign-in: " + issued);
         assertEquals(200, frank.get("/").statusCode());
+        WebClient withPlantedId = new WebClient(base);
+        withPlantedId.setCookie("JSESSIONID", planted);
+        assertEquals(302, withPlantedId.get("/").statusCode(), "the planted id is signed in as nobody now");
         // Repeated failures are slowed per client address and account: SignInLimitsIT.
     }
 

@@ -89,7 +89,7 @@ class LiveUpdatesTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(GameFacade.class, KnownGames.class, KnownLobbies.class, LiveUpdates.class, PushSender.class, GameWatchers.class,
+    WeldInitiator weld = WeldInitiator.from(GameFacade.class, KnownGames.class, KnownLobbies.class, com.tictactoe.application.UncertainMoves.class, LiveUpdates.class, PushSender.class, GameWatchers.class,
             UncountedGameMetrics.class, Resources.class).build();
 
     @BeforeAll

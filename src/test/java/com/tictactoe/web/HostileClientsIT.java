@@ -1,0 +1,667 @@
+package com.tictactoe.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tictactoe.run.PayaraMicroProcess;
+import com.tictactoe.application.AttemptLimits;
+import com.tictactoe.testsupport.BoundWebClient;
+import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.Names;
+import com.tictactoe.testsupport.ServerMetrics;
+import com.tictactoe.testsupport.StoredGames;
+import com.tictactoe.testsupport.WebClient;
+import com.tictactoe.run.DynamoDbLocal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What one client without an account can do to the server, and what it must not: a flood of
+ * cookie-less requests to every page a visitor can open creates no session and leaves a player's
+ * lobby answering; clients that send a form's body a few bytes at a time are cut off while the
+ * player's pages keep coming; malformed requests are refused with a 4xx and one log line, without a
+ * stack trace; correct sign-ins sent at once all succeed and count nothing; another site's sign-in
+ * and sign-up posts are refused. A server of its own (its console in a file, its JVM at hand for a
+ * full collection), as the local run starts it.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class HostileClientsIT {
+
+    private static final String PASSWORD = "correct horse";
+    private static final int FLOOD_REQUESTS = 20_000;
+    private static final int FLOOD_CONNECTIONS = 16;
+    /** What a flood may leave in the heap after a full collection; a session per request would be tens of MB. */
+    private static final long HEAP_SLACK_BYTES = 8L * 1024 * 1024;
+
+    private static PayaraMicroProcess server;
+    private static Path log;
+    private static URL base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        String jar = System.getProperty("payara.microJar");
+        if (jar == null) {
+            throw new IllegalStateException("payara.microJar is not set: run the tests with 'mvn verify'");
+        }
+        int port = DynamoDbLocal.freePort();
+        log = Path.of("target", "payara-hostile-" + port + ".log");
+        Files.deleteIfExists(log);
+        server = new PayaraMicroProcess(Path.of(jar), Path.of("target", "tictactoe.war"), port,
+                DynamoDbLocalSession.endpoint(),
+                Path.of(System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin")), "256m",
+                ProcessBuilder.Redirect.appendTo(log.toFile()));
+        server.start();
+        base = server.base().toURL();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static WebClient signedInPlayer() {
+        WebClient player = new WebClient(base);
+        HttpResponse<String> signedUp = player.signUp(Names.unique("p"), PASSWORD);
+        assertEquals(302, signedUp.statusCode(), signedUp.body());
+        assertLobby(player.get("/"));
+        return player;
+    }
+
+    private static void assertLobby(HttpResponse<String> page) {
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Signed in as"), page.body());
+    }
+
+    private static double sessionsCreated() {
+        return ServerMetrics.scrape(server.metrics()).value("tictactoe_sessions_created_total");
+    }
+
+    // ---- sessions of signed-in players
+
+    /**
+     * A client that keeps no session cookie but sends its sign-in cookie is signed in again, in a
+     * new session, by every request. The server holds at most ten per player: the older ones are
+     * signed out, the newest keep working, and no request fails.
+     */
+    @Test
+    void aClientThatDropsItsSessionCookieHoldsAtMostTenSessions() {
+        WebClient player = signedInPlayer();
+        String signIn = player.cookie("ttt_signin");
+        List<String> sessions = new ArrayList<>();
+        for (int request = 0; request < 25; request++) {
+            HttpResponse<String> lobby = send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/"))
+                    .header("Cookie", "ttt_signin=" + signIn).build());
+            assertEquals(200, lobby.statusCode(), "request " + request);
+            assertTrue(lobby.body().contains("Signed in as"), "request " + request);
+            sessions.add(lobby.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
+                    .map(cookie -> cookie.substring("JSESSIONID=".length()).split(";", 2)[0]).findFirst().orElseThrow());
+        }
+        for (int i = 0; i < sessions.size(); i++) {
+            HttpResponse<String> withSessionOnly = send(HttpRequest.newBuilder(URI.create(base.toString()
+                    .replaceAll("/$", "") + "/")).header("Cookie", "JSESSIONID=" + sessions.get(i)).build());
+            boolean newest = i >= sessions.size() - SessionsPerPlayer.MAX_PER_PLAYER;
+            assertEquals(newest ? 200 : 302, withSessionOnly.statusCode(), "session " + (i + 1) + " of " + sessions.size());
+        }
+    }
+
+    // ---- a flood of visitors
+
+    @Test
+    void aFloodOfVisitorsCreatesNoSessionKeepsNoMemoryAndThePlayersLobbyAnswersThroughout() throws Exception {
+        WebClient player = signedInPlayer();
+        List<String> pages = List.of("/signin.xhtml", "/signup.xhtml", "/signin.xhtml?to=%2Fgame.xhtml%3Fid%3Dabc",
+                "/signin.xhtml?signedOut=true", "/signin.xhtml?expired=true", "/", "/index.xhtml", "/game.xhtml?id=abc",
+                "/error", "/not-found", "/unavailable", "/no-such-page", "/api/me/changes", "/assets/app.css",
+                "/jakarta.faces.resource/faces.js.xhtml?ln=jakarta.faces");
+        // warm up what the flood will use, so that the heap compared holds loaded classes on both sides
+        HttpClient visitor = floodClient();
+        for (int round = 0; round < 20; round++) {
+            for (String page : pages) {
+                send(visitor, page);
+            }
+            sendRefusedSignIn(visitor);
+        }
+        long heapBefore = heapAfterFullCollection();
+        double sessionsBefore = sessionsCreated();
+
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        ExecutorService flood = Executors.newFixedThreadPool(FLOOD_CONNECTIONS + 1);
+        List<Long> lobbyNanos = Collections.synchronizedList(new ArrayList<>());
+        List<String> lobbyFailures = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> floods = new ArrayList<>();
+            for (int connection = 0; connection < FLOOD_CONNECTIONS; connection++) {
+                floods.add(flood.submit(() -> {
+                    HttpClient client = floodClient();
+                    for (int n = sent.getAndIncrement(); n < FLOOD_REQUESTS; n = sent.getAndIncrement()) {
+                        int status = n % (pages.size() + 1) == pages.size() ? sendRefusedSignIn(client)
+                                : send(client, pages.get(n % (pages.size() + 1)));
+                        if (status > 0 && status < 500) {
+                            answered.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Future<?> lobby = flood.submit(() -> {
+                while (flooding.get()) {
+                    long asked = System.nanoTime();
+                    HttpResponse<String> page = player.get("/");
+                    lobbyNanos.add(System.nanoTime() - asked);
+                    if (page.statusCode() != 200 || !page.body().contains("Signed in as")) {
+                        lobbyFailures.add(page.statusCode() + "");
+                    }
+                    Thread.sleep(20);
+                }
+                return null;
+            });
+            for (Future<?> each : floods) {
+                each.get(4, TimeUnit.MINUTES);
+            }
+            flooding.set(false);
+            lobby.get(1, TimeUnit.MINUTES);
+        } finally {
+            flooding.set(false);
+            flood.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long heapAfter = heapAfterFullCollection();
+        double sessionsAfter = sessionsCreated();
+
+        List<Long> sorted = new ArrayList<>(lobbyNanos);
+        Collections.sort(sorted);
+        System.out.printf("Flood: %d cookie-less requests in %.1f s (%.0f/s) over %d connections, %d answered below 500;"
+                        + " sessions created %d; heap after a full collection %.1f MB before, %.1f MB after;"
+                        + " the player's lobby meanwhile: %d pages, p50 %.1f ms, p99 %.1f ms%n",
+                FLOOD_REQUESTS, seconds, FLOOD_REQUESTS / seconds, FLOOD_CONNECTIONS, answered.get(),
+                (long) (sessionsAfter - sessionsBefore), heapBefore / 1e6, heapAfter / 1e6, sorted.size(),
+                percentile(sorted, 50), percentile(sorted, 99));
+
+        assertEquals(FLOOD_REQUESTS, answered.get(), "every request of the flood was answered, none with a 5xx");
+        assertEquals(0, sessionsAfter - sessionsBefore, "no session created by the flood");
+        assertTrue(heapAfter - heapBefore < HEAP_SLACK_BYTES,
+                "the heap kept nothing of the flood: " + heapBefore + " -> " + heapAfter + " bytes");
+        assertEquals(List.of(), lobbyFailures, "the player's lobby answered all along");
+        assertTrue(sorted.size() >= 20, "the lobby was asked throughout the flood: " + sorted.size());
+    }
+
+    /**
+     * One of the flood's connections: HTTP/1.1 kept alive. (Java's client asks plain-HTTP servers
+     * to upgrade to HTTP/2 and then opens a connection per request: the server holds each closed
+     * connection until its idle timeout, which a connection flood measures, not this one.)
+     */
+    private static HttpClient floodClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static int send(HttpClient client, String page) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + page))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** A sign-in post without the page's token, as a script that never loaded the page sends it. */
+    private static int sendRefusedSignIn(HttpClient client) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/signin.xhtml"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("signin=signin&signin%3Ausername=someone"
+                                    + "&signin%3Apassword=whatever1&jakarta.faces.ViewState=stateless"))
+                            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Used heap right after a full collection of the server's JVM (jcmd), the lower of two readings. */
+    private static long heapAfterFullCollection() throws IOException, InterruptedException {
+        long lowest = Long.MAX_VALUE;
+        for (int reading = 0; reading < 2; reading++) {
+            jcmd("GC.run");
+            // The serial collector's two generations, each "total NK, used NK"
+            Matcher generation = Pattern.compile("(def new generation|tenured generation)\\s+total \\d+K, used (\\d+)K")
+                    .matcher(jcmd("GC.heap_info"));
+            long bytes = 0;
+            int found = 0;
+            while (generation.find()) {
+                bytes += Long.parseLong(generation.group(2)) * 1024;
+                found++;
+            }
+            assertEquals(2, found, "the heap's two generations in jcmd's answer");
+            lowest = Math.min(lowest, bytes);
+        }
+        return lowest;
+    }
+
+    private static String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(server.pid()), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS) && jcmd.exitValue() == 0, "jcmd " + command + ": " + output);
+        return output;
+    }
+
+    private static double percentile(List<Long> sortedNanos, int percent) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(0, index)) / 1e6;
+    }
+
+    // ---- slow clients
+
+    /**
+     * Twenty clients send a form's head, then four bytes every three seconds. The server waits for
+     * such bodies on two threads at most and for five seconds at most (FormBodies): each is answered
+     * 408 and let go within seconds, and the player's lobby answers meanwhile.
+     */
+    @Test
+    void slowClientsAreCutOffWhileThePlayerGetsItsPages() throws Exception {
+        WebClient player = signedInPlayer();
+        URI app = server.base();
+        List<Socket> slow = new ArrayList<>();
+        ExecutorService readers = Executors.newFixedThreadPool(21);
+        try {
+            List<Future<Double>> cutOffAfter = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Socket socket = new Socket(app.getHost(), app.getPort());
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("POST /signin.xhtml HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nsignin=signin")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+                long opened = System.nanoTime();
+                cutOffAfter.add(readers.submit(() -> {
+                    InputStream in = socket.getInputStream();
+                    byte[] head = in.readNBytes(12);
+                    assertEquals("HTTP/1.1 408", new String(head, StandardCharsets.US_ASCII), "cut off with a 408");
+                    return (System.nanoTime() - opened) / 1e9;
+                }));
+            }
+            Future<?> trickle = readers.submit(() -> {
+                for (int round = 0; round < 5; round++) {
+                    Thread.sleep(3000);
+                    for (Socket socket : slow) {
+                        try {
+                            OutputStream out = socket.getOutputStream();
+                            out.write("aaaa".getBytes(StandardCharsets.US_ASCII));
+                            out.flush();
+                        } catch (IOException cutOff) {
+                            // the server let it go
+                        }
+                    }
+                }
+                return null;
+            });
+            List<Double> lobbySeconds = new ArrayList<>();
+            for (int page = 0; page < 5; page++) {
+                long asked = System.nanoTime();
+                assertLobby(player.get("/"));
+                lobbySeconds.add((System.nanoTime() - asked) / 1e9);
+                Thread.sleep(1000);
+            }
+            List<Double> cutOff = new ArrayList<>();
+            for (Future<Double> each : cutOffAfter) {
+                cutOff.add(each.get(30, TimeUnit.SECONDS));
+            }
+            trickle.cancel(true);
+            Collections.sort(cutOff);
+            System.out.printf("Slow clients: 20 cut off after %.1f to %.1f s; the player's 5 lobby pages meanwhile took"
+                    + " %.3f s at most%n", cutOff.get(0), cutOff.get(cutOff.size() - 1), Collections.max(lobbySeconds));
+            double limit = FormBodies.DEADLINE.toSeconds() + 2 + 2;
+            assertTrue(cutOff.get(cutOff.size() - 1) <= limit, "every slow client cut off within " + limit + " s: " + cutOff);
+            assertTrue(Collections.max(lobbySeconds) < FormBodies.DEADLINE.toSeconds(),
+                    "the player's pages came within the cut-off: " + lobbySeconds);
+        } finally {
+            readers.shutdownNow();
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    // ---- malformed requests
+
+    /** A request as a client writes it, byte for byte: some of these no HTTP library would send. */
+    private record Malformed(String what, String method, String target, String cookie, String contentType, String body) {
+
+        static Malformed get(String what, String target, String cookie) {
+            return new Malformed(what, "GET", target, cookie, null, null);
+        }
+
+        static Malformed post(String what, String target, String contentType, String body) {
+            return new Malformed(what, "POST", target, null, contentType, body);
+        }
+    }
+
+    /** The server's answer: status, Set-Cookie headers, request reference and body. */
+    private record Answer(int status, List<String> cookies, String reference, String body) {
+    }
+
+    @Test
+    void malformedRequestsAreRefusedWithOneLogLineEachNoTraceAndChangeNothing() throws Exception {
+        WebClient player = signedInPlayer();
+        String session = player.sessionId();
+        assertNotNull(session);
+        String newcomer = Names.unique("n");
+        String signUpBody = "signup=signup&signup%3Ausername=" + newcomer + "&signup%3Apassword=correct+horse"
+                + "&signup%3Aagain=correct+horse&jakarta.faces.ViewState=stateless";
+        List<Malformed> sweep = new ArrayList<>();
+        for (Map.Entry<String, String> parameter : Map.of("jakarta.faces.RenderKitId", "NOPE",
+                "jakarta.faces.ViewState", "12:ab", "jakarta.faces.ClientWindow", "x", "jakarta.faces.partial.ajax", "maybe",
+                "jakarta.faces.partial.execute", "<script>", "jakarta.faces.partial.render", "a\nb",
+                "jakarta.faces.source", "'", "jakarta.faces.partial.event", "click()", "jakarta.faces.behavior.event", "9",
+                "jakarta.faces.partial.resetValues", "yes").entrySet()) {
+            for (String page : List.of("/signin.xhtml", "/index.xhtml")) {
+                sweep.add(Malformed.get(parameter.getKey() + " on " + page, page + "?" + parameter.getKey() + "="
+                        + java.net.URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8), "JSESSIONID=" + session));
+            }
+        }
+        sweep.add(Malformed.get("a Faces parameter twice",
+                "/signin.xhtml?jakarta.faces.RenderKitId=HTML_BASIC&jakarta.faces.RenderKitId=HTML_BASIC", null));
+        sweep.add(Malformed.get("an unknown Faces parameter", "/signin.xhtml?jakarta.faces.FlowId=x", null));
+        sweep.add(Malformed.post("a Faces parameter in a form", "/signup.xhtml", "application/x-www-form-urlencoded",
+                signUpBody + "&jakarta.faces.RenderKitId=NOPE"));
+        sweep.add(Malformed.get("a malformed escape in the query", "/signin.xhtml?x=%zz", null));
+        sweep.add(Malformed.get("not UTF-8 in the query", "/signin.xhtml?x=%C3%28", null));
+        sweep.add(Malformed.post("a malformed escape in a form", "/signup.xhtml", "application/x-www-form-urlencoded",
+                signUpBody + "&x=%zz"));
+        sweep.add(Malformed.post("not UTF-8 in a form", "/signup.xhtml", "application/x-www-form-urlencoded",
+                signUpBody + "&x=%FF%FE"));
+        sweep.add(Malformed.post("a form over the size limit", "/signup.xhtml", "application/x-www-form-urlencoded",
+                signUpBody + "&x=" + "a".repeat(3 * 1024 * 1024)));
+        sweep.add(Malformed.post("a lobby form over the size limit", "/index.xhtml", "application/x-www-form-urlencoded",
+                "x=" + "a".repeat(PostbackGuard.MAX_FORM_BYTES + 1)));
+        sweep.add(Malformed.post("a page posted as JSON", "/signup.xhtml", "application/json", "{}"));
+        sweep.add(Malformed.post("a page posted as text", "/signin.xhtml", "text/plain", signUpBody));
+        sweep.add(Malformed.post("a page posted as an upload", "/signin.xhtml", "multipart/form-data; boundary=x", "--x--"));
+        sweep.add(Malformed.post("a page posted without a type", "/signin.xhtml", null, signUpBody));
+        sweep.add(Malformed.post("a page posted in chunks", "/signup.xhtml", "application/x-www-form-urlencoded ; chunked",
+                signUpBody));
+        for (String page : List.of("/index.xhtml", "/", "/signin.xhtml", "/game.xhtml", "/api/me/changes", "/assets/app.css")) {
+            sweep.add(Malformed.get("the player's session id in the address of " + page, page + ";jsessionid=" + session, null));
+        }
+        int gamesBefore;
+        try (StoredGames stored = StoredGames.open()) {
+            gamesBefore = stored.all().size();
+        }
+        double sessionsBefore = sessionsCreated();
+        long logFrom = Files.size(log);
+
+        List<String> references = new ArrayList<>();
+        for (Malformed malformed : sweep) {
+            Answer answer = send(malformed);
+            assertTrue(answer.status() >= 400 && answer.status() < 500, malformed.what() + ": " + answer.status());
+            assertTrue(answer.cookies().stream().noneMatch(cookie -> cookie.startsWith("JSESSIONID")),
+                    malformed.what() + " created no session");
+            assertFalse(answer.body().contains("Signed in as"), malformed.what() + " found no session");
+            assertFalse(answer.body().contains("Exception"), malformed.what());
+            assertNotNull(answer.reference(), malformed.what() + " has a reference");
+            references.add(answer.reference());
+        }
+
+        try (StoredGames stored = StoredGames.open()) {
+            assertEquals(gamesBefore, stored.all().size(), "no game written");
+        }
+        assertEquals(0, sessionsCreated() - sessionsBefore, "no session created");
+        assertEquals(302, new WebClient(base).signUp(newcomer, PASSWORD).statusCode(),
+                "the malformed sign-ups created no account: the name is still free");
+        String written = waitForLines(logFrom, references);
+        for (int i = 0; i < sweep.size(); i++) {
+            String reference = "[ref " + references.get(i) + "]";
+            int lines = written.split(Pattern.quote(reference), -1).length - 1;
+            assertEquals(1, lines, sweep.get(i).what() + ": one log line, " + lines + " found");
+        }
+        assertFalse(written.contains("\tat ") || written.contains("Exception"), "no stack trace in the log:\n" + written);
+        assertFalse(written.contains("GRIZZLY0"), "no message of the container's about a request:\n" + written);
+        assertLobby(player.get("/"));
+    }
+
+    /** Sends the request on a connection of its own, closed after the answer. */
+    private static Answer send(Malformed request) throws IOException {
+        URI app = server.base();
+        try (Socket socket = new Socket(app.getHost(), app.getPort())) {
+            socket.setSoTimeout(30_000);
+            boolean chunked = request.contentType() != null && request.contentType().endsWith("; chunked");
+            String contentType = chunked ? request.contentType().substring(0, request.contentType().indexOf(" ;"))
+                    : request.contentType();
+            byte[] body = request.body() == null ? new byte[0] : request.body().getBytes(StandardCharsets.US_ASCII);
+            StringBuilder head = new StringBuilder(request.method()).append(' ').append(request.target())
+                    .append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(app.getPort()).append("\r\nConnection: close\r\n");
+            if (request.cookie() != null) {
+                head.append("Cookie: ").append(request.cookie()).append("\r\n");
+            }
+            if (contentType != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\n");
+            }
+            if (request.body() != null) {
+                head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            try {
+                if (chunked) {
+                    out.write((Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                    out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    out.write(body);
+                }
+                out.flush();
+            } catch (IOException refusedBeforeTheEnd) {
+                // a body refused by its length is not read: the answer is already on its way
+            }
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = answer.indexOf("\r\n\r\n");
+            assertTrue(end > 0, request.what() + ": an answer, not " + answer);
+            List<String> cookies = new ArrayList<>();
+            String reference = null;
+            for (String line : answer.substring(0, end).split("\r\n")) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("set-cookie:")) {
+                    cookies.add(line.substring("set-cookie:".length()).trim());
+                } else if (lower.startsWith("x-request-id:")) {
+                    reference = line.substring("x-request-id:".length()).trim();
+                }
+            }
+            return new Answer(Integer.parseInt(answer.substring(9, 12)), cookies, reference, answer.substring(end + 4));
+        }
+    }
+
+    /** What the server logged from {@code offset} on, once every reference is in it (log lines are written a little later). */
+    private static String waitForLines(long offset, List<String> references) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String written;
+        do {
+            Thread.sleep(200);
+            byte[] all = Files.readAllBytes(log);
+            written = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+        } while (!references.stream().allMatch(written::contains) && System.nanoTime() < deadline);
+        return written;
+    }
+
+    // ---- sign-ins
+
+    /**
+     * Eight tabs of one browser sign in to one account at the same moment. From an address of its
+     * own (BoundWebClient), so that no other test's failures from 127.0.0.1 are counted with it.
+     */
+    @Test
+    void correctSignInsSentAtOnceAllSucceedAndCountNothing() throws Exception {
+        String name = Names.unique("tabs");
+        assertEquals(302, new WebClient(base).signUp(name, PASSWORD).statusCode());
+        String address = "127." + ThreadLocalRandom.current().nextInt(2, 250) + "." + ThreadLocalRandom.current().nextInt(2, 250)
+                + "." + ThreadLocalRandom.current().nextInt(2, 250);
+        int tabs = 8;
+        List<BoundWebClient> browsers = new ArrayList<>();
+        List<Map<String, String>> forms = new ArrayList<>();
+        for (int i = 0; i < tabs; i++) {
+            BoundWebClient tab = new BoundWebClient(base, address);
+            String page = tab.get("/signin.xhtml").body();
+            forms.add(WebClient.form("signin", "signin", "tictactoe-visitor", field(page, "tictactoe-visitor"),
+                    "signin:username", name, "signin:password", PASSWORD, "signin:submit", "Sign in",
+                    "jakarta.faces.ViewState", field(page, "jakarta.faces.ViewState")));
+            browsers.add(tab);
+        }
+        CountDownLatch ready = new CountDownLatch(tabs);
+        ExecutorService clicks = Executors.newFixedThreadPool(tabs);
+        List<Future<BoundWebClient.Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < tabs; i++) {
+                BoundWebClient tab = browsers.get(i);
+                Map<String, String> form = forms.get(i);
+                answers.add(clicks.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return tab.post("/signin.xhtml", form);
+                }));
+            }
+            for (Future<BoundWebClient.Response> answer : answers) {
+                BoundWebClient.Response signedIn = answer.get(1, TimeUnit.MINUTES);
+                assertEquals(302, signedIn.status(), "signed in: " + signedIn.body());
+            }
+        } finally {
+            clicks.shutdownNow();
+        }
+        for (BoundWebClient tab : browsers) {
+            BoundWebClient.Response lobby = tab.get("/");
+            assertEquals(200, lobby.status());
+            assertTrue(lobby.body().contains("Signed in as"), lobby.body());
+        }
+        // Nothing was counted: the whole allowance of failures is still there, and not one more.
+        int allowed = AttemptLimits.Limit.ACCOUNT_FROM_ADDRESS.max();
+        for (int failure = 1; failure <= allowed; failure++) {
+            BoundWebClient.Response wrong = new BoundWebClient(base, address).signIn(name, "not the password");
+            assertTrue(wrong.body().contains("Wrong username or password."), "failure " + failure + " is checked: " + wrong.body());
+        }
+        BoundWebClient.Response limited = new BoundWebClient(base, address).signIn(name, "not the password");
+        assertTrue(limited.body().contains("Too many failed attempts for this account"), limited.body());
+    }
+
+    private static String field(String page, String name) {
+        Matcher value = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"").matcher(page);
+        assertTrue(value.find(), "no " + name + " on the page: " + page);
+        return value.group(1);
+    }
+
+    @Test
+    void anotherSitesSignInAndSignUpPostsAreRefused() {
+        String name = Names.unique("victim");
+        assertEquals(302, new WebClient(base).signUp(name, PASSWORD).statusCode());
+        String root = base.toString().replaceAll("/$", "");
+        for (String page : List.of("/signin.xhtml", "/signup.xhtml")) {
+            String attackersAccount = Names.unique("atk");
+            for (String[] headers : new String[][] {{"Origin", "http://evil.example"}, {"Sec-Fetch-Site", "cross-site"},
+                    {"Sec-Fetch-Site", "same-site"}, {"Origin", "null"}}) {
+                // Even with the browser's own token and cookie, which another site cannot have:
+                WebClient browser = new WebClient(base);
+                browser.get(page);
+                Map<String, String> form = page.equals("/signin.xhtml")
+                        ? WebClient.form("signin", "signin", "tictactoe-visitor", browser.visitorToken(), "signin:username", name,
+                        "signin:password", PASSWORD, "signin:submit", "Sign in", "jakarta.faces.ViewState", "stateless")
+                        : WebClient.form("signup", "signup", "tictactoe-visitor", browser.visitorToken(), "signup:username",
+                        attackersAccount, "signup:password", PASSWORD, "signup:again", PASSWORD,
+                        "signup:submit", "Create account", "jakarta.faces.ViewState", "stateless");
+                HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + page))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header(headers[0], headers[1])
+                        .header("Cookie", "ttt_form=" + browser.cookie("ttt_form"))
+                        .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+                assertRefused(answer, page + " with " + headers[0] + ": " + headers[1]);
+            }
+            // What a cross-site post really carries: no SameSite=Strict cookie, and a token it made up.
+            WebClient browser = new WebClient(base);
+            browser.get(page);
+            HttpResponse<String> withoutCookie = send(HttpRequest.newBuilder(URI.create(root + page))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(encode(page.equals("/signin.xhtml")
+                            ? WebClient.form("signin", "signin", "tictactoe-visitor", browser.visitorToken(), "signin:username",
+                            name, "signin:password", PASSWORD, "jakarta.faces.ViewState", "stateless")
+                            : WebClient.form("signup", "signup", "tictactoe-visitor", browser.visitorToken(), "signup:username",
+                            attackersAccount, "signup:password", PASSWORD, "signup:again", PASSWORD,
+                            "jakarta.faces.ViewState", "stateless")))).build());
+            assertRefused(withoutCookie, page + " without the cookie");
+            if (page.equals("/signup.xhtml")) {
+                assertEquals(302, new WebClient(base).signUp(attackersAccount, PASSWORD).statusCode(),
+                        "no account was created by the refused posts");
+            }
+        }
+    }
+
+    private static void assertRefused(HttpResponse<String> answer, String what) {
+        assertEquals(302, answer.statusCode(), what);
+        assertTrue(answer.headers().firstValue("Location").orElse("").endsWith("?expired=true"), what);
+        assertNull(answer.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID") || cookie.startsWith("ttt_signin")).findFirst()
+                .orElse(null), what + ": nobody signed in");
+    }
+
+    private static String encode(Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
+                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
