@@ -44,10 +44,13 @@ class SignInLimitsIT {
     @ArquillianResource
     private URL base;
 
-    /** A test that needs a few seconds of one window starts afresh if the window is about to end. */
+    /**
+     * A test that needs a few seconds of one window starts afresh if the window is about to end:
+     * each takes seconds, so a window that ends within 20 s is waited out.
+     */
     private static void notAtTheEndOfAWindow(long windowSeconds) throws InterruptedException {
         long intoWindow = System.currentTimeMillis() / 1000 % windowSeconds;
-        if (intoWindow > windowSeconds - 60) {
+        if (intoWindow > windowSeconds - 20) {
             Thread.sleep((windowSeconds - intoWindow + 1) * 1000);
         }
     }
