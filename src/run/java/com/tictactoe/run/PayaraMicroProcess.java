@@ -27,19 +27,30 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /**
      * For a small footprint (the benchmark's target is 400 MB resident under load): the heap starts
-     * small and gives memory back, the serial collector needs no remembered sets and suits two cores,
-     * survivor spaces a fifth of the young generation each (not a tenth) hold what the requests in
-     * flight still use at a young collection, which otherwise went to the old generation and forced a
-     * full collection of about 200 ms every 2-3 s under 32 lobby players (every 10 s or so now),
-     * thread stacks are capped at what the server uses, and freed native memory goes back to the
-     * system every 5 s. The C2 compiler stays, though on two cores it was still compiling after two
-     * minutes of load and costs 40-80 MB resident memory: with C1 alone ({@code -XX:TieredStopAtLevel=1},
-     * tried) a lobby page never gets cheaper than 3.4-3.8 ms of CPU, where warm C2 code needs 2.0,
-     * and a sign-in's password hash (PBKDF2, 120,000 rounds) takes 250 ms of CPU instead of 30.
+     * small, thread stacks are capped at what the server uses, and freed native memory goes back to
+     * the system every 5 s. The C2 compiler stays, though on two cores it was still compiling after
+     * two minutes of load and costs 40-80 MB resident memory: with C1 alone
+     * ({@code -XX:TieredStopAtLevel=1}, tried) a lobby page never gets cheaper than 3.4-3.8 ms of CPU,
+     * where warm C2 code needs 2.0, and a sign-in's password hash (PBKDF2, 120,000 rounds) takes
+     * 250 ms of CPU instead of 30. The collector is chosen by {@link #FAIL_FAST_OPTIONS}.
      */
-    public static final List<String> MEMORY_OPTIONS = List.of("-Xms48m", "-XX:+UseSerialGC",
-            "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40", "-XX:SurvivorRatio=3",
+    public static final List<String> MEMORY_OPTIONS = List.of("-Xms48m",
             "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:TrimNativeHeapInterval=5000");
+
+    /**
+     * A server whose heap stays full stops, so that the container's orchestrator starts another,
+     * instead of collecting garbage nearly all the time for as long as what fills it lives (sessions
+     * live for half an hour). Only the parallel collector gives up on its own on JDK 17: once five
+     * full collections in a row have taken over half of the time and left less than a fifth of the
+     * heap free, it throws OutOfMemoryError ("GC overhead limit exceeded"), which ends the JVM. The
+     * serial collector, used before, ran a heap held 94% full at 80-90% of the time for minutes without
+     * ever giving up; Serial and G1 accept these flags and ignore them. The parallel collector costs
+     * 30-70 MB more resident memory (it grows the heap towards its maximum, and its data for full
+     * collections is some 8% of the heap). FailFastJvmTest shows both sides: a full heap stops the
+     * JVM within seconds, a heap half full under heavy garbage does not.
+     */
+    public static final List<String> FAIL_FAST_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:GCTimeLimit=50",
+            "-XX:GCHeapFreeLimit=20", "-XX:+ExitOnOutOfMemoryError");
 
     /**
      * The JSON-P provider, named instead of looked up: Mojarra encodes every push through
@@ -98,6 +109,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
         command.addAll(MEMORY_OPTIONS);
+        command.addAll(FAIL_FAST_OPTIONS);
         command.add(JSON_PROVIDER);
         command.addAll(jvmOptions.stream().filter(option -> !option.startsWith(METRICS_PORT)).toList());
         command.addAll(List.of(

@@ -158,6 +158,10 @@ class DockerfileTest {
         assertFalse(entrypoint.contains("-Xmx"), "a fixed heap ignores the container's memory limit");
         assertTrue(entrypoint.contains(" " + PayaraMicroProcess.JSON_PROVIDER + " "), "as the local run and the tests: "
                 + entrypoint);
+        for (String option : PayaraMicroProcess.FAIL_FAST_OPTIONS) {
+            assertTrue(entrypoint.contains(" " + option + " "), "stops when its heap stays full, as the local run: "
+                    + option + " in " + entrypoint);
+        }
     }
 
     private List<String> command() {
