@@ -141,6 +141,28 @@ class ServerHardeningIT {
         }
     }
 
+    /**
+     * Neither listener names the server or its JVM (Payara's second listener did, by default), and
+     * neither takes a plain connection's upgrade to HTTP/2, whose streams Grizzly kept after the
+     * connection ended (see deploy/payara-preboot.asadmin).
+     */
+    @Test
+    void noListenerAnnouncesTheServerOrUpgradesToHttp2() throws IOException {
+        URI app = URI.create(base.toString());
+        URI metrics = ServerMetrics.endpoint();
+        for (String[] request : new String[][] {{app.toString(), app.getPath() + "signin.xhtml"},
+                {app.toString(), "/health/live"}, {metrics.toString(), "/metrics"}, {metrics.toString(), "/health/live"}}) {
+            URI server = URI.create(request[0]);
+            String answer = rawRequest(server, "GET " + request[1] + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort()
+                    + "\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\r\n"
+                    + "\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 200"), request[1] + " on " + server.getPort() + ": not upgraded: "
+                    + answer.lines().findFirst().orElse(""));
+            assertEquals("", header(answer, "X-Powered-By"), request[1] + " on " + server.getPort());
+            assertEquals("", header(answer, "Server"), request[1] + " on " + server.getPort());
+        }
+    }
+
     @Test
     void redirectsNeverNameTheHostTheClientSent() throws IOException {
         URI uri = URI.create(base.toString());
@@ -274,13 +296,30 @@ class ServerHardeningIT {
 
     /** A GET with a Host header of our choosing, which java.net.http does not allow. */
     private static String rawGet(URI server, String path, String host) throws IOException {
+        return rawRequest(server, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    }
+
+    /** The whole answer to {@code request} (head and body as sent), read until the server closes or 10 s pass. */
+    private static String rawRequest(URI server, String request) throws IOException {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    answer.write(buffer, 0, read);
+                    if (answer.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+                        break; // the head is all these checks need; a kept-alive connection would not end
+                    }
+                }
+            } catch (java.net.SocketTimeoutException kept) {
+                // the head arrived before
+            }
+            return answer.toString(StandardCharsets.ISO_8859_1);
         }
     }
 
