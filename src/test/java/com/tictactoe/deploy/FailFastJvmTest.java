@@ -61,7 +61,7 @@ class FailFastJvmTest {
 
     @Test
     void aHeapHalfFullUnderHeavyGarbageKeepsRunning() throws Exception {
-        Run normal = run(0.5, 24, 8);
+        Run normal = run(0.5, 24, 5);
         assertEquals(0, normal.exitCode(), String.join("\n", normal.output()));
         assertTrue(normal.output().contains("still running"), String.join("\n", normal.output()));
     }

@@ -189,7 +189,7 @@ class HostileClientsIT {
                     if (page.statusCode() != 200 || !page.body().contains("Signed in as")) {
                         lobbyFailures.add(page.statusCode() + "");
                     }
-                    Thread.sleep(20);
+                    Thread.sleep(50);
                 }
                 return null;
             });
