@@ -131,6 +131,7 @@ class HostileClientsIT {
             sessions.add(lobby.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
                     .map(cookie -> cookie.substring("JSESSIONID=".length()).split(";", 2)[0]).findFirst().orElseThrow());
         }
+        assertTrue(SessionsPerPlayer.MAX_PER_PLAYER <= 10, "a bound this test goes past: " + SessionsPerPlayer.MAX_PER_PLAYER);
         for (int i = 0; i < sessions.size(); i++) {
             HttpResponse<String> withSessionOnly = send(HttpRequest.newBuilder(URI.create(base.toString()
                     .replaceAll("/$", "") + "/")).header("Cookie", "JSESSIONID=" + sessions.get(i)).build());
