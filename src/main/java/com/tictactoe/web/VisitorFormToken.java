@@ -3,7 +3,6 @@ package com.tictactoe.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,6 @@ public class VisitorFormToken {
     static final String FIELD = "tictactoe-visitor";
     private static final String ATTRIBUTE = "tictactoe.visitorToken";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{32}");
-    private static final boolean ALWAYS_SECURE = WebSettings.fromEnvironment().secureCookies();
 
     /** The value for the form being rendered, as {@link #issue} left it. */
     public String getValue() {
@@ -62,22 +60,11 @@ public class VisitorFormToken {
     }
 
     private static String fromCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName()) && cookie.getValue() != null && WELL_FORMED.matcher(cookie.getValue()).matches()) {
-                return cookie.getValue();
-            }
-        }
-        return null;
+        return Cookies.value(request, COOKIE).filter(value -> WELL_FORMED.matcher(value).matches()).orElse(null);
     }
 
+    /** No Max-Age: it ends with the browser. */
     private static void write(HttpServletRequest request, HttpServletResponse response, String value) {
-        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-        // Written by hand for SameSite, as SignInCookie is; no Max-Age: it ends with the browser.
-        response.addHeader("Set-Cookie", COOKIE + "=" + value + "; Path=" + path
-                + "; HttpOnly; SameSite=Strict" + (request.isSecure() || ALWAYS_SECURE ? "; Secure" : ""));
+        Cookies.set(request, response, COOKIE, value, null, "Strict");
     }
 }
