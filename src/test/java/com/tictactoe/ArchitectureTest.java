@@ -17,35 +17,53 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importProduct() {
-        product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        product = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("com.tictactoe");
     }
 
     @Test
     void dependenciesPointInwardToTheDomain() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("domain").definedBy("com.tictactoe.domain..")
-                .layer("application").definedBy("com.tictactoe.application..")
-                .layer("infrastructure").definedBy("com.tictactoe.infrastructure..")
-                .layer("web").definedBy("com.tictactoe.web..")
-                .whereLayer("web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("infrastructure").mayNotBeAccessedByAnyLayer()
-                .whereLayer("application").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "infrastructure", "web")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("domain")
+                .definedBy("com.tictactoe.domain..")
+                .layer("application")
+                .definedBy("com.tictactoe.application..")
+                .layer("infrastructure")
+                .definedBy("com.tictactoe.infrastructure..")
+                .layer("web")
+                .definedBy("com.tictactoe.web..")
+                .whereLayer("web")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("infrastructure")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("application")
+                .mayOnlyBeAccessedByLayers("web")
+                .whereLayer("domain")
+                .mayOnlyBeAccessedByLayers("application", "infrastructure", "web")
                 .check(product);
     }
 
     @Test
     void theDomainIsPureJava() {
-        classes().that().resideInAPackage("com.tictactoe.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.tictactoe.domain..")
+        classes()
+                .that()
+                .resideInAPackage("com.tictactoe.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "com.tictactoe.domain..")
                 .check(product);
     }
 
     @Test
     void onlyInfrastructureTalksToAws() {
-        noClasses().that().resideOutsideOfPackage("com.tictactoe.infrastructure..")
-                .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("com.tictactoe.infrastructure..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("software.amazon..")
                 .check(product);
     }
 }

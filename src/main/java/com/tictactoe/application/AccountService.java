@@ -56,9 +56,10 @@ public class AccountService {
     public String signUp(String username, String password, String clientAddress) {
         String name = username == null ? "" : username.trim();
         if (!UserIds.isValid(name)) {
-            throw new SignUpException(UserIds.isReserved(name)
-                    ? "That username is reserved. Please choose another."
-                    : "A username has 3 to 20 letters, digits, '_' or '-'.");
+            throw new SignUpException(
+                    UserIds.isReserved(name)
+                            ? "That username is reserved. Please choose another."
+                            : "A username has 3 to 20 letters, digits, '_' or '-'.");
         }
         checkPolicy(name, password);
         AttemptLimits.Refusal refusal = limits.startSignUp(clientAddress);
@@ -108,7 +109,9 @@ public class AccountService {
      * that right passwords sent at once are not counted as failures while in flight.
      */
     public SignInResult verify(String username, String password, String clientAddress) {
-        if (username == null || password == null || !UserIds.isValid(username.trim())
+        if (username == null
+                || password == null
+                || !UserIds.isValid(username.trim())
                 || password.length() > MAX_PASSWORD_LENGTH) {
             metrics.signIn(GameMetrics.SignIn.REFUSED);
             return SignInResult.wrong();
@@ -117,8 +120,8 @@ public class AccountService {
         SignInTurns.Turn turn = TURNS.take(AttemptLimits.pairOf(clientAddress, name));
         if (turn == null) {
             metrics.signIn(GameMetrics.SignIn.LIMITED);
-            return SignInResult.refused(new AttemptLimits.Refusal(AttemptLimits.Limit.SIMULTANEOUS_SIGN_INS,
-                    AttemptLimits.Limit.SIMULTANEOUS_SIGN_INS.window()));
+            return SignInResult.refused(new AttemptLimits.Refusal(
+                    AttemptLimits.Limit.SIMULTANEOUS_SIGN_INS, AttemptLimits.Limit.SIMULTANEOUS_SIGN_INS.window()));
         }
         try {
             AttemptLimits.SignInAttempt attempt = limits.startSignIn(clientAddress, name);
@@ -127,8 +130,8 @@ public class AccountService {
                 return SignInResult.refused(attempt.refusal());
             }
             Optional<Account> account = accounts.find(name);
-            boolean matches = passwordHash.verify(password.toCharArray(),
-                    account.map(Account::passwordHash).orElse(unknownAccountHash));
+            boolean matches = passwordHash.verify(
+                    password.toCharArray(), account.map(Account::passwordHash).orElse(unknownAccountHash));
             if (account.isPresent() && matches) {
                 attempt.succeeded();
                 metrics.signIn(GameMetrics.SignIn.SUCCEEDED);

@@ -44,25 +44,42 @@ public class AttemptLimits {
 
     private static final Logger LOG = Logger.getLogger(AttemptLimits.class.getName());
 
-
     /** Addresses never limited nor counted, e.g. a load test's: a comma-separated list. */
     public static final String UNLIMITED_ADDRESSES = "tictactoe.limits.unlimited-addresses";
 
     /** What is limited, how much, per how long, and what the person is told. */
     public enum Limit {
-        ACCOUNT_FROM_ADDRESS("signin-pair", 5, Duration.ofMinutes(15),
+        ACCOUNT_FROM_ADDRESS(
+                "signin-pair",
+                5,
+                Duration.ofMinutes(15),
                 "Too many failed attempts for this account from your address. Please try again in %s."),
-        FAILURES_FROM_ADDRESS("signin-address", 20, Duration.ofMinutes(15),
+        FAILURES_FROM_ADDRESS(
+                "signin-address",
+                20,
+                Duration.ofMinutes(15),
                 "Too many failed sign-ins from your address. Please try again in %s."),
-        ACCOUNT("signin-account", 100, Duration.ofHours(1),
+        ACCOUNT(
+                "signin-account",
+                100,
+                Duration.ofHours(1),
                 "This account has had too many failed sign-ins from many places, so signing in to it is"
                         + " paused to protect it. Please try again in %s."),
-        SIGN_UPS_FROM_ADDRESS("signup-address", 10, Duration.ofHours(1),
+        SIGN_UPS_FROM_ADDRESS(
+                "signup-address",
+                10,
+                Duration.ofHours(1),
                 "Too many accounts have been created from your address. Please try again in %s."),
-        SIGN_UPS("signup-all", 1000, Duration.ofHours(1),
+        SIGN_UPS(
+                "signup-all",
+                1000,
+                Duration.ofHours(1),
                 "Too many accounts are being created right now. Please try again in %s."),
         /** Not a counter: sign-ins at one account from one address that waited too long for their turn (SignInTurns). */
-        SIMULTANEOUS_SIGN_INS("signin-turn", 0, Duration.ofSeconds(1),
+        SIMULTANEOUS_SIGN_INS(
+                "signin-turn",
+                0,
+                Duration.ofSeconds(1),
                 "Many sign-ins to this account are under way from your address. Please try again in %s.");
 
         private final String kind;
@@ -179,7 +196,8 @@ public class AttemptLimits {
             return null;
         }
         Instant now = clock.instant();
-        Refusal refusal = count(Limit.SIGN_UPS_FROM_ADDRESS, key(Limit.SIGN_UPS_FROM_ADDRESS, clientOf(address), now), now);
+        Refusal refusal =
+                count(Limit.SIGN_UPS_FROM_ADDRESS, key(Limit.SIGN_UPS_FROM_ADDRESS, clientOf(address), now), now);
         return refusal != null ? refusal : count(Limit.SIGN_UPS, key(Limit.SIGN_UPS, "all", now), now);
     }
 

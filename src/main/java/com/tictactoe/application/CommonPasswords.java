@@ -20,8 +20,7 @@ public final class CommonPasswords {
 
     private static final Set<String> PASSWORDS = load();
 
-    private CommonPasswords() {
-    }
+    private CommonPasswords() {}
 
     public static boolean contains(String password) {
         return PASSWORDS.contains(normalized(password));
@@ -40,8 +39,10 @@ public final class CommonPasswords {
             if (in == null) {
                 throw new IllegalStateException(LIST + " is missing");
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(CommonPasswords::normalized).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(CommonPasswords::normalized)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class Configuration {
 
-    private Configuration() {
-    }
+    private Configuration() {}
 
     /** A comma-separated list; empty when unset. */
     public static Set<String> list(String property) {
@@ -24,7 +23,9 @@ public final class Configuration {
         if (value == null) {
             return Set.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty())
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(item -> !item.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -12,8 +12,8 @@ import com.tictactoe.domain.InvitationLimits;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.Square;
-import com.tictactoe.domain.UserIds;
 import com.tictactoe.domain.StoreUnavailableException;
+import com.tictactoe.domain.UserIds;
 import com.tictactoe.domain.WriteConflictException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -89,8 +89,8 @@ public class GameFacade {
         }
         String opponent = (UserIds.isValid(typed) ? accounts.find(typed) : Optional.<Account>empty())
                 .map(Account::username)
-                .orElseThrow(() -> new GameRuleException(Rejection.NO_SUCH_PLAYER,
-                        "There is no player called \u201c" + abbreviated(typed) + "\u201d."));
+                .orElseThrow(() -> new GameRuleException(
+                        Rejection.NO_SUCH_PLAYER, "There is no player called \u201c" + abbreviated(typed) + "\u201d."));
         Game game = Game.invite(GameIds.next(), hostId, opponent, Instant.now()); // refuses oneself
         List<GameSummary> sent = games.invitationsBy(hostId, InvitationLimits.PER_INVITER);
         Optional<Game> open = openInvitation(sent, opponent);
@@ -126,7 +126,8 @@ public class GameFacade {
     private Optional<Game> openInvitation(List<GameSummary> sent, String opponent) {
         for (GameSummary summary : sent) {
             if (summary.opponentId().equals(opponent)) {
-                Optional<Game> game = games.find(summary.gameId()).filter(found -> found.status() == GameStatus.PENDING);
+                Optional<Game> game =
+                        games.find(summary.gameId()).filter(found -> found.status() == GameStatus.PENDING);
                 if (game.isPresent()) {
                     known.remember(game.get());
                     return game;
@@ -150,8 +151,9 @@ public class GameFacade {
             changed(started, false);
             return started;
         } catch (WriteConflictException conflict) {
-            Optional<Game> started = conflict.current().filter(game ->
-                    game.status() == GameStatus.IN_PROGRESS && game.opponentId().equals(userId));
+            Optional<Game> started = conflict.current()
+                    .filter(game -> game.status() == GameStatus.IN_PROGRESS
+                            && game.opponentId().equals(userId));
             if (started.isPresent()) {
                 if (conflict.afterRetry()) {
                     // Possibly this write that landed: no one has been told yet.
@@ -211,8 +213,7 @@ public class GameFacade {
     }
 
     private Game play(String gameId, String player, String squareName) {
-        Square square = Square.fromId(squareName)
-                .orElseThrow(() -> new GameRuleException(Rejection.INVALID_SQUARE));
+        Square square = Square.fromId(squareName).orElseThrow(() -> new GameRuleException(Rejection.INVALID_SQUARE));
         checkId(gameId);
         Instant now = Instant.now();
         Game before = known.latest(gameId).orElse(null);
@@ -287,7 +288,9 @@ public class GameFacade {
         GameRuleException refusal = reasonFor(conflict, rules);
         // An operator's view: how often writes lose a race or come from outdated pages, and why.
         LOG.info(() -> "Write refused by its condition: " + refusal.rejection()
-                + conflict.current().map(game -> " (game " + game.gameId() + ")").orElse(""));
+                + conflict.current()
+                        .map(game -> " (game " + game.gameId() + ")")
+                        .orElse(""));
         return refusal;
     }
 
@@ -349,12 +352,14 @@ public class GameFacade {
     /** One line per game that an operator would want: created, started, finished, withdrawn. */
     private static void logOutcome(Game game, boolean deleted) {
         if (deleted) {
-            LOG.info(() -> "Invitation withdrawn: game " + game.gameId() + ", " + game.hostId() + " to " + game.opponentId());
+            LOG.info(() ->
+                    "Invitation withdrawn: game " + game.gameId() + ", " + game.hostId() + " to " + game.opponentId());
             return;
         }
         switch (game.status()) {
-            case PENDING -> LOG.info(() -> "Game created: " + game.gameId() + ", " + game.hostId() + " invites "
-                    + game.opponentId());
+            case PENDING ->
+                LOG.info(() ->
+                        "Game created: " + game.gameId() + ", " + game.hostId() + " invites " + game.opponentId());
             case IN_PROGRESS -> {
                 if (game.board().moveCount() == 0) {
                     LOG.info(() -> "Game started: " + game.gameId());
@@ -362,8 +367,9 @@ public class GameFacade {
                     LOG.fine(() -> "Move " + game.progress() + " in game " + game.gameId());
                 }
             }
-            case FINISHED -> LOG.info(() -> "Game finished: " + game.gameId() + ", "
-                    + game.winner().map(winner -> "won by " + winner).orElse("a draw"));
+            case FINISHED ->
+                LOG.info(() -> "Game finished: " + game.gameId() + ", "
+                        + game.winner().map(winner -> "won by " + winner).orElse("a draw"));
         }
     }
 }

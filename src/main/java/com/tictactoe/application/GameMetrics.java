@@ -9,8 +9,7 @@ import com.tictactoe.domain.Rejection;
 public interface GameMetrics {
 
     /** Does nothing: for use outside a container. */
-    GameMetrics NONE = new GameMetrics() {
-    };
+    GameMetrics NONE = new GameMetrics() {};
 
     /** How a sign-in with a password ended. */
     enum SignIn {
@@ -21,35 +20,25 @@ public interface GameMetrics {
         LIMITED
     }
 
-    default void gameCreated() {
-    }
+    default void gameCreated() {}
 
-    default void gameStarted() {
-    }
+    default void gameStarted() {}
 
-    default void gameFinished(boolean draw) {
-    }
+    default void gameFinished(boolean draw) {}
 
-    default void moveMade() {
-    }
+    default void moveMade() {}
 
-    default void moveRefused(Rejection reason) {
-    }
+    default void moveRefused(Rejection reason) {}
 
-    default void signIn(SignIn outcome) {
-    }
+    default void signIn(SignIn outcome) {}
 
     /** A page opened its push websocket. */
-    default void livePageOpened() {
-    }
+    default void livePageOpened() {}
 
-    default void livePageClosed() {
-    }
+    default void livePageClosed() {}
 
     /** An HTTP session began: only a sign-in or a sign-up starts one. */
-    default void sessionCreated() {
-    }
+    default void sessionCreated() {}
 
-    default void sessionEnded() {
-    }
+    default void sessionEnded() {}
 }

@@ -21,8 +21,7 @@ public class KnownGames {
     private static final int LOCK_STRIPES = 64;
 
     /** @param game the game, or null for an id known to name no game */
-    private record Entry(Game game, long seenAtNanos) {
-    }
+    private record Entry(Game game, long seenAtNanos) {}
 
     private final Map<String, Entry> games = new LinkedHashMap<>(256, 0.75f, true) {
         @Override

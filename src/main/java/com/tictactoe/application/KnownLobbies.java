@@ -40,8 +40,7 @@ public class KnownLobbies {
     static final long INDEX_LAG_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** The latest state heard of one game: {@code progress} orders states of the same game. */
-    private record Change(GameSummary game, boolean gone, int progress, long heardAtNanos) {
-    }
+    private record Change(GameSummary game, boolean gone, int progress, long heardAtNanos) {}
 
     /** What is known of one player's lists. */
     private static final class Known {

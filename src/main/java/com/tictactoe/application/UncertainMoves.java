@@ -29,8 +29,13 @@ public class UncertainMoves {
     private static final Logger LOG = Logger.getLogger(UncertainMoves.class.getName());
 
     /** When to read the game again after the failed write: soon, then while DynamoDB recovers. */
-    static final List<Duration> READS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
-            Duration.ofSeconds(8), Duration.ofSeconds(15), Duration.ofSeconds(30));
+    static final List<Duration> READS = List.of(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(30));
 
     @Inject
     private GameRepository games;
@@ -57,7 +62,9 @@ public class UncertainMoves {
             LOG.warning(() -> "Gave up learning whether a move of game " + before.gameId() + " was stored");
             return;
         }
-        scheduler().schedule(() -> check(before, landed, attempt), READS.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
+        scheduler()
+                .schedule(
+                        () -> check(before, landed, attempt), READS.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void check(Game before, Consumer<Game> landed, int attempt) {
@@ -70,7 +77,8 @@ public class UncertainMoves {
         }
         Optional<Game> announced = known.latest(before.gameId());
         stored.filter(game -> game.progress() > before.progress())
-                .filter(game -> announced.map(seen -> seen.progress() < game.progress()).orElse(true))
+                .filter(game ->
+                        announced.map(seen -> seen.progress() < game.progress()).orElse(true))
                 .ifPresent(game -> {
                     LOG.info(() -> "A move of game " + game.gameId() + " answered as failed was stored after all");
                     landed.accept(game);

@@ -14,9 +14,16 @@ import java.util.Optional;
  * @param turn   the player to move; {@code null} once the game is finished
  * @param result the winner's user id once a game is won; {@code null} until then, and for a draw
  */
-public record Game(String gameId, String hostId, String opponentId, String oUser, String turn,
-                   StatusDate statusDate, String result, Board board) implements Serializable {
-
+public record Game(
+        String gameId,
+        String hostId,
+        String opponentId,
+        String oUser,
+        String turn,
+        StatusDate statusDate,
+        String result,
+        Board board)
+        implements Serializable {
 
     public Game {
         Objects.requireNonNull(gameId, "gameId");
@@ -35,14 +42,21 @@ public record Game(String gameId, String hostId, String opponentId, String oUser
         if (sameUser(hostId, opponentId)) {
             throw new GameRuleException(Rejection.SELF_INVITATION);
         }
-        return new Game(gameId, hostId, opponentId, hostId, hostId,
-                new StatusDate(GameStatus.PENDING, now), null, Board.empty());
+        return new Game(
+                gameId,
+                hostId,
+                opponentId,
+                hostId,
+                hostId,
+                new StatusDate(GameStatus.PENDING, now),
+                null,
+                Board.empty());
     }
 
     /** What the lists show of this game: the turn only while it is being played. */
     public GameSummary summary() {
-        return new GameSummary(gameId, hostId, opponentId, statusDate,
-                status() == GameStatus.IN_PROGRESS ? turn : null, result);
+        return new GameSummary(
+                gameId, hostId, opponentId, statusDate, status() == GameStatus.IN_PROGRESS ? turn : null, result);
     }
 
     public GameStatus status() {
@@ -64,8 +78,8 @@ public record Game(String gameId, String hostId, String opponentId, String oUser
     /** The invited player takes up the invitation; the host moves first. */
     public Game accept(String userId, Instant now) {
         checkInvitee(userId);
-        return new Game(gameId, hostId, opponentId, oUser, hostId,
-                new StatusDate(GameStatus.IN_PROGRESS, now), null, board);
+        return new Game(
+                gameId, hostId, opponentId, oUser, hostId, new StatusDate(GameStatus.IN_PROGRESS, now), null, board);
     }
 
     /** Only the invited player may decline, and only an open invitation. */
@@ -131,8 +145,8 @@ public record Game(String gameId, String hostId, String opponentId, String oUser
     }
 
     private Game finished(Board finalBoard, String result, Instant now) {
-        return new Game(gameId, hostId, opponentId, oUser, null,
-                new StatusDate(GameStatus.FINISHED, now), result, finalBoard);
+        return new Game(
+                gameId, hostId, opponentId, oUser, null, new StatusDate(GameStatus.FINISHED, now), result, finalBoard);
     }
 
     public boolean isDraw() {
@@ -141,8 +155,7 @@ public record Game(String gameId, String hostId, String opponentId, String oUser
 
     /** The winner's user id, once someone has won. */
     public Optional<String> winner() {
-        return status() == GameStatus.FINISHED && result != null
-                ? Optional.of(result) : Optional.empty();
+        return status() == GameStatus.FINISHED && result != null ? Optional.of(result) : Optional.empty();
     }
 
     public Optional<WinningLine> winningLine() {

@@ -8,8 +8,7 @@ public final class GameIds {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-    private GameIds() {
-    }
+    private GameIds() {}
 
     public static String next() {
         return UUID.randomUUID().toString();

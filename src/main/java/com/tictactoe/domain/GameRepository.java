@@ -19,6 +19,7 @@ public interface GameRepository {
      * open at once, so that no invitation hides behind newer ones.
      */
     int INVITATIONS_SHOWN = InvitationLimits.PER_INVITEE;
+
     int SENT_SHOWN = InvitationLimits.PER_INVITER;
 
     /** Stores a new game; fails if a game with its id already exists. */

@@ -10,8 +10,9 @@ import java.util.Optional;
  * @param turn   the player to move while in progress, otherwise {@code null}
  * @param result the winner's id once a game is won; {@code null} until then, and for a draw
  */
-public record GameSummary(String gameId, String hostId, String opponentId, StatusDate statusDate,
-                          String turn, String result) implements Serializable {
+public record GameSummary(
+        String gameId, String hostId, String opponentId, StatusDate statusDate, String turn, String result)
+        implements Serializable {
 
     public GameStatus status() {
         return statusDate.status();

@@ -14,6 +14,5 @@ public final class InvitationLimits {
     /** Open invitations that may wait for one player; twice {@link #PER_INVITER}, so no one inviter fills them. */
     public static final int PER_INVITEE = 20;
 
-    private InvitationLimits() {
-    }
+    private InvitationLimits() {}
 }

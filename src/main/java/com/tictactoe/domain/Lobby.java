@@ -11,9 +11,13 @@ import java.util.Optional;
  * {@link InvitationLimits}, so they are complete unless limits were overrun (by a race, or by items
  * the original app wrote): then {@code moreInvitations} or {@code moreSent} says older ones exist.
  */
-public record Lobby(List<GameSummary> invitations, boolean moreInvitations,
-                    List<GameSummary> sentInvitations, boolean moreSent,
-                    List<GameSummary> inProgress, List<GameSummary> finished) {
+public record Lobby(
+        List<GameSummary> invitations,
+        boolean moreInvitations,
+        List<GameSummary> sentInvitations,
+        boolean moreSent,
+        List<GameSummary> inProgress,
+        List<GameSummary> finished) {
 
     public Lobby {
         invitations = List.copyOf(invitations);
@@ -23,9 +27,10 @@ public record Lobby(List<GameSummary> invitations, boolean moreInvitations,
     }
 
     /** Newest first, as the lists are read from the indexes: by date, then by id. */
-    public static final Comparator<GameSummary> NEWEST_FIRST = Comparator
-            .comparing((GameSummary game) -> game.statusDate().date())
-            .thenComparing(GameSummary::gameId).reversed();
+    public static final Comparator<GameSummary> NEWEST_FIRST = Comparator.comparing(
+                    (GameSummary game) -> game.statusDate().date())
+            .thenComparing(GameSummary::gameId)
+            .reversed();
 
     /**
      * This lobby of {@code player} after a change to one of their games, if it can be known without
@@ -38,7 +43,8 @@ public record Lobby(List<GameSummary> invitations, boolean moreInvitations,
     public Optional<Lobby> afterChange(String player, GameSummary game, boolean gone) {
         Placed received = new Placed(invitations, moreInvitations, InvitationLimits.PER_INVITEE);
         Placed sent = new Placed(sentInvitations, moreSent, InvitationLimits.PER_INVITER);
-        Placed playing = new Placed(inProgress, inProgress.size() >= GameRepository.LIST_LIMIT, GameRepository.LIST_LIMIT);
+        Placed playing =
+                new Placed(inProgress, inProgress.size() >= GameRepository.LIST_LIMIT, GameRepository.LIST_LIMIT);
         Placed ended = new Placed(finished, false, GameRepository.LIST_LIMIT); // a finished game stays finished
         List<Placed> lists = List.of(received, sent, playing, ended);
         lists.forEach(list -> list.remove(game.gameId()));
@@ -51,8 +57,8 @@ public record Lobby(List<GameSummary> invitations, boolean moreInvitations,
         return Optional.of(new Lobby(received.games, received.more, sent.games, sent.more, playing.games, ended.games));
     }
 
-    private static Optional<Placed> placeOf(String player, GameSummary game, Placed received, Placed sent,
-                                            Placed playing, Placed ended) {
+    private static Optional<Placed> placeOf(
+            String player, GameSummary game, Placed received, Placed sent, Placed playing, Placed ended) {
         return switch (game.status()) {
             case PENDING -> Optional.of(player.equals(game.opponentId()) ? received : sent);
             case IN_PROGRESS -> Optional.of(playing);

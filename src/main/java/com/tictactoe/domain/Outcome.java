@@ -2,5 +2,7 @@ package com.tictactoe.domain;
 
 /** A finished game as one player sees it. */
 public enum Outcome {
-    WIN, LOSS, DRAW
+    WIN,
+    LOSS,
+    DRAW
 }

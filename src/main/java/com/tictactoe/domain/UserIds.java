@@ -12,13 +12,11 @@ public final class UserIds {
     /** The original's stored result of a draw: a player of that name could not be told from one. */
     private static final String RESERVED = "tie";
 
-
     public static final int MIN_LENGTH = 3;
     public static final int MAX_LENGTH = 20;
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");
 
-    private UserIds() {
-    }
+    private UserIds() {}
 
     public static boolean isValid(String userId) {
         return userId != null && SHAPE.matcher(userId).matches() && !isReserved(userId);

@@ -41,11 +41,13 @@ public class DynamoAccountDao implements AccountRepository {
 
     @Override
     public Optional<Account> find(String username) {
-        Map<String, AttributeValue> item = DynamoCalls.available(() -> dynamo.getItem(get -> get.tableName(table)
-                .key(Map.of(USER_KEY, AttributeValue.fromS(Account.keyOf(username)))))).item();
+        Map<String, AttributeValue> item = DynamoCalls.available(() -> dynamo.getItem(get ->
+                        get.tableName(table).key(Map.of(USER_KEY, AttributeValue.fromS(Account.keyOf(username))))))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Account(item.get(USERNAME).s(), item.get(PASSWORD_HASH).s()));
+        return Optional.of(
+                new Account(item.get(USERNAME).s(), item.get(PASSWORD_HASH).s()));
     }
 }

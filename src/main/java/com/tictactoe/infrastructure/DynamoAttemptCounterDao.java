@@ -69,7 +69,8 @@ public class DynamoAttemptCounterDao implements AttemptCounterRepository {
 
     @Override
     public void clear(String key) {
-        DynamoCalls.available(() -> dynamo.deleteItem(delete -> delete.tableName(table).key(key(key))));
+        DynamoCalls.available(
+                () -> dynamo.deleteItem(delete -> delete.tableName(table).key(key(key))));
     }
 
     private static Map<String, AttributeValue> key(String key) {

@@ -12,12 +12,10 @@ public interface DynamoCallMetrics {
     /** Does nothing: for clients made outside a container. */
     DynamoCallMetrics NONE = new DynamoCallMetrics() {
         @Override
-        public void succeeded(String operation, Duration took) {
-        }
+        public void succeeded(String operation, Duration took) {}
 
         @Override
-        public void failed(String operation, Duration took, String error) {
-        }
+        public void failed(String operation, Duration took, String error) {}
     };
 
     /** A call that returned, retries included in {@code took}. */

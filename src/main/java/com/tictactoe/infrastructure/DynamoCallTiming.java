@@ -44,7 +44,8 @@ final class DynamoCallTiming implements ExecutionInterceptor {
 
     /** DynamoDB's own error code when it answered; the exception's class when it did not. */
     static String errorName(Throwable error) {
-        if (error instanceof AwsServiceException service && service.awsErrorDetails() != null
+        if (error instanceof AwsServiceException service
+                && service.awsErrorDetails() != null
                 && service.awsErrorDetails().errorCode() != null) {
             return service.awsErrorDetails().errorCode();
         }

@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
 /** How the DAOs make a DynamoDB call. */
 final class DynamoCalls {
 
-    private DynamoCalls() {
-    }
+    private DynamoCalls() {}
 
     /**
      * Runs one call. Throttling that outlasts the SDK's retries with backoff becomes

@@ -51,8 +51,7 @@ public final class DynamoDbClients {
     static final BackoffStrategy THROTTLING_BACKOFF =
             BackoffStrategy.exponentialDelayHalfJitter(THROTTLED_BASE_DELAY, MAX_BACKOFF);
 
-    private DynamoDbClients() {
-    }
+    private DynamoDbClients() {}
 
     public static DynamoDbClient create(DynamoDbSettings settings) {
         return create(settings, DynamoCallMetrics.NONE, List.of());
@@ -67,8 +66,8 @@ public final class DynamoDbClients {
     }
 
     /** A client whose every call is timed into {@code metrics} by operation name; then the interceptors. */
-    public static DynamoDbClient create(DynamoDbSettings settings, DynamoCallMetrics metrics,
-                                        List<ExecutionInterceptor> interceptors) {
+    public static DynamoDbClient create(
+            DynamoDbSettings settings, DynamoCallMetrics metrics, List<ExecutionInterceptor> interceptors) {
         List<ExecutionInterceptor> all = new ArrayList<>();
         all.add(new DynamoCallTiming(metrics));
         all.addAll(interceptors);
@@ -80,21 +79,27 @@ public final class DynamoDbClients {
      * asked again soon anyway, and a throttled attempt should be seen as the answer it is (the
      * table is there) instead of being retried until the probe's own timeout.
      */
-    static DynamoDbClient forProbe(DynamoDbSettings settings, Duration timeout, List<ExecutionInterceptor> interceptors) {
-        RetryStrategy once = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build();
+    static DynamoDbClient forProbe(
+            DynamoDbSettings settings, Duration timeout, List<ExecutionInterceptor> interceptors) {
+        RetryStrategy once = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(1)
+                .build();
         return build(settings, once, timeout, interceptors);
     }
 
-    private static DynamoDbClient build(DynamoDbSettings settings, RetryStrategy retries, Duration callTimeout,
-                                        List<ExecutionInterceptor> interceptors) {
+    private static DynamoDbClient build(
+            DynamoDbSettings settings,
+            RetryStrategy retries,
+            Duration callTimeout,
+            List<ExecutionInterceptor> interceptors) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(ATTEMPT_TIMEOUT))
-                .overrideConfiguration(config -> config
-                        .retryStrategy(retries)
+                .overrideConfiguration(config -> config.retryStrategy(retries)
                         .executionInterceptors(List.copyOf(interceptors))
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT.compareTo(callTimeout) < 0 ? ATTEMPT_TIMEOUT : callTimeout)
+                        .apiCallAttemptTimeout(
+                                ATTEMPT_TIMEOUT.compareTo(callTimeout) < 0 ? ATTEMPT_TIMEOUT : callTimeout)
                         .apiCallTimeout(callTimeout));
         settings.endpoint().ifPresent(builder::endpointOverride);
         settings.region().map(Region::of).ifPresent(builder::region);

@@ -7,12 +7,12 @@ import com.tictactoe.domain.SignInTokenRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -62,7 +62,12 @@ public class DynamoDbResources {
     @PostConstruct
     void connect() {
         dynamo = DynamoDbClients.create(settings, callMetrics, List.of());
-        reads = new ThreadPoolExecutor(PARALLEL_READS, PARALLEL_READS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        reads = new ThreadPoolExecutor(
+                PARALLEL_READS,
+                PARALLEL_READS,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
                 threads != null ? threads : Executors.defaultThreadFactory());
         reads.allowCoreThreadTimeOut(true);
     }
@@ -120,15 +125,17 @@ public class DynamoDbResources {
             return;
         }
         try {
-            TableBootstrap.createMissing(dynamo,
+            TableBootstrap.createMissing(
+                    dynamo,
                     List.of(GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())),
                     List.of(UsersTable.timeToLive(settings.usersTable())));
             if (attempt > 1) {
                 LOG.info(() -> "Tables ready at attempt " + attempt);
             }
         } catch (RuntimeException e) {
-            String failed = "Could not create the tables at " + settings.endpoint().orElse(null) + " (attempt "
-                    + attempt + "); trying again every " + CREATE_RETRY_SECONDS + " s";
+            String failed =
+                    "Could not create the tables at " + settings.endpoint().orElse(null) + " (attempt " + attempt
+                            + "); trying again every " + CREATE_RETRY_SECONDS + " s";
             if (attempt == 1) {
                 LOG.log(Level.SEVERE, failed, e);
             } else {

@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
  * {@code TICTACTOE_DYNAMODB_ENDPOINT}, and so on). Read without MicroProfile Config so that the
  * WAR deploys on any Jakarta EE 10 server.
  */
-public record DynamoDbSettings(Optional<URI> endpoint, Optional<String> region, String gamesTable,
-                               String usersTable, boolean createTables) {
+public record DynamoDbSettings(
+        Optional<URI> endpoint, Optional<String> region, String gamesTable, String usersTable, boolean createTables) {
 
     public static final String ENDPOINT = "tictactoe.dynamodb.endpoint";
     public static final String REGION = "tictactoe.dynamodb.region";

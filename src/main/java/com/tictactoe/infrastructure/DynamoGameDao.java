@@ -67,9 +67,9 @@ public class DynamoGameDao implements GameRepository {
 
     @Override
     public Optional<Game> find(String gameId) {
-        Map<String, AttributeValue> item = DynamoCalls.available(() -> dynamo.getItem(get -> get.tableName(table)
-                .key(GameItems.key(gameId))
-                .consistentRead(true))).item();
+        Map<String, AttributeValue> item = DynamoCalls.available(() -> dynamo.getItem(
+                        get -> get.tableName(table).key(GameItems.key(gameId)).consistentRead(true)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(GameItems.toGame(item));
     }
 
@@ -82,13 +82,13 @@ public class DynamoGameDao implements GameRepository {
                 .set(STATUS_DATE, StatusDates.format(new StatusDate(GameStatus.IN_PROGRESS, now)));
         try {
             return GameItems.toGame(DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
-                    .key(GameItems.key(gameId))
-                    .updateExpression(update.update())
-                    .conditionExpression(update.condition())
-                    .expressionAttributeNames(update.names())
-                    .expressionAttributeValues(update.values())
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+                            .key(GameItems.key(gameId))
+                            .updateExpression(update.update())
+                            .conditionExpression(update.condition())
+                            .expressionAttributeNames(update.names())
+                            .expressionAttributeValues(update.values())
+                            .returnValues(ReturnValue.ALL_NEW)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
                     .attributes());
         } catch (ConditionalCheckFailedException e) {
             throw conflict(gameId, e);
@@ -112,12 +112,12 @@ public class DynamoGameDao implements GameRepository {
                 .beginsWith(STATUS_DATE, StatusDates.prefix(GameStatus.PENDING));
         try {
             return GameItems.toGame(DynamoCalls.available(() -> dynamo.deleteItem(delete -> delete.tableName(table)
-                    .key(GameItems.key(gameId))
-                    .conditionExpression(condition.condition())
-                    .expressionAttributeNames(condition.names())
-                    .expressionAttributeValues(condition.values())
-                    .returnValues(ReturnValue.ALL_OLD)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+                            .key(GameItems.key(gameId))
+                            .conditionExpression(condition.condition())
+                            .expressionAttributeNames(condition.names())
+                            .expressionAttributeValues(condition.values())
+                            .returnValues(ReturnValue.ALL_OLD)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
                     .attributes());
         } catch (ConditionalCheckFailedException e) {
             throw conflict(gameId, e);
@@ -143,7 +143,9 @@ public class DynamoGameDao implements GameRepository {
                 update.notExists(SquareAttributes.of(each));
             }
         }
-        update.set(SquareAttributes.of(square), after.board().markAt(square).orElseThrow().name())
+        update.set(
+                        SquareAttributes.of(square),
+                        after.board().markAt(square).orElseThrow().name())
                 .set(TURN, GameItems.turnValue(after));
         if (after.status() != before.status()) {
             update.set(STATUS_DATE, StatusDates.format(after.statusDate())).set(RESULT, GameItems.resultValue(after));
@@ -203,7 +205,8 @@ public class DynamoGameDao implements GameRepository {
 
     @Override
     public List<GameSummary> gamesOf(String userId, GameStatus status) {
-        CompletableFuture<List<GameSummary>> hosted = async(() -> query(HOST_INDEX, HOST_ID, userId, status, LIST_LIMIT));
+        CompletableFuture<List<GameSummary>> hosted =
+                async(() -> query(HOST_INDEX, HOST_ID, userId, status, LIST_LIMIT));
         List<GameSummary> invited = query(OPPONENT_INDEX, OPPONENT_ID, userId, status, LIST_LIMIT);
         List<GameSummary> newest = newestOf(join(hosted), invited);
         return status == GameStatus.IN_PROGRESS ? withTurns(newest) : newest;
@@ -217,16 +220,23 @@ public class DynamoGameDao implements GameRepository {
     public Lobby lobbyOf(String userId) {
         CompletableFuture<List<GameSummary>> invitations = async(() -> invitationsFor(userId, INVITATIONS_SHOWN + 1));
         CompletableFuture<List<GameSummary>> sent = async(() -> invitationsBy(userId, SENT_SHOWN + 1));
-        CompletableFuture<List<GameSummary>> hostedPlaying = async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.IN_PROGRESS, LIST_LIMIT));
-        CompletableFuture<List<GameSummary>> invitedPlaying = async(() -> query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.IN_PROGRESS, LIST_LIMIT));
-        CompletableFuture<List<GameSummary>> hostedFinished = async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.FINISHED, LIST_LIMIT));
+        CompletableFuture<List<GameSummary>> hostedPlaying =
+                async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.IN_PROGRESS, LIST_LIMIT));
+        CompletableFuture<List<GameSummary>> invitedPlaying =
+                async(() -> query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.IN_PROGRESS, LIST_LIMIT));
+        CompletableFuture<List<GameSummary>> hostedFinished =
+                async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.FINISHED, LIST_LIMIT));
         List<GameSummary> invitedFinished = query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.FINISHED, LIST_LIMIT);
         List<GameSummary> inProgress = withTurns(newestOf(join(hostedPlaying), join(invitedPlaying)));
         List<GameSummary> received = join(invitations);
         List<GameSummary> sentByMe = join(sent);
-        return new Lobby(first(received, INVITATIONS_SHOWN), received.size() > INVITATIONS_SHOWN,
-                first(sentByMe, SENT_SHOWN), sentByMe.size() > SENT_SHOWN,
-                inProgress, newestOf(join(hostedFinished), invitedFinished));
+        return new Lobby(
+                first(received, INVITATIONS_SHOWN),
+                received.size() > INVITATIONS_SHOWN,
+                first(sentByMe, SENT_SHOWN),
+                sentByMe.size() > SENT_SHOWN,
+                inProgress,
+                newestOf(join(hostedFinished), invitedFinished));
     }
 
     private static List<GameSummary> first(List<GameSummary> games, int count) {
@@ -248,7 +258,9 @@ public class DynamoGameDao implements GameRepository {
                 .scanIndexForward(false)
                 .limit(limit)
                 .build();
-        return DynamoCalls.available(() -> dynamo.query(request)).items().stream().map(GameItems::toSummary).toList();
+        return DynamoCalls.available(() -> dynamo.query(request)).items().stream()
+                .map(GameItems::toSummary)
+                .toList();
     }
 
     /** Both lists are newest first already; the merged list is too, cut to the limit. */
@@ -256,7 +268,8 @@ public class DynamoGameDao implements GameRepository {
         List<GameSummary> all = new ArrayList<>(a);
         all.addAll(b);
         all.sort(Comparator.comparing((GameSummary game) -> game.statusDate().date())
-                .thenComparing(GameSummary::gameId).reversed());
+                .thenComparing(GameSummary::gameId)
+                .reversed());
         return all.size() > LIST_LIMIT ? List.copyOf(all.subList(0, LIST_LIMIT)) : List.copyOf(all);
     }
 
@@ -266,23 +279,31 @@ public class DynamoGameDao implements GameRepository {
             return games;
         }
         Map<String, String> turns = new HashMap<>();
-        Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
-                .keys(games.stream().map(game -> GameItems.key(game.gameId())).toList())
-                .projectionExpression("#id, #turn")
-                .consistentRead(true)
-                .expressionAttributeNames(Map.of("#id", GAME_ID, "#turn", TURN))
-                .build());
+        Map<String, KeysAndAttributes> pending = Map.of(
+                table,
+                KeysAndAttributes.builder()
+                        .keys(games.stream()
+                                .map(game -> GameItems.key(game.gameId()))
+                                .toList())
+                        .projectionExpression("#id, #turn")
+                        .consistentRead(true)
+                        .expressionAttributeNames(Map.of("#id", GAME_ID, "#turn", TURN))
+                        .build());
         for (int attempt = 1; attempt <= BATCH_GET_ATTEMPTS && !pending.isEmpty(); attempt++) {
             if (attempt > 1 && !backOff(attempt)) {
                 break;
             }
             Map<String, KeysAndAttributes> request = pending;
-            BatchGetItemResponse response = DynamoCalls.available(() -> dynamo.batchGetItem(batch -> batch.requestItems(request)));
-            response.responses().getOrDefault(table, List.of()).forEach(item ->
-                    turns.put(GameItems.string(item, GAME_ID), GameItems.turnOf(item)));
+            BatchGetItemResponse response =
+                    DynamoCalls.available(() -> dynamo.batchGetItem(batch -> batch.requestItems(request)));
+            response.responses()
+                    .getOrDefault(table, List.of())
+                    .forEach(item -> turns.put(GameItems.string(item, GAME_ID), GameItems.turnOf(item)));
             pending = response.unprocessedKeys();
         }
-        return games.stream().map(game -> game.withTurn(turns.get(game.gameId()))).toList();
+        return games.stream()
+                .map(game -> game.withTurn(turns.get(game.gameId())))
+                .toList();
     }
 
     /**
@@ -291,7 +312,8 @@ public class DynamoGameDao implements GameRepository {
      */
     private static boolean backOff(int attempt) {
         try {
-            Thread.sleep(DynamoDbClients.THROTTLING_BACKOFF.computeDelay(attempt).toMillis());
+            Thread.sleep(
+                    DynamoDbClients.THROTTLING_BACKOFF.computeDelay(attempt).toMillis());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

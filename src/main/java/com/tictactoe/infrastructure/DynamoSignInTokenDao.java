@@ -30,16 +30,18 @@ public class DynamoSignInTokenDao implements SignInTokenRepository {
 
     @Override
     public void store(String tokenHash, String username, Instant expiresAt) {
-        DynamoCalls.available(() -> dynamo.putItem(put -> put.tableName(table).item(Map.of(
-                USER_KEY, AttributeValue.fromS(KEY_PREFIX + tokenHash),
-                USERNAME, AttributeValue.fromS(username),
-                EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))));
+        DynamoCalls.available(() -> dynamo.putItem(put -> put.tableName(table)
+                .item(Map.of(
+                        USER_KEY, AttributeValue.fromS(KEY_PREFIX + tokenHash),
+                        USERNAME, AttributeValue.fromS(username),
+                        EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))));
     }
 
     @Override
     public Optional<String> usernameFor(String tokenHash, Instant now) {
-        Map<String, AttributeValue> item = DynamoCalls.available(() -> dynamo.getItem(get -> get.tableName(table)
-                .key(key(tokenHash)))).item();
+        Map<String, AttributeValue> item = DynamoCalls.available(
+                        () -> dynamo.getItem(get -> get.tableName(table).key(key(tokenHash))))
+                .item();
         if (item == null || item.isEmpty() || !item.containsKey(EXPIRES_AT)) {
             return Optional.empty();
         }
@@ -52,7 +54,8 @@ public class DynamoSignInTokenDao implements SignInTokenRepository {
 
     @Override
     public void delete(String tokenHash) {
-        DynamoCalls.available(() -> dynamo.deleteItem(delete -> delete.tableName(table).key(key(tokenHash))));
+        DynamoCalls.available(
+                () -> dynamo.deleteItem(delete -> delete.tableName(table).key(key(tokenHash))));
     }
 
     private static Map<String, AttributeValue> key(String tokenHash) {

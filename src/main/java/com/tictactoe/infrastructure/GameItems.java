@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Converts games to and from items in the original's format. */
 final class GameItems {
 
-    private GameItems() {
-    }
+    private GameItems() {}
 
     static Map<String, AttributeValue> toItem(Game game) {
         Map<String, AttributeValue> item = new HashMap<>();
@@ -44,15 +43,26 @@ final class GameItems {
                 marks.put(square, Mark.valueOf(mark));
             }
         }
-        return new Game(string(item, GAME_ID), string(item, HOST_ID), string(item, OPPONENT_ID),
-                string(item, O_USER), turnOf(item, statusDate.status()), statusDate,
-                winnerIn(item), Board.of(marks));
+        return new Game(
+                string(item, GAME_ID),
+                string(item, HOST_ID),
+                string(item, OPPONENT_ID),
+                string(item, O_USER),
+                turnOf(item, statusDate.status()),
+                statusDate,
+                winnerIn(item),
+                Board.of(marks));
     }
 
     static GameSummary toSummary(Map<String, AttributeValue> item) {
         StatusDate statusDate = StatusDates.parse(string(item, STATUS_DATE));
-        return new GameSummary(string(item, GAME_ID), string(item, HOST_ID), string(item, OPPONENT_ID),
-                statusDate, turnOf(item, statusDate.status()), winnerIn(item));
+        return new GameSummary(
+                string(item, GAME_ID),
+                string(item, HOST_ID),
+                string(item, OPPONENT_ID),
+                statusDate,
+                turnOf(item, statusDate.status()),
+                winnerIn(item));
     }
 
     /** The stored Result of a finished game: the winner, or the original's word for a draw. */

@@ -28,8 +28,7 @@ public final class GamesTable {
     public static final String HOST_INDEX = "HostId-StatusDate-index";
     public static final String OPPONENT_INDEX = "OpponentId-StatusDate-index";
 
-    private GamesTable() {
-    }
+    private GamesTable() {}
 
     public static CreateTableRequest definition(String tableName) {
         return CreateTableRequest.builder()
@@ -39,7 +38,8 @@ public final class GamesTable {
                         stringAttribute(GAME_ID), stringAttribute(HOST_ID),
                         stringAttribute(OPPONENT_ID), stringAttribute(STATUS_DATE))
                 .keySchema(key(GAME_ID, KeyType.HASH))
-                .globalSecondaryIndexes(index(HOST_INDEX, HOST_ID, OPPONENT_ID), index(OPPONENT_INDEX, OPPONENT_ID, HOST_ID))
+                .globalSecondaryIndexes(
+                        index(HOST_INDEX, HOST_ID, OPPONENT_ID), index(OPPONENT_INDEX, OPPONENT_ID, HOST_ID))
                 .build();
     }
 
@@ -67,7 +67,10 @@ public final class GamesTable {
     }
 
     static AttributeDefinition stringAttribute(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     static KeySchemaElement key(String name, KeyType type) {

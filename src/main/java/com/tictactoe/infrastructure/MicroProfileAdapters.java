@@ -60,8 +60,8 @@ public class MicroProfileAdapters implements Extension {
 
     /** An application-scoped bean of the named class, its MicroProfile fields injected. */
     static AnnotatedTypeConfigurator<?> add(BeforeBeanDiscovery discovery, String className) {
-        AnnotatedTypeConfigurator<?> type = discovery.addAnnotatedType(load(className),
-                        MicroProfileAdapters.class.getName() + "/" + className)
+        AnnotatedTypeConfigurator<?> type = discovery
+                .addAnnotatedType(load(className), MicroProfileAdapters.class.getName() + "/" + className)
                 .add(ApplicationScoped.Literal.INSTANCE);
         type.filterFields(field -> field.getJavaMember().getType().getName().startsWith("org.eclipse.microprofile."))
                 .forEach(field -> field.add(InjectLiteral.INSTANCE));
@@ -74,7 +74,8 @@ public class MicroProfileAdapters implements Extension {
     /** The {@code Literal.INSTANCE} of a MicroProfile qualifier, found by name. */
     static Annotation literal(String qualifier) {
         try {
-            return (Annotation) load(qualifier + "$Literal").getField("INSTANCE").get(null);
+            return (Annotation)
+                    load(qualifier + "$Literal").getField("INSTANCE").get(null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("No " + qualifier + ".Literal", e);
         }

@@ -18,8 +18,7 @@ public final class SquareAttributes {
             Square.BOTTOM_MIDDLE, "BottomMiddle",
             Square.BOTTOM_RIGHT, "BottomRight"));
 
-    private SquareAttributes() {
-    }
+    private SquareAttributes() {}
 
     public static String of(Square square) {
         return NAMES.get(square);

@@ -26,8 +26,7 @@ public final class StatusDates {
             .optionalEnd()
             .toFormatter();
 
-    private StatusDates() {
-    }
+    private StatusDates() {}
 
     /** What every stored value of this status begins with, e.g. {@code IN_PROGRESS_}. */
     public static String prefix(GameStatus status) {
@@ -44,7 +43,8 @@ public final class StatusDates {
                 if (value.startsWith(prefix(status))) {
                     String date = value.substring(prefix(status).length());
                     try {
-                        return new StatusDate(status, LocalDateTime.parse(date, READ).toInstant(ZoneOffset.UTC));
+                        return new StatusDate(
+                                status, LocalDateTime.parse(date, READ).toInstant(ZoneOffset.UTC));
                     } catch (DateTimeParseException e) {
                         throw new IllegalArgumentException("Unreadable StatusDate: " + value, e);
                     }

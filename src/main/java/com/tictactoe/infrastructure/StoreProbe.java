@@ -44,13 +44,16 @@ public final class StoreProbe implements AutoCloseable {
 
     /** A probe of the tables, with a client of its own made from the settings, closed with the probe. */
     static StoreProbe of(DynamoDbSettings settings, String gamesTable, String usersTable) {
-        return new StoreProbe(DynamoDbClients.forProbe(settings, PROBE_TIMEOUT, List.of()), gamesTable, usersTable,
-                System::nanoTime);
+        return new StoreProbe(
+                DynamoDbClients.forProbe(settings, PROBE_TIMEOUT, List.of()), gamesTable, usersTable, System::nanoTime);
     }
 
     static StoreProbe of(DynamoDbSettings settings, List<ExecutionInterceptor> interceptors, LongSupplier clock) {
-        return new StoreProbe(DynamoDbClients.forProbe(settings, PROBE_TIMEOUT, interceptors),
-                settings.gamesTable(), settings.usersTable(), clock);
+        return new StoreProbe(
+                DynamoDbClients.forProbe(settings, PROBE_TIMEOUT, interceptors),
+                settings.gamesTable(),
+                settings.usersTable(),
+                clock);
     }
 
     private StoreProbe(DynamoDbClient dynamo, String gamesTable, String usersTable, LongSupplier clock) {
@@ -76,7 +79,8 @@ public final class StoreProbe implements AutoCloseable {
             checked = true;
             checkedAt = clock.getAsLong();
             if (ready != wasReady) {
-                LOG.info(() -> ready ? "DynamoDB and both tables answer: ready"
+                LOG.info(() -> ready
+                        ? "DynamoDB and both tables answer: ready"
                         : "DynamoDB or a table does not answer: not ready");
             }
         }

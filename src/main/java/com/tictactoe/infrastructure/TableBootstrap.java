@@ -13,8 +13,7 @@ public final class TableBootstrap {
 
     private static final Logger LOG = Logger.getLogger(TableBootstrap.class.getName());
 
-    private TableBootstrap() {
-    }
+    private TableBootstrap() {}
 
     public static void createMissing(DynamoDbClient dynamo, List<CreateTableRequest> definitions) {
         createMissing(dynamo, definitions, List.of());
@@ -25,9 +24,10 @@ public final class TableBootstrap {
      * the tables it created. (Tables that existed are left as they are: deploy/tables.yaml
      * defines the same time to live.)
      */
-    public static void createMissing(DynamoDbClient dynamo, List<CreateTableRequest> definitions,
-                                     List<UpdateTimeToLiveRequest> timesToLive) {
-        Set<String> existing = Set.copyOf(dynamo.listTablesPaginator().tableNames().stream().toList());
+    public static void createMissing(
+            DynamoDbClient dynamo, List<CreateTableRequest> definitions, List<UpdateTimeToLiveRequest> timesToLive) {
+        Set<String> existing =
+                Set.copyOf(dynamo.listTablesPaginator().tableNames().stream().toList());
         for (CreateTableRequest definition : definitions) {
             boolean created = false;
             if (!existing.contains(definition.tableName())) {
@@ -41,7 +41,8 @@ public final class TableBootstrap {
             }
             dynamo.waiter().waitUntilTableExists(wait -> wait.tableName(definition.tableName()));
             if (created) {
-                timesToLive.stream().filter(ttl -> ttl.tableName().equals(definition.tableName()))
+                timesToLive.stream()
+                        .filter(ttl -> ttl.tableName().equals(definition.tableName()))
                         .forEach(dynamo::updateTimeToLive);
             }
         }

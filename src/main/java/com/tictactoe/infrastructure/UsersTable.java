@@ -20,8 +20,7 @@ public final class UsersTable {
     public static final String EXPIRES_AT = "ExpiresAt";
     public static final String ATTEMPTS = "Attempts";
 
-    private UsersTable() {
-    }
+    private UsersTable() {}
 
     public static CreateTableRequest definition(String tableName) {
         return CreateTableRequest.builder()

@@ -1,7 +1,7 @@
 package com.tictactoe.web;
 
-import java.io.Serializable;
 import com.tictactoe.domain.Square;
+import java.io.Serializable;
 
 /** One square of the board as the page shows it. (EL 5 reads getters, not record accessors.) */
 public record Cell(Square square, String mark, boolean playable, boolean winning) implements Serializable {

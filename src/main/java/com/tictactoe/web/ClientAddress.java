@@ -24,12 +24,12 @@ final class ClientAddress {
 
     private static final Set<String> TRUSTED = Configuration.list(TRUSTED_PROXIES);
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /** The client address of the request being answered by Faces. */
     static String current() {
-        return of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+        return of((HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
     static String of(HttpServletRequest request) {
@@ -62,7 +62,8 @@ final class ClientAddress {
         }
         for (String entry : trustedProxies) {
             int slash = entry.indexOf('/');
-            if (slash > 0 && entry.substring(slash + 1).matches("\\d{1,3}")
+            if (slash > 0
+                    && entry.substring(slash + 1).matches("\\d{1,3}")
                     && inRange(address, entry.substring(0, slash), Integer.parseInt(entry.substring(slash + 1)))) {
                 return true;
             }

@@ -14,8 +14,7 @@ final class Cookies {
 
     private static final boolean ALWAYS_SECURE = WebSettings.fromEnvironment().secureCookies();
 
-    private Cookies() {
-    }
+    private Cookies() {}
 
     static Optional<String> value(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
@@ -34,11 +33,18 @@ final class Cookies {
      * @param maxAgeSeconds how long the browser keeps it, or null for as long as the browser runs
      * @param sameSite "Lax" or "Strict"
      */
-    static void set(HttpServletRequest request, HttpServletResponse response, String name, String value,
-                    Long maxAgeSeconds, String sameSite) {
+    static void set(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String name,
+            String value,
+            Long maxAgeSeconds,
+            String sameSite) {
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-        response.addHeader("Set-Cookie", name + "=" + value + "; Path=" + path
-                + (maxAgeSeconds == null ? "" : "; Max-Age=" + maxAgeSeconds)
-                + "; HttpOnly; SameSite=" + sameSite + (request.isSecure() || ALWAYS_SECURE ? "; Secure" : ""));
+        response.addHeader(
+                "Set-Cookie",
+                name + "=" + value + "; Path=" + path
+                        + (maxAgeSeconds == null ? "" : "; Max-Age=" + maxAgeSeconds)
+                        + "; HttpOnly; SameSite=" + sameSite + (request.isSecure() || ALWAYS_SECURE ? "; Secure" : ""));
     }
 }

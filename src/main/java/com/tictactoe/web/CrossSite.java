@@ -12,8 +12,7 @@ final class CrossSite {
 
     private static final WebSettings SETTINGS = WebSettings.fromEnvironment();
 
-    private CrossSite() {
-    }
+    private CrossSite() {}
 
     static boolean sent(HttpServletRequest request) {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
@@ -21,7 +20,7 @@ final class CrossSite {
             return true;
         }
         String origin = request.getHeader("Origin");
-        return origin != null && !SameOrigin.allows(origin, request.getHeader("Host"), request.isSecure(),
-                SETTINGS.publicOrigin());
+        return origin != null
+                && !SameOrigin.allows(origin, request.getHeader("Host"), request.isSecure(), SETTINGS.publicOrigin());
     }
 }

@@ -12,8 +12,7 @@ final class Dates {
     private static final DateTimeFormatter DAY_AND_TIME =
             DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     static String ago(Instant when, Instant now) {
         Duration age = Duration.between(when, now);

@@ -6,5 +6,4 @@ import jakarta.faces.annotation.FacesConfig;
 /** Turns on the CDI integration of Faces (push contexts, converters and validators as beans). */
 @FacesConfig
 @ApplicationScoped
-public class FacesConfiguration {
-}
+public class FacesConfiguration {}

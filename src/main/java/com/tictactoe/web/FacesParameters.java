@@ -29,8 +29,7 @@ final class FacesParameters {
             PREFIX + "behavior.event", EVENT,
             PREFIX + "partial.resetValues", Pattern.compile("true|false"));
 
-    private FacesParameters() {
-    }
+    private FacesParameters() {}
 
     /** What is wrong with the request's Faces parameters, if anything: names the first one refused. */
     static Optional<String> problem(Map<String, String[]> parameters) {
@@ -44,7 +43,10 @@ final class FacesParameters {
                 return Optional.of("unknown parameter " + shortened(name));
             }
             String[] values = parameter.getValue();
-            if (values == null || values.length != 1 || values[0] == null || !allowed.matcher(values[0]).matches()) {
+            if (values == null
+                    || values.length != 1
+                    || values[0] == null
+                    || !allowed.matcher(values[0]).matches()) {
                 return Optional.of("malformed " + name);
             }
         }

@@ -21,6 +21,7 @@ final class FormBodies {
     static final int SLOW_READERS = 2;
     /** The longest wait for a whole body. */
     static final Duration DEADLINE = Duration.ofSeconds(5);
+
     private static final Semaphore WAITING = new Semaphore(SLOW_READERS);
 
     /** Why a body was not read; the client is then answered and disconnected. */
@@ -33,8 +34,7 @@ final class FormBodies {
         }
     }
 
-    private FormBodies() {
-    }
+    private FormBodies() {}
 
     /** The body of {@code length} bytes, read at once if the container holds it, else waited for. */
     static byte[] read(HttpServletRequest request, int length) throws NotReceived, IOException {

@@ -25,12 +25,14 @@ public class FormToken {
     public static final String FIELD = "tictactoe-token";
     /** The header that carries it in a script's request. */
     public static final String HEADER = "X-Tictactoe-Token";
+
     static final String ATTRIBUTE = "tictactoe.formToken";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** This session's token, for the page being rendered. */
     public String getValue() {
-        return of(((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
+        return of(((HttpServletRequest)
+                        FacesContext.getCurrentInstance().getExternalContext().getRequest())
                 .getSession(true));
     }
 
@@ -75,7 +77,8 @@ public class FormToken {
         } catch (IllegalStateException invalidated) {
             return false;
         }
-        return token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
-                sent.getBytes(StandardCharsets.US_ASCII));
+        return token != null
+                && MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.US_ASCII), sent.getBytes(StandardCharsets.US_ASCII));
     }
 }

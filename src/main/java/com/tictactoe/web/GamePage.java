@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -127,7 +127,8 @@ public class GamePage implements Serializable {
     /** Invites the same opponent to a new game. */
     public String playAgain() {
         try {
-            return openGame(games.create(player.getName(), game.opponentOf(player.getName())).gameId());
+            return openGame(games.create(player.getName(), game.opponentOf(player.getName()))
+                    .gameId());
         } catch (GameRuleException refused) {
             Messages.error(refused.getMessage());
             return null;
@@ -195,18 +196,21 @@ public class GamePage implements Serializable {
             return "This invitation was declined or cancelled.";
         }
         return switch (game.status()) {
-            case PENDING -> isInvitee() ? game.hostId() + " invites you to a game"
-                    : isHost() ? "Waiting for " + game.opponentId() + " to accept"
-                    : "Waiting for " + game.opponentId() + " to accept " + game.hostId() + "'s invitation";
+            case PENDING ->
+                isInvitee()
+                        ? game.hostId() + " invites you to a game"
+                        : isHost()
+                                ? "Waiting for " + game.opponentId() + " to accept"
+                                : "Waiting for " + game.opponentId() + " to accept " + game.hostId() + "'s invitation";
             case IN_PROGRESS -> statusWhenTurnOf(game.turn());
             case FINISHED -> "Game over";
         };
     }
 
     private String statusWhenTurnOf(String player) {
-        return me().equals(player) ? "Your turn"
-                : isPlayer() ? "Waiting for " + player
-                : player + " to move (" + game.markOf(player) + ")";
+        return me().equals(player)
+                ? "Your turn"
+                : isPlayer() ? "Waiting for " + player : player + " to move (" + game.markOf(player) + ")";
     }
 
     /**

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class GameUpdate {
 
-    private GameUpdate() {
-    }
+    private GameUpdate() {}
 
     public static Map<String, Object> of(Game game) {
         Map<String, Object> update = new LinkedHashMap<>();

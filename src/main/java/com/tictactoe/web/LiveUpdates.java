@@ -43,6 +43,7 @@ public class LiveUpdates {
 
     /** Players tracked before the quiet ones are forgotten: bounds the memory, whoever played. */
     static final int MAX_PLAYERS = 50_000;
+
     static final long QUIET_MILLIS = TimeUnit.HOURS.toMillis(1);
 
     /**
@@ -79,7 +80,10 @@ public class LiveUpdates {
             }
         } catch (RuntimeException e) {
             // A page that misses a push still catches up by polling; the move itself is stored.
-            LOG.log(Level.WARNING, "Could not push the change of game " + change.game().gameId(), e);
+            LOG.log(
+                    Level.WARNING,
+                    "Could not push the change of game " + change.game().gameId(),
+                    e);
         }
     }
 
@@ -88,7 +92,8 @@ public class LiveUpdates {
      * watchers; of a deleted game (declined, cancelled) only its id.
      */
     static Map<String, Object> message(GameChanged change, boolean watched) {
-        Map<String, Object> message = change.deleted() ? new LinkedHashMap<>(Map.of("game", change.game().gameId()))
+        Map<String, Object> message = change.deleted()
+                ? new LinkedHashMap<>(Map.of("game", change.game().gameId()))
                 : GameUpdate.of(change.game());
         if (watched) {
             message.put("watched", true);

@@ -6,8 +6,7 @@ import jakarta.faces.context.FacesContext;
 /** Messages for the person at the page, shown by the page's h:messages. */
 final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static void error(String text) {
         add(FacesMessage.SEVERITY_ERROR, text);

@@ -17,8 +17,7 @@ public final class PlayerSession {
 
     static final String ATTRIBUTE = "tictactoe.player";
 
-    private PlayerSession() {
-    }
+    private PlayerSession() {}
 
     public static Optional<String> playerOf(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

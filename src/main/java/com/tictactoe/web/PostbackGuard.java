@@ -41,6 +41,7 @@ public class PostbackGuard extends HttpFilter {
     private static final Set<String> VISITOR_PAGES = Set.of(SignInFilter.SIGN_IN_PAGE, SignInFilter.SIGN_UP_PAGE);
     /** Far above what any of our forms sends; anything larger is not from our pages. */
     static final int MAX_FORM_BYTES = 16 * 1024;
+
     private static final String FORM = "application/x-www-form-urlencoded";
 
     @Override
@@ -55,7 +56,8 @@ public class PostbackGuard extends HttpFilter {
             return;
         }
         String contentType = request.getContentType();
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).trim();
+        String type =
+                contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).trim();
         if (type.startsWith("multipart/")) {
             refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "upload");
             return;
@@ -67,10 +69,16 @@ public class PostbackGuard extends HttpFilter {
         }
         boolean post = "POST".equals(request.getMethod());
         if (post && !type.startsWith(FORM)) {
-            refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "page posted as " + shortType(type));
+            refuse(
+                    request,
+                    response,
+                    HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "page posted as " + shortType(type));
             return;
         }
-        if (!post && request.getQueryString() != null && request.getQueryString().contains(VIEW_STATE)) {
+        if (!post
+                && request.getQueryString() != null
+                && request.getQueryString().contains(VIEW_STATE)) {
             response.setHeader("Allow", "POST");
             refuse(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "form sent by " + request.getMethod());
             return;
@@ -112,8 +120,8 @@ public class PostbackGuard extends HttpFilter {
             if (VISITOR_PAGES.contains(request.getServletPath())
                     && (CrossSite.sent(request) || !VisitorFormToken.sentWith(request))) {
                 RequestIds.refused(request, "visitor form without its token");
-                BrowserRedirect.send(request, response,
-                        request.getContextPath() + request.getServletPath() + "?expired=true");
+                BrowserRedirect.send(
+                        request, response, request.getContextPath() + request.getServletPath() + "?expired=true");
                 return;
             }
             if (!PLAYER_PAGES.contains(request.getServletPath()) && !VISITOR_PAGES.contains(request.getServletPath())) {
@@ -138,7 +146,9 @@ public class PostbackGuard extends HttpFilter {
 
     private static String shortType(String type) {
         String printable = type.replaceAll("[^a-z0-9/+.;= -]", "?");
-        return printable.isEmpty() ? "nothing" : printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
+        return printable.isEmpty()
+                ? "nothing"
+                : printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String reason)
@@ -152,8 +162,8 @@ public class PostbackGuard extends HttpFilter {
         if (PlayerSession.playerOf(request).isEmpty()) {
             SignInFilter.sendToSignIn(request, response);
         } else {
-            BrowserRedirect.send(request, response,
-                    request.getContextPath() + request.getServletPath() + "?expired=true");
+            BrowserRedirect.send(
+                    request, response, request.getContextPath() + request.getServletPath() + "?expired=true");
         }
     }
 }

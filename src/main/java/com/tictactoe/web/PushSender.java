@@ -44,8 +44,8 @@ public class PushSender {
     @PostConstruct
     void start() {
         ThreadFactory threads = managedThreads != null ? managedThreads : Executors.defaultThreadFactory();
-        executor = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(MAX_WAITING), threads);
+        executor = new ThreadPoolExecutor(
+                THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_WAITING), threads);
     }
 
     @PreDestroy
@@ -57,7 +57,10 @@ public class PushSender {
         try {
             executor.execute(push);
         } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "A push was dropped: {0} pushes are waiting already", executor.getQueue().size());
+            LOG.log(
+                    Level.WARNING,
+                    "A push was dropped: {0} pushes are waiting already",
+                    executor.getQueue().size());
         }
     }
 }

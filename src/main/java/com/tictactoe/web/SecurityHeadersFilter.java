@@ -21,9 +21,11 @@ public class SecurityHeadersFilter extends HttpFilter {
         // Faces writes inline scripts (event handlers, the websocket's start-up) and faces.js sets
         // inline styles while it updates a page, hence 'unsafe-inline' for those two; everything
         // else comes from this site only.
-        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
-                + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                        + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");

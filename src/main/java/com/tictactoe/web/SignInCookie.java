@@ -12,8 +12,7 @@ final class SignInCookie {
 
     static final String NAME = "ttt_signin";
 
-    private SignInCookie() {
-    }
+    private SignInCookie() {}
 
     static Optional<String> read(HttpServletRequest request) {
         return Cookies.value(request, NAME);

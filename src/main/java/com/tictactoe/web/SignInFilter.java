@@ -77,7 +77,8 @@ public class SignInFilter extends HttpFilter {
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        return request.getServletPath().equals("/api") || request.getServletPath().startsWith("/api/");
+        return request.getServletPath().equals("/api")
+                || request.getServletPath().startsWith("/api/");
     }
 
     private static boolean needsPlayer(HttpServletRequest request) {
@@ -91,8 +92,9 @@ public class SignInFilter extends HttpFilter {
     static void sendToSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String signIn = request.getContextPath() + SIGN_IN_PAGE;
         if ("GET".equals(request.getMethod())) {
-            String page = request.getRequestURI().substring(request.getContextPath().length())
-                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            String page =
+                    request.getRequestURI().substring(request.getContextPath().length())
+                            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             if (ReturnAddress.isSafe(page) && !page.equals("/")) {
                 signIn += "?to=" + URLEncoder.encode(page, StandardCharsets.UTF_8);
             }

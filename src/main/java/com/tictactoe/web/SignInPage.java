@@ -54,7 +54,10 @@ public class SignInPage {
 
     /** The page to return to after signing in, if it is one of this site's. */
     public String getReturnTo() {
-        String to = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("to");
+        String to = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("to");
         return ReturnAddress.isSafe(to) ? to : "";
     }
 }

@@ -10,8 +10,7 @@ import java.io.IOException;
 /** Signs a person in from a Faces action and sends them on to the page they came for. */
 final class SignedInRedirect {
 
-    private SignedInRedirect() {
-    }
+    private SignedInRedirect() {}
 
     static void signInAndGo(String username, SignInTokens tokens) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();

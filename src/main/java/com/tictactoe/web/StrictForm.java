@@ -30,8 +30,7 @@ final class StrictForm {
         }
     }
 
-    private StrictForm() {
-    }
+    private StrictForm() {}
 
     /** The query's parameters, then the body's, in order, as the container would give them. */
     static Map<String, String[]> parse(String query, byte[] body) throws Malformed {
@@ -98,10 +97,12 @@ final class StrictForm {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw, 0, length)).toString();
+                    .decode(ByteBuffer.wrap(raw, 0, length))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             throw new Malformed("not UTF-8");
         }

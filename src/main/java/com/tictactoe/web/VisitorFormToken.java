@@ -28,12 +28,14 @@ public class VisitorFormToken {
     static final String COOKIE = "ttt_form";
     /** The hidden field of the sign-in and sign-up forms; not the signed-in forms' {@link FormToken#FIELD}. */
     static final String FIELD = "tictactoe-visitor";
+
     private static final String ATTRIBUTE = "tictactoe.visitorToken";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{32}");
 
     /** The value for the form being rendered, as {@link #issue} left it. */
     public String getValue() {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        HttpServletRequest request = (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
         return (String) request.getAttribute(ATTRIBUTE);
     }
 
@@ -55,12 +57,16 @@ public class VisitorFormToken {
     static boolean sentWith(HttpServletRequest request) {
         String cookie = fromCookie(request);
         String field = request.getParameter(FIELD);
-        return cookie != null && field != null
-                && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.US_ASCII));
+        return cookie != null
+                && field != null
+                && MessageDigest.isEqual(
+                        cookie.getBytes(StandardCharsets.US_ASCII), field.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String fromCookie(HttpServletRequest request) {
-        return Cookies.value(request, COOKIE).filter(value -> WELL_FORMED.matcher(value).matches()).orElse(null);
+        return Cookies.value(request, COOKIE)
+                .filter(value -> WELL_FORMED.matcher(value).matches())
+                .orElse(null);
     }
 
     /** No Max-Age: it ends with the browser. */

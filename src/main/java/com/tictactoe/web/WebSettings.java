@@ -24,12 +24,15 @@ public record WebSettings(Optional<String> publicOrigin, boolean secureCookies) 
     public static WebSettings fromEnvironment() {
         return from(name -> {
             String property = System.getProperty(name);
-            return property != null ? property : System.getenv(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+            return property != null
+                    ? property
+                    : System.getenv(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
         });
     }
 
     static WebSettings from(UnaryOperator<String> source) {
-        Optional<String> origin = Optional.ofNullable(source.apply(PUBLIC_URL)).filter(url -> !url.isBlank())
+        Optional<String> origin = Optional.ofNullable(source.apply(PUBLIC_URL))
+                .filter(url -> !url.isBlank())
                 .map(url -> originOf(url.trim()));
         String secure = source.apply(SECURE_COOKIES);
         boolean secureCookies = secure != null && Boolean.parseBoolean(secure.trim())

@@ -27,7 +27,9 @@ public final class DynamoDbLocal implements AutoCloseable {
 
     /** Data kept in {@code directory} across restarts, served on {@code port} (all interfaces). */
     public static DynamoDbLocal start(int port, Path directory) {
-        String[] args = {"-dbPath", directory.toString(), "-sharedDb", "-port", String.valueOf(port), "-disableTelemetry"};
+        String[] args = {
+            "-dbPath", directory.toString(), "-sharedDb", "-port", String.valueOf(port), "-disableTelemetry"
+        };
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
             server.start();

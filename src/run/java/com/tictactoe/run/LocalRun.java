@@ -16,21 +16,22 @@ public final class LocalRun {
     /** The server's heap: the benchmark starts Payara Micro with it too, so it measures this setup. */
     public static final String MAX_HEAP = "200m";
 
-    private LocalRun() {
-    }
+    private LocalRun() {}
 
     public static void main(String[] args) throws Exception {
         Path war = Path.of(args[0]);
         Path payaraJar = Path.of(args[1]);
         int httpPort = Integer.parseInt(System.getProperty("http.port", "8080"));
-        Path data = Path.of(System.getProperty("tictactoe.data",
-                Path.of(System.getProperty("user.home"), ".tictactoe", "dynamodb").toString()));
+        Path data = Path.of(System.getProperty(
+                "tictactoe.data",
+                Path.of(System.getProperty("user.home"), ".tictactoe", "dynamodb")
+                        .toString()));
         Path preboot = Path.of(System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin"));
         Files.createDirectories(data);
 
         DynamoDbLocal dynamo = DynamoDbLocal.start(DynamoDbLocal.freePort(), data);
-        PayaraMicroProcess payara = new PayaraMicroProcess(payaraJar, war, httpPort, dynamo.endpoint(), preboot,
-                MAX_HEAP, ProcessBuilder.Redirect.INHERIT);
+        PayaraMicroProcess payara = new PayaraMicroProcess(
+                payaraJar, war, httpPort, dynamo.endpoint(), preboot, MAX_HEAP, ProcessBuilder.Redirect.INHERIT);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             payara.close();
             dynamo.close();
@@ -42,9 +43,11 @@ public final class LocalRun {
             System.err.printf("%n  Tic-Tac-Toe did not start: %s%n%n", e.getMessage());
             System.exit(1);
         }
-        System.out.printf("%n  Tic-Tac-Toe is running at http://localhost:%d/%n  Games are kept in %s%n"
-                + "  Health: http://localhost:%d/health, metrics: %s%n"
-                + "  Press Ctrl-C to stop.%n%n", httpPort, data, httpPort, payara.metrics());
+        System.out.printf(
+                "%n  Tic-Tac-Toe is running at http://localhost:%d/%n  Games are kept in %s%n"
+                        + "  Health: http://localhost:%d/health, metrics: %s%n"
+                        + "  Press Ctrl-C to stop.%n%n",
+                httpPort, data, httpPort, payara.metrics());
         System.exit(payara.waitFor());
     }
 }

@@ -34,8 +34,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * where warm C2 code needs 2.0, and a sign-in's password hash (PBKDF2, 120,000 rounds) takes
      * 250 ms of CPU instead of 30. The collector is chosen by {@link #FAIL_FAST_OPTIONS}.
      */
-    public static final List<String> MEMORY_OPTIONS = List.of("-Xms48m",
-            "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:TrimNativeHeapInterval=5000");
+    public static final List<String> MEMORY_OPTIONS =
+            List.of("-Xms48m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:TrimNativeHeapInterval=5000");
 
     /**
      * A server whose heap stays full stops, so that the container's orchestrator starts another,
@@ -49,8 +49,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * collections is some 8% of the heap). FailFastJvmTest shows both sides: a full heap stops the
      * JVM within seconds, a heap half full under heavy garbage does not.
      */
-    public static final List<String> FAIL_FAST_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:GCTimeLimit=50",
-            "-XX:GCHeapFreeLimit=20", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> FAIL_FAST_OPTIONS = List.of(
+            "-XX:+UseParallelGC", "-XX:GCTimeLimit=50", "-XX:GCHeapFreeLimit=20", "-XX:+ExitOnOutOfMemoryError");
 
     /**
      * The JSON-P provider, named instead of looked up: Mojarra encodes every push through
@@ -72,6 +72,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * options name, else a free one, so that servers can run side by side.
      */
     private final int metricsPort;
+
     private final ProcessBuilder.Redirect output;
     private Process process;
 
@@ -81,14 +82,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * @param output where the server's console goes: {@link ProcessBuilder.Redirect#INHERIT}, or
      *               {@code Redirect.appendTo(file)}, which survives restarts
      */
-    public PayaraMicroProcess(Path payaraJar, Path war, int port, String dynamoEndpoint, Path prebootCommands,
-                              String maxHeap, ProcessBuilder.Redirect output) {
+    public PayaraMicroProcess(
+            Path payaraJar,
+            Path war,
+            int port,
+            String dynamoEndpoint,
+            Path prebootCommands,
+            String maxHeap,
+            ProcessBuilder.Redirect output) {
         this(payaraJar, war, port, dynamoEndpoint, prebootCommands, maxHeap, List.of(), output);
     }
 
     /** @param jvmOptions more options for the server's JVM, such as a profiler's (the benchmark's) */
-    public PayaraMicroProcess(Path payaraJar, Path war, int port, String dynamoEndpoint, Path prebootCommands,
-                              String maxHeap, List<String> jvmOptions, ProcessBuilder.Redirect output) {
+    public PayaraMicroProcess(
+            Path payaraJar,
+            Path war,
+            int port,
+            String dynamoEndpoint,
+            Path prebootCommands,
+            String maxHeap,
+            List<String> jvmOptions,
+            ProcessBuilder.Redirect output) {
         this(payaraJar, war, port, dynamoEndpoint, prebootCommands, maxHeap, jvmOptions, output, null);
     }
 
@@ -96,12 +110,20 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * A server that is a member of {@code cluster} (Payara's embedded Hazelcast), or on its own
      * (Hazelcast off: less memory, quicker start) if that is null.
      */
-    public PayaraMicroProcess(Path payaraJar, Path war, int port, String dynamoEndpoint, Path prebootCommands,
-                              String maxHeap, List<String> jvmOptions, ProcessBuilder.Redirect output,
-                              LoopbackCluster cluster) {
+    public PayaraMicroProcess(
+            Path payaraJar,
+            Path war,
+            int port,
+            String dynamoEndpoint,
+            Path prebootCommands,
+            String maxHeap,
+            List<String> jvmOptions,
+            ProcessBuilder.Redirect output,
+            LoopbackCluster cluster) {
         this.port = port;
         this.output = output;
-        this.metricsPort = jvmOptions.stream().filter(option -> option.startsWith(METRICS_PORT))
+        this.metricsPort = jvmOptions.stream()
+                .filter(option -> option.startsWith(METRICS_PORT))
                 .map(option -> Integer.parseInt(option.substring(METRICS_PORT.length())))
                 .reduce((first, last) -> last)
                 .orElseGet(DynamoDbLocal::freePort);
@@ -111,16 +133,23 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(MEMORY_OPTIONS);
         command.addAll(FAIL_FAST_OPTIONS);
         command.add(JSON_PROVIDER);
-        command.addAll(jvmOptions.stream().filter(option -> !option.startsWith(METRICS_PORT)).toList());
+        command.addAll(jvmOptions.stream()
+                .filter(option -> !option.startsWith(METRICS_PORT))
+                .toList());
         command.addAll(List.of(
                 "-Dtictactoe.dynamodb.endpoint=" + dynamoEndpoint,
                 METRICS_PORT + metricsPort,
-                "-jar", payaraJar.toString(),
-                "--deploy", war.toString(),
-                "--contextroot", "/",
-                "--port", String.valueOf(port),
+                "-jar",
+                payaraJar.toString(),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(port),
                 "--disablephonehome",
-                "--prebootcommandfile", prebootCommands.toString()));
+                "--prebootcommandfile",
+                prebootCommands.toString()));
         command.addAll(cluster == null ? List.of("--nohazelcast") : cluster.options());
         this.command = List.copyOf(command);
     }
@@ -137,8 +166,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
         List<String> options() {
             StringJoiner members = new StringJoiner(",");
             memberPorts.forEach(member -> members.add("127.0.0.1:" + member));
-            return List.of("--clustername", name, "--clustermode", "tcpip:" + members,
-                    "--interfaces", "127.0.0.1", "--startport", String.valueOf(dataGridPort));
+            return List.of(
+                    "--clustername",
+                    name,
+                    "--clustermode",
+                    "tcpip:" + members,
+                    "--interfaces",
+                    "127.0.0.1",
+                    "--startport",
+                    String.valueOf(dataGridPort));
         }
     }
 
@@ -164,7 +200,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             if (log != null) {
                 Files.createDirectories(log.getAbsoluteFile().getParentFile().toPath());
             }
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
             builder.environment().put("MALLOC_ARENA_MAX", MALLOC_ARENAS);
             process = builder.start();
             waitUntilServing();
@@ -213,7 +250,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     private void waitUntilServing() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI signIn = base().resolve("signin.xhtml");
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -222,7 +260,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             try {
                 if (http.send(HttpRequest.newBuilder(signIn).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {

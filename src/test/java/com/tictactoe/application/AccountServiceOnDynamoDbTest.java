@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.application.AttemptLimits.Limit;
+import com.tictactoe.domain.Account;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.SignInTokenRepository;
-import com.tictactoe.domain.Account;
 import com.tictactoe.domain.UserIds;
 import com.tictactoe.infrastructure.DynamoAccountDao;
 import com.tictactoe.infrastructure.DynamoAttemptCounterDao;
@@ -44,6 +44,7 @@ class AccountServiceOnDynamoDbTest {
 
     /** Never limited nor counted, as a load test's address. */
     private static final String UNLIMITED = "10.99.99.99";
+
     private static final String PASSWORD = "correct horse battery";
 
     /** The table is new for each run, and every test counts from addresses of its own. */
@@ -78,13 +79,14 @@ class AccountServiceOnDynamoDbTest {
 
         @Produces
         AttemptLimits limits() {
-            return new AttemptLimits(new DynamoAttemptCounterDao(client, table), Clock.fixed(HOUR, ZoneOffset.UTC),
-                    Set.of(UNLIMITED));
+            return new AttemptLimits(
+                    new DynamoAttemptCounterDao(client, table), Clock.fixed(HOUR, ZoneOffset.UTC), Set.of(UNLIMITED));
         }
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(AccountService.class, SignInTokens.class, Resources.class).build();
+    WeldInitiator weld = WeldInitiator.from(AccountService.class, SignInTokens.class, Resources.class)
+            .build();
 
     @BeforeAll
     static void createTable() {
@@ -122,22 +124,27 @@ class AccountServiceOnDynamoDbTest {
     }
 
     private static String someAddress() {
-        return "10." + (int) (Math.random() * 200) + "." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        return "10." + (int) (Math.random() * 200) + "." + (int) (Math.random() * 250) + "."
+                + (int) (Math.random() * 250);
     }
 
     private static String signUpRefusal(AccountService service, String username, String password) {
-        return assertThrows(SignUpException.class, () -> service.signUp(username, password, UNLIMITED)).getMessage();
+        return assertThrows(SignUpException.class, () -> service.signUp(username, password, UNLIMITED))
+                .getMessage();
     }
 
     private Map<String, AttributeValue> storedAccount(String username) {
-        return client.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(Map.of(UsersTable.USER_KEY, AttributeValue.fromS(username.toLowerCase())))).item();
+        return client.getItem(get -> get.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(UsersTable.USER_KEY, AttributeValue.fromS(username.toLowerCase()))))
+                .item();
     }
 
     @Test
     void aSignUpStoresTheNameAsTypedAndOnlyAHashOfThePassword() {
         String name = "Zed" + someone();
-        assertEquals(name, service().signUp("  " + name + " ", PASSWORD, UNLIMITED), "spaces around the name are dropped");
+        assertEquals(
+                name, service().signUp("  " + name + " ", PASSWORD, UNLIMITED), "spaces around the name are dropped");
         Map<String, AttributeValue> item = storedAccount(name);
         assertEquals(name, item.get(UsersTable.USERNAME).s());
         String hash = item.get(UsersTable.PASSWORD_HASH).s();
@@ -156,7 +163,9 @@ class AccountServiceOnDynamoDbTest {
         assertEquals(shape, signUpRefusal(service, "no way", PASSWORD));
         assertEquals("That username is reserved. Please choose another.", signUpRefusal(service, " TIE ", PASSWORD));
         String name = signedUp(service);
-        assertEquals("That username is taken. Please choose another.", signUpRefusal(service, name.toUpperCase(), "another good one"));
+        assertEquals(
+                "That username is taken. Please choose another.",
+                signUpRefusal(service, name.toUpperCase(), "another good one"));
     }
 
     @Test
@@ -172,7 +181,8 @@ class AccountServiceOnDynamoDbTest {
         assertEquals(hashes, RecordingPasswordHash.GENERATED.get(), "no hash for a refused password");
         String name = someone();
         assertEquals(name, service.signUp(name, PASSWORD, address), "refused passwords were not counted");
-        assertEquals("A password has at least 8 characters, not counting spaces at either end.",
+        assertEquals(
+                "A password has at least 8 characters, not counting spaces at either end.",
                 signUpRefusal(service, someone(), "short"));
     }
 
@@ -186,7 +196,9 @@ class AccountServiceOnDynamoDbTest {
         int hashes = RecordingPasswordHash.GENERATED.get();
         String late = someone();
         SignUpException refused = assertThrows(SignUpException.class, () -> service.signUp(late, PASSWORD, address));
-        assertTrue(refused.getMessage().startsWith("Too many accounts have been created from your address."), refused.getMessage());
+        assertTrue(
+                refused.getMessage().startsWith("Too many accounts have been created from your address."),
+                refused.getMessage());
         assertEquals(hashes, RecordingPasswordHash.GENERATED.get(), "a refused sign-up costs no hash");
         assertEquals(Optional.empty(), registered(late), "nor stores anything");
         assertEquals(late, service.signUp(late, PASSWORD, someAddress()), "another address may");
@@ -228,7 +240,8 @@ class AccountServiceOnDynamoDbTest {
         String longest = "Zq9!".repeat(AccountService.MAX_PASSWORD_LENGTH / 4);
         assertEquals(AccountService.MAX_PASSWORD_LENGTH, longest.length());
         service.signUp(name, longest, UNLIMITED);
-        assertEquals(Optional.of(name), service.verify(name, longest, someAddress()).player());
+        assertEquals(
+                Optional.of(name), service.verify(name, longest, someAddress()).player());
         int verified = RecordingPasswordHash.VERIFIED.get();
         assertEquals(SignInResult.wrong(), service.verify(name, longest + "x", someAddress()));
         assertEquals(verified, RecordingPasswordHash.VERIFIED.get(), "a longer one is not even hashed");
@@ -247,7 +260,8 @@ class AccountServiceOnDynamoDbTest {
         assertEquals(Optional.empty(), refused.player(), "even the right password waits");
         assertEquals(Limit.ACCOUNT_FROM_ADDRESS, refused.refusal().orElseThrow().limit());
         assertEquals(verified, RecordingPasswordHash.VERIFIED.get());
-        assertEquals(Optional.of(name), service.verify(name, PASSWORD, someAddress()).player(), "from elsewhere it works");
+        assertEquals(
+                Optional.of(name), service.verify(name, PASSWORD, someAddress()).player(), "from elsewhere it works");
     }
 
     @Test
@@ -260,7 +274,9 @@ class AccountServiceOnDynamoDbTest {
         service.verify(name, "not " + PASSWORD, address);
         service.verify(someone(), PASSWORD, address);
         service.verify("no such name!", PASSWORD, address);
-        assertEquals(List.of("sign-in SUCCEEDED", "sign-in REFUSED", "sign-in REFUSED", "sign-in REFUSED"), METRICS.counted());
+        assertEquals(
+                List.of("sign-in SUCCEEDED", "sign-in REFUSED", "sign-in REFUSED", "sign-in REFUSED"),
+                METRICS.counted());
         for (int i = 0; i < Limit.ACCOUNT_FROM_ADDRESS.max(); i++) {
             service.verify(name, "guess " + i, address);
         }
@@ -322,19 +338,22 @@ class AccountServiceOnDynamoDbTest {
         for (int i = 0; i < Limit.ACCOUNT_FROM_ADDRESS.max() + 1; i++) {
             assertEquals(SignInResult.wrong(), service.verify(name, "wrong " + i, UNLIMITED));
         }
-        assertEquals(Optional.of(name), service.verify(name, PASSWORD, UNLIMITED).player());
+        assertEquals(
+                Optional.of(name), service.verify(name, PASSWORD, UNLIMITED).player());
     }
 
     @Test
     void onlyWellFormedTokensAreLookedUpWhateverTheTableHolds() {
         String malformed = "short-token";
-        new DynamoSignInTokenDao(client, table).store(SignInTokens.hash(malformed), "mallory",
-                Instant.now().plus(SignInTokens.LIFETIME));
+        new DynamoSignInTokenDao(client, table)
+                .store(SignInTokens.hash(malformed), "mallory", Instant.now().plus(SignInTokens.LIFETIME));
         SignInTokens tokens = weld.select(SignInTokens.class).get();
         assertEquals(Optional.empty(), tokens.playerFor(malformed));
         tokens.revoke(malformed);
-        assertEquals(Optional.of("mallory"), new DynamoSignInTokenDao(client, table)
-                .usernameFor(SignInTokens.hash(malformed), Instant.now()), "nor revoked");
+        assertEquals(
+                Optional.of("mallory"),
+                new DynamoSignInTokenDao(client, table).usernameFor(SignInTokens.hash(malformed), Instant.now()),
+                "nor revoked");
     }
 
     @Test
@@ -345,8 +364,10 @@ class AccountServiceOnDynamoDbTest {
         assertNotEquals(token, tokens.issue("alice"), "every token is new");
         assertEquals(Optional.of("alice"), tokens.playerFor(token));
 
-        Map<String, AttributeValue> stored = client.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(Map.of(UsersTable.USER_KEY, AttributeValue.fromS("~signin~" + SignInTokens.hash(token))))).item();
+        Map<String, AttributeValue> stored = client.getItem(get -> get.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(UsersTable.USER_KEY, AttributeValue.fromS("~signin~" + SignInTokens.hash(token)))))
+                .item();
         assertEquals("alice", stored.get(UsersTable.USERNAME).s(), "kept by its hash only");
         long expires = Long.parseLong(stored.get(UsersTable.EXPIRES_AT).n());
         long inThirtyDays = Instant.now().plus(SignInTokens.LIFETIME).getEpochSecond();
@@ -397,15 +418,23 @@ class AccountServiceOnDynamoDbTest {
                 }));
             }
             for (java.util.concurrent.Future<SignInResult> result : results) {
-                assertEquals(Optional.of(name), result.get(1, java.util.concurrent.TimeUnit.MINUTES).player());
+                assertEquals(
+                        Optional.of(name),
+                        result.get(1, java.util.concurrent.TimeUnit.MINUTES).player());
             }
         } finally {
             clicks.shutdownNow();
         }
         for (int failure = 1; failure <= AttemptLimits.Limit.ACCOUNT_FROM_ADDRESS.max(); failure++) {
-            assertTrue(service.verify(name, "not the password", address).refusal().isEmpty(), "failure " + failure + " is checked");
+            assertTrue(
+                    service.verify(name, "not the password", address).refusal().isEmpty(),
+                    "failure " + failure + " is checked");
         }
-        assertEquals(AttemptLimits.Limit.ACCOUNT_FROM_ADDRESS,
-                service.verify(name, "not the password", address).refusal().orElseThrow().limit());
+        assertEquals(
+                AttemptLimits.Limit.ACCOUNT_FROM_ADDRESS,
+                service.verify(name, "not the password", address)
+                        .refusal()
+                        .orElseThrow()
+                        .limit());
     }
 }

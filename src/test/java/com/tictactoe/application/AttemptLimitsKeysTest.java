@@ -29,8 +29,10 @@ class AttemptLimitsKeysTest {
         assertEquals("signin-account~" + hour + "~x", AttemptLimits.key(Limit.ACCOUNT, "x", at));
         assertEquals("signup-address~" + hour + "~x", AttemptLimits.key(Limit.SIGN_UPS_FROM_ADDRESS, "x", at));
         assertEquals("signup-all~" + hour + "~x", AttemptLimits.key(Limit.SIGN_UPS, "x", at));
-        assertEquals("signin-pair~" + (quarter + 900) + "~x",
-                AttemptLimits.key(Limit.ACCOUNT_FROM_ADDRESS, "x", at.plusSeconds(1)), "the next quarter hour");
+        assertEquals(
+                "signin-pair~" + (quarter + 900) + "~x",
+                AttemptLimits.key(Limit.ACCOUNT_FROM_ADDRESS, "x", at.plusSeconds(1)),
+                "the next quarter hour");
         assertEquals(Duration.ofMinutes(15), Limit.ACCOUNT_FROM_ADDRESS.window());
         assertEquals(100, Limit.ACCOUNT.max());
     }

@@ -90,8 +90,8 @@ class AttemptLimitsOnDynamoDbTest {
     }
 
     private static DynamoDbClient client() {
-        return DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                Optional.empty(), "Games", table, true));
+        return DynamoDbClients.create(new DynamoDbSettings(
+                Optional.of(URI.create(DynamoDbLocalSession.endpoint())), Optional.empty(), "Games", table, true));
     }
 
     @AfterAll
@@ -114,7 +114,8 @@ class AttemptLimitsOnDynamoDbTest {
     }
 
     private static String someAddress() {
-        return "10." + (int) (Math.random() * 200) + "." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        return "10." + (int) (Math.random() * 200) + "." + (int) (Math.random() * 250) + "."
+                + (int) (Math.random() * 250);
     }
 
     /** A failed attempt: counted, and not taken back. Null if it was admitted. */
@@ -134,7 +135,8 @@ class AttemptLimitsOnDynamoDbTest {
         assertNotNull(fail(serverTwo, guesser, owner));
         assertEquals(Limit.ACCOUNT_FROM_ADDRESS, refused.limit());
         assertEquals(Duration.ofMinutes(14), refused.retryAfter(), "to the end of the quarter hour");
-        assertEquals("Too many failed attempts for this account from your address. Please try again in 14 minutes.",
+        assertEquals(
+                "Too many failed attempts for this account from your address. Please try again in 14 minutes.",
                 refused.message());
 
         SignInAttempt fromHome = serverTwo.startSignIn(someAddress(), owner);
@@ -179,8 +181,10 @@ class AttemptLimitsOnDynamoDbTest {
         Refusal refused = serverTwo.startSignIn(someAddress(), target).refusal();
         assertEquals(Limit.ACCOUNT, refused.limit(), "at the ceiling, every address waits");
         assertEquals(Duration.ofMinutes(59), refused.retryAfter());
-        assertEquals("This account has had too many failed sign-ins from many places, so signing in to it is paused"
-                + " to protect it. Please try again in 59 minutes.", refused.message());
+        assertEquals(
+                "This account has had too many failed sign-ins from many places, so signing in to it is paused"
+                        + " to protect it. Please try again in 59 minutes.",
+                refused.message());
         assertNull(fail(serverOne, someAddress(), someone()), "other accounts are not affected");
     }
 
@@ -235,14 +239,18 @@ class AttemptLimitsOnDynamoDbTest {
         String address = someAddress();
         String account = someone();
         fail(serverOne, address, account);
-        long windowEnd = Instant.parse("2031-01-01T00:15:00Z").plus(Duration.ofHours(HOURS.get())).getEpochSecond();
+        long windowEnd = Instant.parse("2031-01-01T00:15:00Z")
+                .plus(Duration.ofHours(HOURS.get()))
+                .getEpochSecond();
         List<Map<String, AttributeValue>> items = clientOne.scan(scan -> scan.tableName(table)).items().stream()
-                .filter(item -> item.get(UsersTable.USER_KEY).s().contains(address)).toList();
+                .filter(item -> item.get(UsersTable.USER_KEY).s().contains(address))
+                .toList();
         assertEquals(2, items.size(), "the pair's and the address's counters: " + items);
         for (Map<String, AttributeValue> item : items) {
             assertTrue(item.get(UsersTable.USER_KEY).s().startsWith("~limit~"), item.toString());
             assertEquals("1", item.get(UsersTable.ATTEMPTS).n());
-            assertEquals(Long.toString(windowEnd), item.get(UsersTable.EXPIRES_AT).n());
+            assertEquals(
+                    Long.toString(windowEnd), item.get(UsersTable.EXPIRES_AT).n());
         }
     }
 
@@ -254,7 +262,8 @@ class AttemptLimitsOnDynamoDbTest {
         }
         Refusal refused = serverOne.startSignUp(address);
         assertEquals(Limit.SIGN_UPS_FROM_ADDRESS, refused.limit());
-        assertEquals("Too many accounts have been created from your address. Please try again in 59 minutes.",
+        assertEquals(
+                "Too many accounts have been created from your address. Please try again in 59 minutes.",
                 refused.message());
 
         // Other addresses' sign-ups so far in this hour, as if counted one by one (which takes too long here).
@@ -262,7 +271,8 @@ class AttemptLimitsOnDynamoDbTest {
         clientTwo.updateItem(update -> update.tableName(table)
                 .key(Map.of(UsersTable.USER_KEY, AttributeValue.fromS(everyone)))
                 .updateExpression("SET " + UsersTable.ATTEMPTS + " = :many")
-                .expressionAttributeValues(Map.of(":many", AttributeValue.fromN(Integer.toString(Limit.SIGN_UPS.max() - 2)))));
+                .expressionAttributeValues(
+                        Map.of(":many", AttributeValue.fromN(Integer.toString(Limit.SIGN_UPS.max() - 2)))));
         assertNull(serverOne.startSignUp(someAddress()), "one more sign-up fits");
         assertNull(serverTwo.startSignUp(someAddress()), "and the last one");
         Refusal full = serverTwo.startSignUp(someAddress());

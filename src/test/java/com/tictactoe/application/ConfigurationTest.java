@@ -51,7 +51,9 @@ class ConfigurationTest {
         assertFalse(CommonPasswords.contains("password1x"));
         assertFalse(CommonPasswords.contains(""), "blank lines are no passwords");
         assertFalse(CommonPasswords.contains("   "));
-        assertFalse(CommonPasswords.contains("# The most common passwords of at least eight characters, written for this"
-                + " app from public"), "comment lines are no passwords");
+        assertFalse(
+                CommonPasswords.contains("# The most common passwords of at least eight characters, written for this"
+                        + " app from public"),
+                "comment lines are no passwords");
     }
 }

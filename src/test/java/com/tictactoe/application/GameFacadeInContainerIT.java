@@ -60,8 +60,17 @@ class GameFacadeInContainerIT {
 
         Game started = facade.accept(game.gameId(), "jon");
         assertEquals("ida", started.turn());
-        String[] moves = {"MiddleMiddle", "TopLeft", "TopRight", "BottomLeft", "MiddleLeft", "MiddleRight",
-                "TopMiddle", "BottomMiddle", "BottomRight"};
+        String[] moves = {
+            "MiddleMiddle",
+            "TopLeft",
+            "TopRight",
+            "BottomLeft",
+            "MiddleLeft",
+            "MiddleRight",
+            "TopMiddle",
+            "BottomMiddle",
+            "BottomRight"
+        };
         Game current = started;
         for (String square : moves) {
             current = facade.move(game.gameId(), current.turn(), square);
@@ -70,8 +79,8 @@ class GameFacadeInContainerIT {
         assertTrue(current.isDraw(), current.board().toString());
 
         // Refusals cross the EJB boundary as themselves, not wrapped.
-        GameRuleException refused = assertThrows(GameRuleException.class,
-                () -> facade.move(game.gameId(), "jon", "TopLeft"));
+        GameRuleException refused =
+                assertThrows(GameRuleException.class, () -> facade.move(game.gameId(), "jon", "TopLeft"));
         assertEquals(Rejection.NOT_IN_PROGRESS, refused.rejection());
 
         Lobby lobby = facade.lobby("ida");
@@ -94,21 +103,23 @@ class GameFacadeInContainerIT {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         log.addHandler(recorder);
         try {
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(base.toURI().resolve("api/me/changes")).build(),
+            HttpResponse<String> refused = http.send(
+                    HttpRequest.newBuilder(base.toURI().resolve("api/me/changes"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> fine = http.send(HttpRequest.newBuilder(base.toURI().resolve("signin.xhtml")).build(),
+            HttpResponse<String> fine = http.send(
+                    HttpRequest.newBuilder(base.toURI().resolve("signin.xhtml")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> missing = http.send(HttpRequest.newBuilder(base.toURI().resolve("no-such-page")).build(),
+            HttpResponse<String> missing = http.send(
+                    HttpRequest.newBuilder(base.toURI().resolve("no-such-page")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(401, refused.statusCode());
             assertEquals(200, fine.statusCode());

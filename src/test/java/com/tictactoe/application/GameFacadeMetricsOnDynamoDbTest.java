@@ -46,11 +46,13 @@ class GameFacadeMetricsOnDynamoDbTest {
         Game game = facade.create(alice, bob);
         facade.create(alice, bob); // the open invitation again: nothing new
         facade.accept(game.gameId(), bob);
-        for (String[] move : new String[][] {{alice, "TopLeft"}, {bob, "MiddleLeft"}, {alice, "TopMiddle"},
-                {bob, "MiddleMiddle"}, {alice, "TopRight"}}) {
+        for (String[] move : new String[][] {
+            {alice, "TopLeft"}, {bob, "MiddleLeft"}, {alice, "TopMiddle"}, {bob, "MiddleMiddle"}, {alice, "TopRight"}
+        }) {
             facade.move(game.gameId(), move[0], move[1]);
         }
-        assertEquals(List.of("created", "started", "move", "move", "move", "move", "move", "finished win"),
+        assertEquals(
+                List.of("created", "started", "move", "move", "move", "move", "move", "finished win"),
                 metrics.counted());
     }
 
@@ -58,8 +60,17 @@ class GameFacadeMetricsOnDynamoDbTest {
     void aDrawIsFinishedAsADraw() {
         Game game = facade.create(alice, bob);
         facade.accept(game.gameId(), bob);
-        String[] squares = {"TopLeft", "TopMiddle", "TopRight", "MiddleMiddle", "MiddleLeft", "MiddleRight",
-                "BottomMiddle", "BottomLeft", "BottomRight"};
+        String[] squares = {
+            "TopLeft",
+            "TopMiddle",
+            "TopRight",
+            "MiddleMiddle",
+            "MiddleLeft",
+            "MiddleRight",
+            "BottomMiddle",
+            "BottomLeft",
+            "BottomRight"
+        };
         for (int i = 0; i < squares.length; i++) {
             facade.move(game.gameId(), i % 2 == 0 ? alice : bob, squares[i]);
         }

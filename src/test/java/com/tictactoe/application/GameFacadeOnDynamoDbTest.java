@@ -16,8 +16,8 @@ import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.WriteConflictException;
 import com.tictactoe.infrastructure.DynamoGameDao;
-import com.tictactoe.testsupport.LocalGames;
 import com.tictactoe.testsupport.GameServer;
+import com.tictactoe.testsupport.LocalGames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -115,10 +115,12 @@ class GameFacadeOnDynamoDbTest {
 
         @Override
         public void move(Game before, Game after, Square square) {
-            write(() -> {
-                real.move(before, after, square);
-                return null;
-            }, before.gameId());
+            write(
+                    () -> {
+                        real.move(before, after, square);
+                        return null;
+                    },
+                    before.gameId());
         }
 
         @Override
@@ -280,7 +282,11 @@ class GameFacadeOnDynamoDbTest {
     void aConflictOnCreateWithoutRetryIsNotHidden() {
         WriteConflictException clash = new WriteConflictException(null, false);
         games.nextCreateConflict = clash;
-        assertSame(clash, assertThrows(WriteConflictException.class, () -> facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"))));
+        assertSame(
+                clash,
+                assertThrows(
+                        WriteConflictException.class,
+                        () -> facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"))));
         assertTrue(server.changes().isEmpty());
 
         games.nextCreateConflict = new WriteConflictException(null, true);
@@ -319,7 +325,9 @@ class GameFacadeOnDynamoDbTest {
         Game cancelled = facade.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         games.loseNextAnswer = true;
         assertTrue(facade.cancel(cancelled.gameId(), cancelled.hostId()));
-        assertFalse(facade.cancel(cancelled.gameId(), cancelled.hostId()), "found gone without a retry: already done before");
+        assertFalse(
+                facade.cancel(cancelled.gameId(), cancelled.hostId()),
+                "found gone without a retry: already done before");
         assertFalse(facade.decline(declined.gameId(), declined.opponentId()));
     }
 
@@ -343,7 +351,10 @@ class GameFacadeOnDynamoDbTest {
         games.loseNextAnswer = true;
         assertEquals(Rejection.NOT_YOUR_TURN, refusal(() -> facade.move(game.gameId(), game.hostId(), "MiddleMiddle")));
         Game now = facade.game(game.gameId()).orElseThrow();
-        assertEquals(Optional.of(com.tictactoe.domain.Mark.O), now.board().markAt(Square.TOP_LEFT), "the refusal taught the truth");
+        assertEquals(
+                Optional.of(com.tictactoe.domain.Mark.O),
+                now.board().markAt(Square.TOP_LEFT),
+                "the refusal taught the truth");
         assertEquals(0, games.finds.get());
         assertEquals(started.progress() + 1, now.progress());
         assertEquals(2, server.changes().size(), "nobody is told of a move that did not happen");
@@ -401,7 +412,8 @@ class GameFacadeOnDynamoDbTest {
         String bob = store.registeredPlayer("bob");
         assertEquals(Rejection.NO_SUCH_GAME, refusal(() -> facade.move(GameIdsForTest.ANY, alice, "TopLeft")));
         Game game = facade.create(alice, bob);
-        assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.accept(game.gameId(), store.registeredPlayer("carol"))));
+        assertEquals(
+                Rejection.NOT_INVITED, refusal(() -> facade.accept(game.gameId(), store.registeredPlayer("carol"))));
         assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.decline(game.gameId(), alice)));
         assertEquals(Rejection.NOT_HOST, refusal(() -> facade.cancel(game.gameId(), bob)));
         assertTrue(facade.cancel(game.gameId(), alice));
@@ -429,9 +441,13 @@ class GameFacadeOnDynamoDbTest {
         GameFacade elsewhere = store.newFacade();
         Game invitation = elsewhere.create(store.registeredPlayer("alice"), store.registeredPlayer("bob"));
         elsewhere.accept(invitation.gameId(), invitation.opponentId());
-        assertEquals(Rejection.NOT_A_PLAYER, refusal(() -> facade.move(invitation.gameId(), store.registeredPlayer("carol"), "TopLeft")));
+        assertEquals(
+                Rejection.NOT_A_PLAYER,
+                refusal(() -> facade.move(invitation.gameId(), store.registeredPlayer("carol"), "TopLeft")));
         assertEquals(1, games.finds.get());
-        assertEquals(GameStatus.IN_PROGRESS, facade.game(invitation.gameId()).orElseThrow().status());
+        assertEquals(
+                GameStatus.IN_PROGRESS,
+                facade.game(invitation.gameId()).orElseThrow().status());
         assertEquals(1, games.finds.get(), "the state read for the refusal is known");
     }
 

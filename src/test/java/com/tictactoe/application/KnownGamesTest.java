@@ -106,7 +106,10 @@ class KnownGamesTest {
         Thread.sleep(2);
         Game started = game.accept("bob", NOW);
         loader.answer = Optional.of(started);
-        assertEquals(Optional.of(started), known.recent("g", TimeUnit.MILLISECONDS.toNanos(1), loader), "too old: loaded again");
+        assertEquals(
+                Optional.of(started),
+                known.recent("g", TimeUnit.MILLISECONDS.toNanos(1), loader),
+                "too old: loaded again");
         assertEquals(2, loader.calls.get());
         assertEquals(Optional.of(started), known.latest("g"));
 
@@ -144,7 +147,8 @@ class KnownGamesTest {
                 return known.recent("g", LONG_AGO, slowLoader);
             });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while ((second[0] == null || second[0].getState() != Thread.State.BLOCKED) && System.nanoTime() < deadline) {
+            while ((second[0] == null || second[0].getState() != Thread.State.BLOCKED)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(1);
             }
             release.countDown();

@@ -36,7 +36,13 @@ class KnownLobbiesTest {
     }
 
     private static GameSummary game(String id, GameStatus status) {
-        return new GameSummary(id, "alice", "bob", new StatusDate(status, T0), status == GameStatus.IN_PROGRESS ? "alice" : null, null);
+        return new GameSummary(
+                id,
+                "alice",
+                "bob",
+                new StatusDate(status, T0),
+                status == GameStatus.IN_PROGRESS ? "alice" : null,
+                null);
     }
 
     private void hear(GameSummary game, int progress) {
@@ -54,8 +60,12 @@ class KnownLobbiesTest {
     void aChangeHeardIsShownWithoutReading() {
         lobbies.of("bob", indexes(EMPTY));
         hear(game("g1", GameStatus.PENDING), 0);
-        assertEquals(List.of(game("g1", GameStatus.PENDING)), lobbies.of("bob", indexes(EMPTY)).invitations());
-        assertEquals(List.of(game("g1", GameStatus.PENDING)), lobbies.of("alice", indexes(EMPTY)).sentInvitations());
+        assertEquals(
+                List.of(game("g1", GameStatus.PENDING)),
+                lobbies.of("bob", indexes(EMPTY)).invitations());
+        assertEquals(
+                List.of(game("g1", GameStatus.PENDING)),
+                lobbies.of("alice", indexes(EMPTY)).sentInvitations());
         assertEquals(2, reads.get(), "bob's once, alice's once");
     }
 
@@ -70,10 +80,14 @@ class KnownLobbiesTest {
     @Test
     void listsReadFromALaggingIndexShowTheChangesHeardMeanwhile() {
         hear(game("g1", GameStatus.IN_PROGRESS), 10);
-        assertEquals(List.of(game("g1", GameStatus.IN_PROGRESS)), lobbies.of("bob", indexes(EMPTY)).inProgress(),
+        assertEquals(
+                List.of(game("g1", GameStatus.IN_PROGRESS)),
+                lobbies.of("bob", indexes(EMPTY)).inProgress(),
                 "the index does not show the game yet");
         now.addAndGet(KnownLobbies.MAX_AGE_NANOS + 1);
-        assertEquals(List.of(), lobbies.of("bob", indexes(EMPTY)).inProgress(),
+        assertEquals(
+                List.of(),
+                lobbies.of("bob", indexes(EMPTY)).inProgress(),
                 "once the index has had time, it is believed");
     }
 
@@ -160,6 +174,7 @@ class KnownLobbiesTest {
 
     /** Tasks run when the test says so, as a container's executor runs them a moment later. */
     private final Deque<Runnable> background = new ArrayDeque<>();
+
     private final KnownLobbies inContainer = new KnownLobbies(now::get, background::add);
 
     @Test
@@ -167,7 +182,8 @@ class KnownLobbiesTest {
         Lobby before = inContainer.of("bob", indexes(EMPTY));
         assertEquals(1, reads.get());
         now.addAndGet(KnownLobbies.MAX_AGE_NANOS + 1);
-        Lobby withGame = new Lobby(List.of(game("g1", GameStatus.PENDING)), false, List.of(), false, List.of(), List.of());
+        Lobby withGame =
+                new Lobby(List.of(game("g1", GameStatus.PENDING)), false, List.of(), false, List.of(), List.of());
 
         assertEquals(before, inContainer.of("bob", indexes(withGame)), "the known lobby, without waiting");
         assertEquals(before, inContainer.of("bob", indexes(withGame)));
@@ -194,7 +210,8 @@ class KnownLobbiesTest {
 
     @Test
     void anUnknownLobbyIsStillReadBeforeItIsShown() {
-        Lobby withGame = new Lobby(List.of(game("g1", GameStatus.PENDING)), false, List.of(), false, List.of(), List.of());
+        Lobby withGame =
+                new Lobby(List.of(game("g1", GameStatus.PENDING)), false, List.of(), false, List.of(), List.of());
         assertEquals(withGame, inContainer.of("bob", indexes(withGame)));
         inContainer.forget("bob");
         assertEquals(EMPTY, inContainer.of("bob", indexes(EMPTY)), "a forgotten lobby too");
@@ -208,10 +225,13 @@ class KnownLobbiesTest {
         });
         busy.of("bob", indexes(EMPTY));
         now.addAndGet(KnownLobbies.MAX_AGE_NANOS + 1);
-        Lobby withGame = new Lobby(List.of(game("g1", GameStatus.PENDING)), false, List.of(), false, List.of(), List.of());
+        Lobby withGame =
+                new Lobby(List.of(game("g1", GameStatus.PENDING)), false, List.of(), false, List.of(), List.of());
         assertEquals(withGame, busy.of("bob", indexes(withGame)));
-        assertThrows(IllegalStateException.class, () -> busy.of("carol", player -> {
-            throw new IllegalStateException("an unknown lobby's read fails in the request");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> busy.of("carol", player -> {
+                    throw new IllegalStateException("an unknown lobby's read fails in the request");
+                }));
     }
 }

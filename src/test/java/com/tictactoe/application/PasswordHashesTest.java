@@ -58,7 +58,8 @@ class PasswordHashesTest {
     void aHashVerifiesWithTheAlgorithmRoundsSaltAndKeyLengthItNames() throws GeneralSecurityException {
         byte[] salt = "sixteen bytes!!!".getBytes(StandardCharsets.US_ASCII);
         byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
-                .generateSecret(new PBEKeySpec(PASSWORD.toCharArray(), salt, 1024, 64 * 8)).getEncoded();
+                .generateSecret(new PBEKeySpec(PASSWORD.toCharArray(), salt, 1024, 64 * 8))
+                .getEncoded();
         String other = "PBKDF2WithHmacSHA512:1024:" + Base64.getEncoder().encodeToString(salt) + ":"
                 + Base64.getEncoder().encodeToString(key);
         assertTrue(hashes.verify(PASSWORD.toCharArray(), other));
@@ -68,11 +69,19 @@ class PasswordHashesTest {
 
     @Test
     void anythingNotInTheFormatIsNoMatchRatherThanAnError() {
-        for (String broken : new String[] {null, "", "plain", "PBKDF2WithHmacSHA256:120000:abc",
-                "PBKDF2WithHmacSHA256:many:qNarokmW:5vdYQegS", "PBKDF2WithHmacSHA256:120000:***:***",
-                "PBKDF2WithHmacSHA999:1000:qNarokmW:5vdYQegS", "MD5:1:qNarokmW:5vdYQegS",
-                "PBKDF2WithHmacSHA256:0:qNarokmW:5vdYQegS", "PBKDF2WithHmacSHA256:2000000000:qNarokmW:5vdYQegS",
-                "PBKDF2WithHmacSHA256:1000::5vdYQegS"}) {
+        for (String broken : new String[] {
+            null,
+            "",
+            "plain",
+            "PBKDF2WithHmacSHA256:120000:abc",
+            "PBKDF2WithHmacSHA256:many:qNarokmW:5vdYQegS",
+            "PBKDF2WithHmacSHA256:120000:***:***",
+            "PBKDF2WithHmacSHA999:1000:qNarokmW:5vdYQegS",
+            "MD5:1:qNarokmW:5vdYQegS",
+            "PBKDF2WithHmacSHA256:0:qNarokmW:5vdYQegS",
+            "PBKDF2WithHmacSHA256:2000000000:qNarokmW:5vdYQegS",
+            "PBKDF2WithHmacSHA256:1000::5vdYQegS"
+        }) {
             assertFalse(hashes.verify(PASSWORD.toCharArray(), broken), String.valueOf(broken));
         }
     }

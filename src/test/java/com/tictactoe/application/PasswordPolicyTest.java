@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 class PasswordPolicyTest {
 
     private static String refusal(String password) {
-        return assertThrows(SignUpException.class, () -> AccountService.checkPolicy("alice", password),
-                "refused: [" + password + "]").getMessage();
+        return assertThrows(
+                        SignUpException.class,
+                        () -> AccountService.checkPolicy("alice", password),
+                        "refused: [" + password + "]")
+                .getMessage();
     }
 
     @Test
@@ -33,15 +36,27 @@ class PasswordPolicyTest {
         assertEquals("A password has at least 8 characters, not counting spaces at either end.", refusal("xk7#qz1"));
         assertDoesNotThrow(() -> AccountService.checkPolicy("alice", "xk7#qz1v"));
         assertDoesNotThrow(() -> AccountService.checkPolicy("alice", "xk 7 # q z"), "spaces inside count");
-        assertDoesNotThrow(() -> AccountService.checkPolicy("alice", "😀😀😀😀😀😀😀😀"), "characters, not UTF-16 units");
+        assertDoesNotThrow(
+                () -> AccountService.checkPolicy("alice", "😀😀😀😀😀😀😀😀"), "characters, not UTF-16 units");
         assertEquals("A password has at most 128 characters.", refusal("a".repeat(129)));
     }
 
     @Test
     void commonPasswordsAreRefusedWhateverTheirCase() {
-        for (String common : new String[] {"password", "PASSWORD", "Password1", "12345678", "qwertyui", "iloveyou",
-                " sunshine ", "1q2w3e4r", "P@ssw0rd", "tictactoe"}) {
-            assertEquals("That password is one of the most common ones, which attackers try first. Please choose another.",
+        for (String common : new String[] {
+            "password",
+            "PASSWORD",
+            "Password1",
+            "12345678",
+            "qwertyui",
+            "iloveyou",
+            " sunshine ",
+            "1q2w3e4r",
+            "P@ssw0rd",
+            "tictactoe"
+        }) {
+            assertEquals(
+                    "That password is one of the most common ones, which attackers try first. Please choose another.",
                     refusal(common));
         }
         assertDoesNotThrow(() -> AccountService.checkPolicy("alice", "correct horse battery staple"));

@@ -22,17 +22,29 @@ import java.util.stream.Collectors;
 final class AnonymousFlood implements AutoCloseable {
 
     /** The counts of one flood, from its start to its stop. */
-    record Figures(int connections, double seconds, long answered, Map<Integer, Long> statuses,
-            Map<String, Long> failures, Latencies latencies) {
+    record Figures(
+            int connections,
+            double seconds,
+            long answered,
+            Map<Integer, Long> statuses,
+            Map<String, Long> failures,
+            Latencies latencies) {
 
         String summary() {
-            return String.format("%d connections: %d answers in %.1f s, %.0f/s (%s); statuses %s; no answer %s",
-                    connections, answered, seconds, answered / seconds, latencies.summary(), counts(statuses),
+            return String.format(
+                    "%d connections: %d answers in %.1f s, %.0f/s (%s); statuses %s; no answer %s",
+                    connections,
+                    answered,
+                    seconds,
+                    answered / seconds,
+                    latencies.summary(),
+                    counts(statuses),
                     failures.isEmpty() ? "0" : counts(failures));
         }
 
         private static String counts(Map<?, Long> counts) {
-            return counts.entrySet().stream().map(count -> count.getKey() + ": " + count.getValue())
+            return counts.entrySet().stream()
+                    .map(count -> count.getKey() + ": " + count.getValue())
                     .collect(Collectors.joining(", "));
         }
     }
@@ -69,19 +81,26 @@ final class AnonymousFlood implements AutoCloseable {
      */
     private void send(int first) {
         // no cookie handler: each request is a new visitor's
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         for (int i = first; running; i++) {
             HttpRequest request = HttpRequest.newBuilder(pages.get(i % pages.size()))
-                    .timeout(Duration.ofSeconds(10)).GET().build();
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
+                    .build();
             long start = System.nanoTime();
             try {
                 HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
                 latencies.add(System.nanoTime() - start);
-                statuses.computeIfAbsent(answer.statusCode(), status -> new LongAdder()).increment();
+                statuses.computeIfAbsent(answer.statusCode(), status -> new LongAdder())
+                        .increment();
             } catch (IOException e) {
                 if (running) {
-                    failures.computeIfAbsent(e.getClass().getSimpleName(), kind -> new LongAdder()).increment();
+                    failures.computeIfAbsent(e.getClass().getSimpleName(), kind -> new LongAdder())
+                            .increment();
                 }
             } catch (InterruptedException e) {
                 return;
@@ -97,8 +116,8 @@ final class AnonymousFlood implements AutoCloseable {
             for (Thread worker : workers) {
                 worker.join(15_000);
             }
-            figures = new Figures(workers.size(), seconds, latencies.count(), sums(statuses), sums(failures),
-                    latencies);
+            figures =
+                    new Figures(workers.size(), seconds, latencies.count(), sums(statuses), sums(failures), latencies);
         }
         return figures;
     }

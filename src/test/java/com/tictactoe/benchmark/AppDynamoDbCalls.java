@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
  */
 final class AppDynamoDbCalls {
 
-    private static final Pattern SAMPLE = Pattern.compile(
-            "^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}\\s+([-+0-9.eE]+|NaN)(?:\\s+\\d+)?$");
+    private static final Pattern SAMPLE =
+            Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}\\s+([-+0-9.eE]+|NaN)(?:\\s+\\d+)?$");
     private static final Pattern OPERATION = Pattern.compile("(?:^|,)\\s*operation=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<URI> candidates;
     private volatile URI metrics;
 
@@ -61,8 +62,13 @@ final class AppDynamoDbCalls {
 
     private Optional<Map<String, Long>> read(URI uri) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Accept", "text/plain")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
@@ -97,8 +103,12 @@ final class AppDynamoDbCalls {
         return byMetric.keySet().stream()
                 .filter(name -> name.endsWith("_total") && (name.contains("call") || name.contains("request")))
                 .findFirst()
-                .or(() -> byMetric.keySet().stream().filter(name -> name.endsWith("_total")).findFirst())
-                .or(() -> byMetric.keySet().stream().filter(name -> name.endsWith("_count")).findFirst())
+                .or(() -> byMetric.keySet().stream()
+                        .filter(name -> name.endsWith("_total"))
+                        .findFirst())
+                .or(() -> byMetric.keySet().stream()
+                        .filter(name -> name.endsWith("_count"))
+                        .findFirst())
                 .map(byMetric::get)
                 .orElse(Map.of());
     }

@@ -28,7 +28,8 @@ final class AppProcess implements AutoCloseable {
 
     AppProcess(long pid) {
         this.pid = pid;
-        sampler.scheduleAtFixedRate(() -> peakRssKb.accumulateAndGet(rssKb(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> peakRssKb.accumulateAndGet(rssKb(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
     }
 
     long pid() {
@@ -78,7 +79,8 @@ final class AppProcess implements AutoCloseable {
                     String stat = Files.readString(thread.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
                         seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
                     }
                 } catch (IOException threadEnded) {

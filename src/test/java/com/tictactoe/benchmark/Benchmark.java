@@ -28,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,12 +64,20 @@ public final class Benchmark {
     private static final Set<String> KNOWN_SCENARIOS = Set.of("lobby", "games", "watching", "hostile");
     /** Few enough players that the attack, not the players themselves, is what loads the server. */
     static final int HOSTILE_PLAYERS = 8;
+
     static final int FLOOD_CONNECTIONS = 16;
     static final int SLOW_CLIENTS = 20;
     /** Every page a visitor without an account can open, some only to be redirected, refused or not found. */
-    private static final List<String> VISITOR_PAGES = List.of("/signin.xhtml", "/signup.xhtml",
-            "/signin.xhtml?to=%2Fgame.xhtml%3Fid%3Dabc", "/", "/game.xhtml?id=abc", "/error", "/not-found",
-            "/api/me/changes", "/assets/app.css");
+    private static final List<String> VISITOR_PAGES = List.of(
+            "/signin.xhtml",
+            "/signup.xhtml",
+            "/signin.xhtml?to=%2Fgame.xhtml%3Fid%3Dabc",
+            "/",
+            "/game.xhtml?id=abc",
+            "/error",
+            "/not-found",
+            "/api/me/changes",
+            "/assets/app.css");
     /** The port of the server's metrics listener (deploy/payara-preboot.asadmin): a free one, not the default. */
     private static final String METRICS_PORT = "tictactoe.metrics.port";
 
@@ -80,9 +87,11 @@ public final class Benchmark {
     private final int watcherCount = Integer.getInteger("bench.watchers", 1000);
     private final boolean rerender = Boolean.parseBoolean(System.getProperty("bench.rerender", "true"));
     private final Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "lobby,games,watching")
-            .replace(" ", "").split(","));
+            .replace(" ", "")
+            .split(","));
     /** A run of its own: names differ between runs on a kept database. */
     private final String run = UUID.randomUUID().toString().substring(0, 4);
+
     private final HttpClient http = PagePlayer.newHttpClient();
     private final List<Row> rows = new ArrayList<>();
     private AttackReport attack;
@@ -111,7 +120,8 @@ public final class Benchmark {
     private void run(Path war, Path payaraJar, Path preboot) throws Exception {
         long started = System.nanoTime();
         // a misspelt scenario would otherwise pass unnoticed, after minutes of starting and seeding
-        Set<String> unknown = scenarios.stream().filter(s -> !KNOWN_SCENARIOS.contains(s)).collect(Collectors.toSet());
+        Set<String> unknown =
+                scenarios.stream().filter(s -> !KNOWN_SCENARIOS.contains(s)).collect(Collectors.toSet());
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("Unknown scenarios " + unknown + "; known: " + KNOWN_SCENARIOS);
         }
@@ -120,26 +130,43 @@ public final class Benchmark {
         Files.createDirectories(data);
         int port = DynamoDbLocal.freePort();
         int metricsPort = DynamoDbLocal.freePort();
-        List<String> payaraOptions = Stream.concat(Stream.of("-D" + METRICS_PORT + "=" + metricsPort),
-                Arrays.stream(System.getProperty("bench.payara.options", "").trim().split("\\s+")))
-                .filter(option -> !option.isEmpty()).toList();
+        List<String> payaraOptions = Stream.concat(
+                        Stream.of("-D" + METRICS_PORT + "=" + metricsPort),
+                        Arrays.stream(System.getProperty("bench.payara.options", "")
+                                .trim()
+                                .split("\\s+")))
+                .filter(option -> !option.isEmpty())
+                .toList();
         Path log = out.resolve("payara.log");
         Files.deleteIfExists(log);
-        say("Starting DynamoDB Local (data in %s) and Payara Micro (-Xmx%s%s, log in %s) on port %d ...", data,
-                LocalRun.MAX_HEAP, payaraOptions.isEmpty() ? "" : " " + String.join(" ", payaraOptions), log, port);
+        say(
+                "Starting DynamoDB Local (data in %s) and Payara Micro (-Xmx%s%s, log in %s) on port %d ...",
+                data,
+                LocalRun.MAX_HEAP,
+                payaraOptions.isEmpty() ? "" : " " + String.join(" ", payaraOptions),
+                log,
+                port);
         try (DynamoDbLocal dynamo = DynamoDbLocal.start(DynamoDbLocal.freePort(), data);
-             PayaraMicroProcess payara = new PayaraMicroProcess(payaraJar, war, port, dynamo.endpoint(), preboot,
-                     LocalRun.MAX_HEAP, payaraOptions, ProcessBuilder.Redirect.appendTo(log.toFile()))) {
+                PayaraMicroProcess payara = new PayaraMicroProcess(
+                        payaraJar,
+                        war,
+                        port,
+                        dynamo.endpoint(),
+                        preboot,
+                        LocalRun.MAX_HEAP,
+                        payaraOptions,
+                        ProcessBuilder.Redirect.appendTo(log.toFile()))) {
             payara.start();
             base = payara.base();
             app = new AppProcess(payara.pid());
-            List<URI> metrics = List.of(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"),
-                    base.resolve("/metrics"));
+            List<URI> metrics =
+                    List.of(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"), base.resolve("/metrics"));
             calls = new AppDynamoDbCalls(metrics);
-            say("Serving at %s (pid %d, RSS %d MB) after %.0f s", base, app.pid(), app.rssKb() / 1024,
-                    (System.nanoTime() - started) / 1e9);
-            try (DynamoDbClient client = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(
-                    dynamo.endpoint())), Optional.empty(), GAMES_TABLE, "Users", false))) {
+            say(
+                    "Serving at %s (pid %d, RSS %d MB) after %.0f s",
+                    base, app.pid(), app.rssKb() / 1024, (System.nanoTime() - started) / 1e9);
+            try (DynamoDbClient client = DynamoDbClients.create(new DynamoDbSettings(
+                    Optional.of(URI.create(dynamo.endpoint())), Optional.empty(), GAMES_TABLE, "Users", false))) {
                 ExecutorService pool = Executors.newFixedThreadPool(4);
                 try {
                     scenarios(client, pool);
@@ -157,16 +184,22 @@ public final class Benchmark {
         List<PagePlayer> lobbyPlayers = signUp("lb", LOBBY_PLAYERS, Tally.ignoring(), pool);
         // The app's counters appear with its first DynamoDB calls, which the sign-ups just made.
         countsCalls = calls.snapshot().isPresent();
-        say("DynamoDB calls counted by the app: %s", countsCalls ? "yes (" + calls.source().orElseThrow() + ")"
-                : "NO: no DynamoDB counters at " + calls.sources() + "; calls per action are not shown");
-        say("Seeding %d lobbies: %d invitations, %d games in progress and %d finished games each ...",
+        say(
+                "DynamoDB calls counted by the app: %s",
+                countsCalls
+                        ? "yes (" + calls.source().orElseThrow() + ")"
+                        : "NO: no DynamoDB counters at " + calls.sources() + "; calls per action are not shown");
+        say(
+                "Seeding %d lobbies: %d invitations, %d games in progress and %d finished games each ...",
                 LOBBY_PLAYERS, LobbySeed.PER_LIST, LobbySeed.PER_LIST, LobbySeed.PER_LIST);
-        String aFinishedGame = LobbySeed.write(games, lobbyPlayers.stream().map(p -> p.name).toList(), pool);
+        String aFinishedGame =
+                LobbySeed.write(games, lobbyPlayers.stream().map(p -> p.name).toList(), pool);
 
         double idleStart = app.cpuSeconds();
         Thread.sleep(3000);
         idleCpuMillisPerSecond = (app.cpuSeconds() - idleStart) * 1000 / 3;
-        say("The app idle, after seeding: %.0f ms CPU per second (a share of every phase's CPU, more so at low rates)",
+        say(
+                "The app idle, after seeding: %.0f ms CPU per second (a share of every phase's CPU, more so at low rates)",
                 idleCpuMillisPerSecond);
 
         measureDynamoDb(client, aFinishedGame, lobbyPlayers.get(0).name, "");
@@ -190,8 +223,8 @@ public final class Benchmark {
     private void measureDynamoDb(DynamoDbClient client, String gameId, String hostId, String when)
             throws InterruptedException {
         for (int threads : new int[] {2, 8}) {
-            RawDynamoDb.Rates rates = RawDynamoDb.measure(client, GAMES_TABLE, gameId, hostId, "bench-raw-" + run,
-                    threads, 3);
+            RawDynamoDb.Rates rates =
+                    RawDynamoDb.measure(client, GAMES_TABLE, gameId, hostId, "bench-raw-" + run, threads, 3);
             say("DynamoDB Local alone%s, %s", when, rates.summary());
             rows.add(Row.raw(rates));
             rawCpuMsPerCall = rates.cpuMsPerCall();
@@ -203,8 +236,9 @@ public final class Benchmark {
     private void lobby(List<PagePlayer> players) throws Exception {
         awaitSeededLobbies(players);
         // Both loads, as the JIT compiler picks other methods under load than with cores to spare
-        say("Lobby: warming up, %d players at once for %.0f s, then 1 for %.0f s ...", players.size(), warmupSeconds,
-                warmupSeconds / 2);
+        say(
+                "Lobby: warming up, %d players at once for %.0f s, then 1 for %.0f s ...",
+                players.size(), warmupSeconds, warmupSeconds / 2);
         loadLobbies(players, players.size(), warmupSeconds, Tally.ignoring());
         loadLobbies(players, 1, warmupSeconds / 2, Tally.ignoring());
         awaitQuietCompiler();
@@ -223,8 +257,8 @@ public final class Benchmark {
             int rows;
             while ((rows = count(player.openLobby().page(), "class=\"game-row")) != 3 * LobbySeed.PER_LIST) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(player.name + "'s lobby shows " + rows + " games, not "
-                            + 3 * LobbySeed.PER_LIST);
+                    throw new IllegalStateException(
+                            player.name + "'s lobby shows " + rows + " games, not " + 3 * LobbySeed.PER_LIST);
                 }
                 Thread.sleep(100);
             }
@@ -243,8 +277,7 @@ public final class Benchmark {
     }
 
     /** Players load their lobby over and over, {@code concurrent} at once, each right after the last; pages loaded. */
-    private int loadLobbies(List<PagePlayer> players, int concurrent, double forSeconds, Tally tally)
-            throws Exception {
+    private int loadLobbies(List<PagePlayer> players, int concurrent, double forSeconds, Tally tally) throws Exception {
         AtomicInteger pages = new AtomicInteger();
         List<PagePlayer> measured = new ArrayList<>();
         for (int i = 0; i < concurrent; i++) {
@@ -294,7 +327,10 @@ public final class Benchmark {
             Phase phase = begin();
             int played = playGames(players, pairs, seconds, tally, gameNumber, moves);
             Row row = phase.end("games, " + pairs + (pairs == 1 ? " pair" : " pairs"), tally, played, "game");
-            row.extra = String.format("%.1f games/s, %d moves, move %s", played / row.seconds, moves.get(),
+            row.extra = String.format(
+                    "%.1f games/s, %d moves, move %s",
+                    played / row.seconds,
+                    moves.get(),
                     tally.of(PagePlayer.Request.MOVE).summary());
             row.boundedByDatabase = true;
             row.moveP99 = tally.of(PagePlayer.Request.MOVE).millis(99);
@@ -311,25 +347,40 @@ public final class Benchmark {
         if (row.calls == null || row.actions == 0 || Double.isNaN(rawCpuMsPerCall)) {
             return "";
         }
-        double callsPerGame = row.calls.values().stream().mapToLong(Long::longValue).sum() / (double) row.actions;
+        double callsPerGame =
+                row.calls.values().stream().mapToLong(Long::longValue).sum() / (double) row.actions;
         double cpuMsPerGame = callsPerGame * rawCpuMsPerCall;
-        return String.format("; DynamoDB Local alone: %.1f calls per game at %.2f ms CPU each = %.1f ms per game,"
-                        + " at most %.0f games/s on %d cores", callsPerGame, rawCpuMsPerCall, cpuMsPerGame,
+        return String.format(
+                "; DynamoDB Local alone: %.1f calls per game at %.2f ms CPU each = %.1f ms per game,"
+                        + " at most %.0f games/s on %d cores",
+                callsPerGame,
+                rawCpuMsPerCall,
+                cpuMsPerGame,
                 Runtime.getRuntime().availableProcessors() * 1000 / cpuMsPerGame,
                 Runtime.getRuntime().availableProcessors());
     }
 
     /** Pairs play whole games, each pair one after another until the time is up; games played to the end. */
-    private int playGames(List<PagePlayer> players, int pairs, double forSeconds, Tally tally, AtomicInteger gameNumber,
-            AtomicInteger moves) throws Exception {
+    private int playGames(
+            List<PagePlayer> players,
+            int pairs,
+            double forSeconds,
+            Tally tally,
+            AtomicInteger gameNumber,
+            AtomicInteger moves)
+            throws Exception {
         AtomicInteger played = new AtomicInteger();
-        List<PagePlayer> measured = players.subList(0, 2 * pairs).stream().map(p -> withTally(p, tally)).toList();
+        List<PagePlayer> measured = players.subList(0, 2 * pairs).stream()
+                .map(p -> withTally(p, tally))
+                .toList();
         closedLoop(pairs, forSeconds, pair -> {
-            WholeGames.play(measured.get(2 * pair), measured.get(2 * pair + 1),
-                    WholeGames.script(gameNumber.getAndIncrement()), new WholeGames.Progress() {
+            WholeGames.play(
+                    measured.get(2 * pair),
+                    measured.get(2 * pair + 1),
+                    WholeGames.script(gameNumber.getAndIncrement()),
+                    new WholeGames.Progress() {
                         @Override
-                        public void invited(String gameId) {
-                        }
+                        public void invited(String gameId) {}
 
                         @Override
                         public void acknowledged(int square) {
@@ -360,12 +411,20 @@ public final class Benchmark {
         Tally opening = new Tally();
         long openStart = System.nanoTime();
         try (Watchers watchers = new Watchers(http, base, gameId, rerender, opening)) {
-            say("Watching: opening %d game pages and their websockets (%d accounts, a session each) ...", watcherCount,
-                    WATCHER_ACCOUNTS);
-            watchers.open(watcherCount, accounts.stream().map(p -> p.name).toList(),
-                    accounts.stream().map(PagePlayer::signInToken).toList(), 16);
-            say("  %d pages open in %.1f s (%d requests, %s), app RSS %d MB", watchers.size(),
-                    (System.nanoTime() - openStart) / 1e9, opening.answered(), opening.all().summary(),
+            say(
+                    "Watching: opening %d game pages and their websockets (%d accounts, a session each) ...",
+                    watcherCount, WATCHER_ACCOUNTS);
+            watchers.open(
+                    watcherCount,
+                    accounts.stream().map(p -> p.name).toList(),
+                    accounts.stream().map(PagePlayer::signInToken).toList(),
+                    16);
+            say(
+                    "  %d pages open in %.1f s (%d requests, %s), app RSS %d MB",
+                    watchers.size(),
+                    (System.nanoTime() - openStart) / 1e9,
+                    opening.answered(),
+                    opening.all().summary(),
                     app.rssKb() / 1024);
             Watchers measured = watchers;
             int[] script = WholeGames.script(2); // a draw: nine moves
@@ -388,10 +447,14 @@ public final class Benchmark {
                 Thread.sleep(1000);
             }
             Row row = phase.end("watching, " + watchers.size() + " pages", tally, script.length, "move");
-            row.extra = String.format("the mover's click answered %s; push to watchers %s; board shown %s;"
+            row.extra = String.format(
+                    "the mover's click answered %s; push to watchers %s; board shown %s;"
                             + " %d moves not seen by all within 30 s, %d boards not shown right",
-                    tally.of(PagePlayer.Request.MOVE).summary(), measured.pushLatency().summary(),
-                    rerender ? measured.boardLatency().summary() : "(off)", late, measured.failedRerenders());
+                    tally.of(PagePlayer.Request.MOVE).summary(),
+                    measured.pushLatency().summary(),
+                    rerender ? measured.boardLatency().summary() : "(off)",
+                    late,
+                    measured.failedRerenders());
             row.moveP99 = measured.pushLatency().millis(99);
             rows.add(row);
             say("%s", row.detail());
@@ -404,7 +467,8 @@ public final class Benchmark {
         awaitSeededLobbies(players);
         // The visitors' pages warm up too: a server that has run for a while has them compiled, and
         // compiling them while measured would be charged to the attack.
-        say("Hostile: warming up, %d players beside an anonymous flood for %.0f s, then alone for %.0f s ...",
+        say(
+                "Hostile: warming up, %d players beside an anonymous flood for %.0f s, then alone for %.0f s ...",
                 players.size(), warmupSeconds / 2, warmupSeconds / 2);
         try (AnonymousFlood warmup = AnonymousFlood.start(base, FLOOD_CONNECTIONS, VISITOR_PAGES)) {
             loadLobbies(players, players.size(), warmupSeconds / 2, Tally.ignoring());
@@ -413,13 +477,16 @@ public final class Benchmark {
         awaitQuietCompiler();
         Row calm = measureLobbies(players, players.size(), "lobby, " + players.size() + " players");
 
-        say("Hostile: the same players while %d connections flood the visitors' pages and %d slow clients post"
-                + " the sign-in form ...", FLOOD_CONNECTIONS, SLOW_CLIENTS);
+        say(
+                "Hostile: the same players while %d connections flood the visitors' pages and %d slow clients post"
+                        + " the sign-in form ...",
+                FLOOD_CONNECTIONS, SLOW_CLIENTS);
         Optional<ServerMetrics> metricsBefore = scrapeMetrics();
         AnonymousFlood flood = AnonymousFlood.start(base, FLOOD_CONNECTIONS, VISITOR_PAGES);
         SlowClients slow = SlowClients.start(base, SLOW_CLIENTS, "/signin.xhtml");
         Row attacked;
-        try (flood; slow) {
+        try (flood;
+                slow) {
             attacked = measureLobbies(players, players.size(), "lobby, " + players.size() + " players under attack");
         }
         Optional<ServerMetrics> metricsAfter = scrapeMetrics();
@@ -485,19 +552,21 @@ public final class Benchmark {
         CountDownLatch done = new CountDownLatch(workers);
         for (int w = 0; w < workers; w++) {
             int worker = w;
-            Thread thread = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end) {
+            Thread thread = new Thread(
+                    () -> {
                         try {
-                            work.run(worker);
-                        } catch (PagePlayer.Unexpected | RuntimeException e) {
-                            // counted by the tally
+                            while (System.nanoTime() < end) {
+                                try {
+                                    work.run(worker);
+                                } catch (PagePlayer.Unexpected | RuntimeException e) {
+                                    // counted by the tally
+                                }
+                            }
+                        } finally {
+                            done.countDown();
                         }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "worker-" + w);
+                    },
+                    "worker-" + w);
             thread.start();
         }
         done.await();
@@ -532,7 +601,8 @@ public final class Benchmark {
             row.errors = tally.errors();
             row.errorDetail = tally.errorDetail();
             row.cpuMsPerRequest = row.requests == 0 ? Double.NaN : cpu * 1000 / row.requests;
-            row.compilerMsPerRequest = row.requests == 0 ? Double.NaN
+            row.compilerMsPerRequest = row.requests == 0
+                    ? Double.NaN
                     : (app.compilerCpuSeconds() - compilerCpuBefore) * 1000 / row.requests;
             row.rssMb = app.rssKb() / 1024;
             row.peakRssMb = app.takePeakRssKb() / 1024;
@@ -556,15 +626,18 @@ public final class Benchmark {
         double cpuMsPerRequest = Double.NaN;
         /** The part of cpuMsPerRequest that the JIT compiler used. */
         double compilerMsPerRequest = Double.NaN;
+
         long rssMb = -1;
         long peakRssMb = -1;
         int actions;
         String action = "";
         /** DynamoDB calls by operation during the phase; null if the app does not count them. */
         Map<String, Long> calls;
+
         String extra = "";
         /** Whether to print what DynamoDB Local alone would allow of its actions. */
         boolean boundedByDatabase;
+
         double moveP99 = Double.NaN;
         RawDynamoDb.Rates raw;
 
@@ -599,7 +672,8 @@ public final class Benchmark {
             }
             long reads = calls.entrySet().stream()
                     .filter(call -> Stream.of("Get", "Query", "Scan").anyMatch(call.getKey()::contains))
-                    .mapToLong(Map.Entry::getValue).sum();
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
             return String.format("%.1f", reads / seconds);
         }
 
@@ -607,47 +681,82 @@ public final class Benchmark {
             if (raw != null) {
                 return name + ", " + raw.summary();
             }
-            return String.format("%s: %d %ss in %.1f s, %d requests, %.1f requests/s, %s; errors %d%s%n"
+            return String.format(
+                    "%s: %d %ss in %.1f s, %d requests, %.1f requests/s, %s; errors %d%s%n"
                             + "    DynamoDB calls per %s: %s (reads/s %s); app CPU %.2f ms per request (JIT compiler %.2f); app RSS %d MB"
                             + " (peak %d MB)%s",
-                    name, actions, action, seconds, requests, requests / seconds,
+                    name,
+                    actions,
+                    action,
+                    seconds,
+                    requests,
+                    requests / seconds,
                     "p50 " + Latencies.ms(p50) + ", p90 " + Latencies.ms(p90) + ", p99 " + Latencies.ms(p99) + " ms",
-                    errors, errors == 0 ? "" : " (" + errorDetail + ")", action, callsPerAction(), readsPerSecond(),
-                    cpuMsPerRequest, compilerMsPerRequest, rssMb, peakRssMb, extra.isEmpty() ? "" : "\n    " + extra);
+                    errors,
+                    errors == 0 ? "" : " (" + errorDetail + ")",
+                    action,
+                    callsPerAction(),
+                    readsPerSecond(),
+                    cpuMsPerRequest,
+                    compilerMsPerRequest,
+                    rssMb,
+                    peakRssMb,
+                    extra.isEmpty() ? "" : "\n    " + extra);
         }
 
         private static String trim(double value) {
-            return value == Math.rint(value) ? String.valueOf((long) value)
+            return value == Math.rint(value)
+                    ? String.valueOf((long) value)
                     : String.format(value < 0.1 ? "%.3f" : "%.2f", value);
         }
     }
 
     private void printTable(double totalSeconds) {
-        System.out.printf("%n==== Benchmark results (%s, %d cores, run took %.0f s) ====%n%n",
+        System.out.printf(
+                "%n==== Benchmark results (%s, %d cores, run took %.0f s) ====%n%n",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), totalSeconds);
+                Runtime.getRuntime().availableProcessors(),
+                totalSeconds);
         System.out.println("| scenario | requests/s | p50 ms | p90 ms | p99 ms | errors | actions/s "
                 + "| DynamoDB calls per action | app CPU ms/request (JIT compiler) | app RSS MB (peak) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Row row : rows) {
             if (row.raw != null) {
-                System.out.printf("| %s | %.0f GetItem/s, %.0f Query/s, %.0f UpdateItem/s (%d client threads)"
-                                + " | | | | | | | %.2f per call (with its client) | |%n", row.name,
-                        row.raw.getItemPerSecond(), row.raw.queryPerSecond(), row.raw.updateItemPerSecond(),
-                        row.raw.threads(), row.raw.cpuMsPerCall());
+                System.out.printf(
+                        "| %s | %.0f GetItem/s, %.0f Query/s, %.0f UpdateItem/s (%d client threads)"
+                                + " | | | | | | | %.2f per call (with its client) | |%n",
+                        row.name,
+                        row.raw.getItemPerSecond(),
+                        row.raw.queryPerSecond(),
+                        row.raw.updateItemPerSecond(),
+                        row.raw.threads(),
+                        row.raw.cpuMsPerCall());
                 continue;
             }
-            System.out.printf("| %s | %.1f | %s | %s | %s | %d | %.1f %s/s | %s | %.2f (%.2f) | %d (%d) |%n", row.name,
-                    row.requests / row.seconds, Latencies.ms(row.p50), Latencies.ms(row.p90), Latencies.ms(row.p99),
-                    row.errors, row.actions / row.seconds, row.action, row.callsPerAction(), row.cpuMsPerRequest,
-                    row.compilerMsPerRequest, row.rssMb, row.peakRssMb);
+            System.out.printf(
+                    "| %s | %.1f | %s | %s | %s | %d | %.1f %s/s | %s | %.2f (%.2f) | %d (%d) |%n",
+                    row.name,
+                    row.requests / row.seconds,
+                    Latencies.ms(row.p50),
+                    Latencies.ms(row.p90),
+                    Latencies.ms(row.p99),
+                    row.errors,
+                    row.actions / row.seconds,
+                    row.action,
+                    row.callsPerAction(),
+                    row.cpuMsPerRequest,
+                    row.compilerMsPerRequest,
+                    row.rssMb,
+                    row.peakRssMb);
         }
-        System.out.printf("%nThe app idle used %.0f ms CPU per second; the CPU per request above includes it, and"
-                + " the JIT compiler's, which falls as the server warms up.%n",
+        System.out.printf(
+                "%nThe app idle used %.0f ms CPU per second; the CPU per request above includes it, and"
+                        + " the JIT compiler's, which falls as the server warms up.%n",
                 idleCpuMillisPerSecond);
-        rows.stream().filter(row -> !row.extra.isEmpty())
-                .forEach(row -> System.out.printf("%s: %s%s%n", row.name, row.extra,
-                        row.boundedByDatabase ? databaseBound(row) : ""));
+        rows.stream()
+                .filter(row -> !row.extra.isEmpty())
+                .forEach(row -> System.out.printf(
+                        "%s: %s%s%n", row.name, row.extra, row.boundedByDatabase ? databaseBound(row) : ""));
         System.out.println();
         if (attack != null) {
             attack.print();

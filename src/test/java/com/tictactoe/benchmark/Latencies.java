@@ -31,15 +31,16 @@ final class Latencies {
     }
 
     String summary() {
-        return String.format("p50 %s, p90 %s, p99 %s, max %s ms", ms(millis(50)), ms(millis(90)), ms(millis(99)),
-                ms(millis(100)));
+        return String.format(
+                "p50 %s, p90 %s, p99 %s, max %s ms", ms(millis(50)), ms(millis(90)), ms(millis(99)), ms(millis(100)));
     }
 
     static String ms(double millis) {
         if (Double.isNaN(millis)) {
             return "-";
         }
-        return millis < 10 ? String.format("%.2f", millis) : millis < 100 ? String.format("%.1f", millis)
-                : String.format("%.0f", millis);
+        return millis < 10
+                ? String.format("%.2f", millis)
+                : millis < 100 ? String.format("%.1f", millis) : String.format("%.0f", millis);
     }
 }

@@ -20,8 +20,7 @@ final class LobbySeed {
 
     static final int PER_LIST = 10;
 
-    private LobbySeed() {
-    }
+    private LobbySeed() {}
 
     /** Writes the lobby games of every player; returns the id of one finished game of the first. */
     static String write(DynamoGameDao games, List<String> players, ExecutorService pool) throws Exception {
@@ -44,7 +43,8 @@ final class LobbySeed {
             Instant at = start.plusSeconds(i * 60L);
             games.create(Game.invite(GameIds.next(), friend(player, "i", i), player, at));
 
-            Game playing = Game.invite(GameIds.next(), player, friend(player, "p", i), at).accept(friend(player, "p", i), at);
+            Game playing = Game.invite(GameIds.next(), player, friend(player, "p", i), at)
+                    .accept(friend(player, "p", i), at);
             playing = playing.play(player, Square.MIDDLE_MIDDLE, at);
             if (i % 2 == 0) {
                 playing = playing.play(friend(player, "p", i), Square.TOP_LEFT, at);
@@ -54,14 +54,29 @@ final class LobbySeed {
             String friend = friend(player, "f", i);
             Game finished = Game.invite(GameIds.next(), player, friend, at).accept(friend, at);
             Square[] script = i % 3 == 0
-                    ? new Square[] {Square.TOP_LEFT, Square.MIDDLE_LEFT, Square.TOP_MIDDLE, Square.MIDDLE_MIDDLE,
-                            Square.TOP_RIGHT}
+                    ? new Square[] {
+                        Square.TOP_LEFT, Square.MIDDLE_LEFT, Square.TOP_MIDDLE, Square.MIDDLE_MIDDLE, Square.TOP_RIGHT
+                    }
                     : i % 3 == 1
-                    ? new Square[] {Square.TOP_LEFT, Square.TOP_RIGHT, Square.TOP_MIDDLE, Square.MIDDLE_MIDDLE,
-                            Square.BOTTOM_RIGHT, Square.BOTTOM_LEFT}
-                    : new Square[] {Square.TOP_LEFT, Square.TOP_MIDDLE, Square.TOP_RIGHT, Square.MIDDLE_MIDDLE,
-                            Square.MIDDLE_LEFT, Square.MIDDLE_RIGHT, Square.BOTTOM_MIDDLE, Square.BOTTOM_LEFT,
-                            Square.BOTTOM_RIGHT};
+                            ? new Square[] {
+                                Square.TOP_LEFT,
+                                Square.TOP_RIGHT,
+                                Square.TOP_MIDDLE,
+                                Square.MIDDLE_MIDDLE,
+                                Square.BOTTOM_RIGHT,
+                                Square.BOTTOM_LEFT
+                            }
+                            : new Square[] {
+                                Square.TOP_LEFT,
+                                Square.TOP_MIDDLE,
+                                Square.TOP_RIGHT,
+                                Square.MIDDLE_MIDDLE,
+                                Square.MIDDLE_LEFT,
+                                Square.MIDDLE_RIGHT,
+                                Square.BOTTOM_MIDDLE,
+                                Square.BOTTOM_LEFT,
+                                Square.BOTTOM_RIGHT
+                            };
             for (int move = 0; move < script.length; move++) {
                 finished = finished.play(move % 2 == 0 ? player : friend, script[move], at);
             }

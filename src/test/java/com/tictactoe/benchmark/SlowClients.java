@@ -43,11 +43,18 @@ final class SlowClients implements AutoCloseable {
         }
 
         String summary() {
-            return String.format("%d at once: %d opened, %d cut off (%s), median time to cut-off %s ms (p90 %s ms),"
-                            + " %d still open at the end%s", count, opened, cutOffTotal(),
-                    cutOff.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+            return String.format(
+                    "%d at once: %d opened, %d cut off (%s), median time to cut-off %s ms (p90 %s ms),"
+                            + " %d still open at the end%s",
+                    count,
+                    opened,
+                    cutOffTotal(),
+                    cutOff.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + e.getValue())
                             .collect(Collectors.joining(", ")),
-                    Latencies.ms(timeToCutOff.millis(50)), Latencies.ms(timeToCutOff.millis(90)), opened - cutOffTotal(),
+                    Latencies.ms(timeToCutOff.millis(50)),
+                    Latencies.ms(timeToCutOff.millis(90)),
+                    opened - cutOffTotal(),
                     notConnected == 0 ? "" : ", " + notConnected + " connections refused or timed out");
         }
     }
@@ -57,6 +64,7 @@ final class SlowClients implements AutoCloseable {
     private final List<Thread> slots = new ArrayList<>();
     /** The sockets open now, closed by {@link #stop()} to wake their threads. */
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
     private final LongAdder opened = new LongAdder();
     private final LongAdder notConnected = new LongAdder();
     private final Map<String, LongAdder> cutOff = new ConcurrentHashMap<>();
@@ -67,21 +75,24 @@ final class SlowClients implements AutoCloseable {
     private SlowClients(URI base, String path) {
         server = new InetSocketAddress(base.getHost(), base.getPort());
         head = ("POST " + path + " HTTP/1.1\r\n"
-                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: " + BODY_LENGTH + "\r\n"
-                + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: " + BODY_LENGTH + "\r\n"
+                        + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** {@code count} slow clients posting to {@code path} (absolute) of {@code base}, each replaced when it ends. */
     static SlowClients start(URI base, int count, String path) {
         SlowClients clients = new SlowClients(base, path);
         for (int s = 0; s < count; s++) {
-            Thread slot = new Thread(() -> {
-                while (clients.running) {
-                    clients.oneClient();
-                }
-            }, "slow-client-" + s);
+            Thread slot = new Thread(
+                    () -> {
+                        while (clients.running) {
+                            clients.oneClient();
+                        }
+                    },
+                    "slow-client-" + s);
             slot.setDaemon(true);
             clients.slots.add(slot);
             slot.start();

@@ -63,8 +63,17 @@ final class Tally implements PagePlayer.Traffic {
     public void unexpected(String what, String request, String answer) {
         if (open) {
             unexpectedAnswers.incrementAndGet();
-            firstUnexpected.compareAndSet(null, what + " (" + answer.replaceAll("\\s+", " ")
-                    .substring(0, Math.min(300, answer.replaceAll("\\s+", " ").length())) + ")");
+            firstUnexpected.compareAndSet(
+                    null,
+                    what + " ("
+                            + answer.replaceAll("\\s+", " ")
+                                    .substring(
+                                            0,
+                                            Math.min(
+                                                    300,
+                                                    answer.replaceAll("\\s+", " ")
+                                                            .length()))
+                            + ")");
         }
     }
 

@@ -29,8 +29,7 @@ final class Watchers implements AutoCloseable {
     static final long POLL_MILLIS = 20_000;
 
     /** The move the watchers wait for: its number (marks on the board after it) and when it was sent. */
-    private record Move(int marks, long sentNanos) {
-    }
+    private record Move(int marks, long sentNanos) {}
 
     private final HttpClient http;
     private final URI base;
@@ -71,7 +70,10 @@ final class Watchers implements AutoCloseable {
             pool.shutdown();
         }
         for (Watcher watcher : watchers) {
-            pollers.scheduleAtFixedRate(watcher::poll, ThreadLocalRandom.current().nextLong(POLL_MILLIS), POLL_MILLIS,
+            pollers.scheduleAtFixedRate(
+                    watcher::poll,
+                    ThreadLocalRandom.current().nextLong(POLL_MILLIS),
+                    POLL_MILLIS,
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -84,7 +86,8 @@ final class Watchers implements AutoCloseable {
         watcher.socket = http.newWebSocketBuilder()
                 .header("Origin", "http://" + base.getHost() + ":" + base.getPort())
                 .header("Cookie", page.cookieHeader())
-                .buildAsync(socket, watcher).get(30, TimeUnit.SECONDS);
+                .buildAsync(socket, watcher)
+                .get(30, TimeUnit.SECONDS);
         watcher.poll(); // what app.js does once the socket is open
         return watcher;
     }
@@ -193,8 +196,8 @@ final class Watchers implements AutoCloseable {
                 synchronized (page) {
                     page.pushed(message);
                     if (page.marksShown() != move.marks()) {
-                        throw page.unexpected("the board shows " + page.marksShown() + " marks, not "
-                                + move.marks(), "");
+                        throw page.unexpected(
+                                "the board shows " + page.marksShown() + " marks, not " + move.marks(), "");
                     }
                 }
                 if (tally.open()) {

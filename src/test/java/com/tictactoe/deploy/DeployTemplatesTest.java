@@ -41,21 +41,21 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 class DeployTemplatesTest {
 
     /** Client methods that are no DynamoDB operation. */
-    private static final Set<String> NOT_OPERATIONS = Set.of("close", "serviceName", "serviceClientConfiguration",
-            "waiter", "utilities", "builder", "create");
+    private static final Set<String> NOT_OPERATIONS =
+            Set.of("close", "serviceName", "serviceClientConfiguration", "waiter", "utilities", "builder", "create");
 
     private static final String TABLE_ARN = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/";
 
     private static final JavaClasses PRODUCT = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.tictactoe");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.tictactoe");
 
     private final Map<String, Object> tables = Templates.cloudFormation(Path.of("deploy/tables.yaml"));
     private final Map<String, Object> policy = Templates.cloudFormation(Path.of("deploy/iam-policy.yaml"));
     private final String games = parameterDefault(tables, "GamesTableName");
     private final String users = parameterDefault(tables, "UsersTableName");
 
-    DeployTemplatesTest() throws Exception {
-    }
+    DeployTemplatesTest() throws Exception {}
 
     @Test
     void tablesHaveTheKeysIndexesAndProjectionsOfTheCode() {
@@ -74,7 +74,9 @@ class DeployTemplatesTest {
             Map<String, Object> properties = resource(tables, name);
             if (properties.containsKey("TimeToLiveSpecification")) {
                 assertEquals(true, at(properties, "TimeToLiveSpecification", "Enabled"));
-                template.put((String) properties.get("TableName"), at(properties, "TimeToLiveSpecification", "AttributeName"));
+                template.put(
+                        (String) properties.get("TableName"),
+                        at(properties, "TimeToLiveSpecification", "AttributeName"));
             }
         }
         assertEquals(code, template);
@@ -87,7 +89,10 @@ class DeployTemplatesTest {
             assertEquals("Retain", table.get("DeletionPolicy"), name);
             assertEquals("Retain", table.get("UpdateReplacePolicy"), name);
             assertEquals(true, at(table, "Properties", "DeletionProtectionEnabled"), name);
-            assertEquals(true, at(table, "Properties", "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"), name);
+            assertEquals(
+                    true,
+                    at(table, "Properties", "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"),
+                    name);
             assertEquals(true, at(table, "Properties", "SSESpecification", "SSEEnabled"), name);
         }
     }
@@ -162,7 +167,8 @@ class DeployTemplatesTest {
                         for (String operation : counts ? clientOperations(caller) : Set.<String>of()) {
                             for (CreateTableRequest table : tablesUsed) {
                                 for (String resource : resourcesOf(operation, table)) {
-                                    actions.computeIfAbsent(resource, r -> new TreeSet<>()).add("dynamodb:" + operation);
+                                    actions.computeIfAbsent(resource, r -> new TreeSet<>())
+                                            .add("dynamodb:" + operation);
                                 }
                             }
                         }
@@ -170,8 +176,10 @@ class DeployTemplatesTest {
         }
         for (JavaClass each : PRODUCT) {
             if (!clientOperations(each).isEmpty() && !each.isEquivalentTo(DynamoDbResources.class)) {
-                assertTrue(attributed.contains(each), each.getName()
-                        + " calls DynamoDB, but DynamoDbResources does not show which table: " + clientOperations(each));
+                assertTrue(
+                        attributed.contains(each),
+                        each.getName() + " calls DynamoDB, but DynamoDbResources does not show which table: "
+                                + clientOperations(each));
             }
         }
         return actions;
@@ -219,10 +227,14 @@ class DeployTemplatesTest {
         Stream.concat(caller.getMethodCallsFromSelf().stream(), caller.getMethodReferencesFromSelf().stream())
                 .forEach(access -> {
                     String name = access.getName();
-                    if (access.getTargetOwner().isAssignableTo(DynamoDbClient.class) && !NOT_OPERATIONS.contains(name)) {
-                        String operation = name.endsWith("Paginator") ? name.substring(0, name.length() - "Paginator".length()) : name;
+                    if (access.getTargetOwner().isAssignableTo(DynamoDbClient.class)
+                            && !NOT_OPERATIONS.contains(name)) {
+                        String operation = name.endsWith("Paginator")
+                                ? name.substring(0, name.length() - "Paginator".length())
+                                : name;
                         operations.add(operation.substring(0, 1).toUpperCase(Locale.ROOT) + operation.substring(1));
-                    } else if (access.getTargetOwner().isAssignableTo(DynamoDbWaiter.class) && name.startsWith("waitUntilTable")) {
+                    } else if (access.getTargetOwner().isAssignableTo(DynamoDbWaiter.class)
+                            && name.startsWith("waitUntilTable")) {
                         operations.add("DescribeTable");
                     }
                 });
@@ -233,8 +245,10 @@ class DeployTemplatesTest {
     private List<String> resourcesOf(String operation, CreateTableRequest table) {
         return switch (operation) {
             case "ListTables" -> List.of("*");
-            case "Query" -> table.globalSecondaryIndexes().stream()
-                    .map(index -> TABLE_ARN + table.tableName() + "/index/" + index.indexName()).toList();
+            case "Query" ->
+                table.globalSecondaryIndexes().stream()
+                        .map(index -> TABLE_ARN + table.tableName() + "/index/" + index.indexName())
+                        .toList();
             default -> List.of(TABLE_ARN + table.tableName());
         };
     }
@@ -244,23 +258,35 @@ class DeployTemplatesTest {
         String name = code.tableName();
         assertEquals(name, template.get("TableName"));
         assertEquals(code.billingModeAsString(), template.get("BillingMode"), name);
-        assertEquals(new TreeSet<>(code.attributeDefinitions().stream()
-                        .map(a -> a.attributeName() + ":" + a.attributeTypeAsString()).toList()),
-                new TreeSet<>(((List<Map<String, Object>>) template.get("AttributeDefinitions")).stream()
-                        .map(a -> a.get("AttributeName") + ":" + a.get("AttributeType")).toList()), name + " attributes");
-        assertEquals(keys(code.keySchema()), keys((List<Map<String, Object>>) template.get("KeySchema")), name + " key");
+        assertEquals(
+                new TreeSet<>(code.attributeDefinitions().stream()
+                        .map(a -> a.attributeName() + ":" + a.attributeTypeAsString())
+                        .toList()),
+                new TreeSet<>(((List<Map<String, Object>>) template.get("AttributeDefinitions"))
+                        .stream()
+                                .map(a -> a.get("AttributeName") + ":" + a.get("AttributeType"))
+                                .toList()),
+                name + " attributes");
+        assertEquals(
+                keys(code.keySchema()), keys((List<Map<String, Object>>) template.get("KeySchema")), name + " key");
 
         Map<String, String> codeIndexes = new TreeMap<>();
         for (GlobalSecondaryIndex index : code.globalSecondaryIndexes()) {
-            codeIndexes.put(index.indexName(), keys(index.keySchema()) + " " + index.projection().projectionTypeAsString()
-                    + " " + new TreeSet<>(index.projection().nonKeyAttributes()));
+            codeIndexes.put(
+                    index.indexName(),
+                    keys(index.keySchema()) + " " + index.projection().projectionTypeAsString() + " "
+                            + new TreeSet<>(index.projection().nonKeyAttributes()));
         }
         Map<String, String> templateIndexes = new TreeMap<>();
-        for (Map<String, Object> index : (List<Map<String, Object>>) template.getOrDefault("GlobalSecondaryIndexes", List.of())) {
+        for (Map<String, Object> index :
+                (List<Map<String, Object>>) template.getOrDefault("GlobalSecondaryIndexes", List.of())) {
             Map<String, Object> projection = (Map<String, Object>) index.get("Projection");
-            templateIndexes.put((String) index.get("IndexName"), keys((List<Map<String, Object>>) index.get("KeySchema"))
-                    + " " + projection.get("ProjectionType")
-                    + " " + new TreeSet<>((List<String>) projection.getOrDefault("NonKeyAttributes", List.of())));
+            templateIndexes.put(
+                    (String) index.get("IndexName"),
+                    keys((List<Map<String, Object>>) index.get("KeySchema"))
+                            + " " + projection.get("ProjectionType")
+                            + " "
+                            + new TreeSet<>((List<String>) projection.getOrDefault("NonKeyAttributes", List.of())));
         }
         assertEquals(codeIndexes, templateIndexes, name + " indexes: key, projection type, projected attributes");
         assertFalse(template.containsKey("LocalSecondaryIndexes") || code.hasLocalSecondaryIndexes(), name);
@@ -281,7 +307,8 @@ class DeployTemplatesTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> resource(Map<String, Object> template, String name) {
-        return (Map<String, Object>) Templates.resolve(at(template, "Resources", name, "Properties"), template, Set.of());
+        return (Map<String, Object>)
+                Templates.resolve(at(template, "Resources", name, "Properties"), template, Set.of());
     }
 
     private static String parameterDefault(Map<String, Object> template, String parameter) {

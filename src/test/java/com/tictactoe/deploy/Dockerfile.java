@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 /** The instructions of a Dockerfile, continuation lines joined, comments dropped; enough to check what it says. */
 record Dockerfile(List<Instruction> instructions) {
 
-    record Instruction(String keyword, String arguments) {
-    }
+    record Instruction(String keyword, String arguments) {}
 
     static Dockerfile read(Path file) throws IOException {
         List<Instruction> instructions = new ArrayList<>();
@@ -32,7 +31,8 @@ record Dockerfile(List<Instruction> instructions) {
             String whole = pending.toString().strip();
             pending.setLength(0);
             int space = whole.indexOf(' ');
-            instructions.add(new Instruction(whole.substring(0, space).toUpperCase(Locale.ROOT),
+            instructions.add(new Instruction(
+                    whole.substring(0, space).toUpperCase(Locale.ROOT),
                     whole.substring(space + 1).strip()));
         }
         return new Dockerfile(instructions);
@@ -50,7 +50,9 @@ record Dockerfile(List<Instruction> instructions) {
     }
 
     List<Instruction> all(String keyword) {
-        return instructions.stream().filter(each -> each.keyword().equals(keyword)).toList();
+        return instructions.stream()
+                .filter(each -> each.keyword().equals(keyword))
+                .toList();
     }
 
     Optional<Instruction> last(String keyword) {

@@ -52,47 +52,64 @@ class DockerfileTest {
 
     private final Dockerfile dockerfile = Dockerfile.read(Path.of("Dockerfile"));
     private final Dockerfile image = dockerfile.finalStage();
-    private final Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+    private final Document pom = DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("pom.xml").toFile());
 
-    DockerfileTest() throws Exception {
-    }
+    DockerfileTest() throws Exception {}
 
     @Test
     void runsThePayaraMicroVersionOfThePom() throws Exception {
         String payara = xpath("/project/properties/payara.version");
-        assertEquals("payara/micro:" + payara + "-jdk" + xpath("/project/properties/maven.compiler.release"),
+        assertEquals(
+                "payara/micro:" + payara + "-jdk" + xpath("/project/properties/maven.compiler.release"),
                 image.all("FROM").get(0).arguments());
     }
 
     @Test
     void buildsOnAPinnedMavenImageWithoutTheTestScope() throws Exception {
         Dockerfile.Instruction build = dockerfile.all("FROM").get(0);
-        assertTrue(build.arguments().matches("maven:\\d+\\.\\d+\\.\\d+-eclipse-temurin-17 AS build"),
+        assertTrue(
+                build.arguments().matches("maven:\\d+\\.\\d+\\.\\d+-eclipse-temurin-17 AS build"),
                 "build stage on an exact Maven release: " + build.arguments());
-        assertTrue(dockerfile.all("RUN").stream().anyMatch(run -> run.arguments().startsWith("mvn ")
-                        && run.arguments().contains("-Dmaven.test.skip=true") && run.arguments().endsWith(" package")),
+        assertTrue(
+                dockerfile.all("RUN").stream()
+                        .anyMatch(run -> run.arguments().startsWith("mvn ")
+                                && run.arguments().contains("-Dmaven.test.skip=true")
+                                && run.arguments().endsWith(" package")),
                 "the WAR is built with the tests skipped");
         // the profile that keeps a skipped test phase from resolving the test scope
         assertEquals("maven.test.skip", xpath("/project/profiles/profile[id='war-only']/activation/property/name"));
-        assertEquals("none", xpath("/project/profiles/profile[id='war-only']//plugin[artifactId='maven-surefire-plugin']"
-                + "/executions/execution[id='default-test']/phase"));
+        assertEquals(
+                "none",
+                xpath("/project/profiles/profile[id='war-only']//plugin[artifactId='maven-surefire-plugin']"
+                        + "/executions/execution[id='default-test']/phase"));
     }
 
     @Test
     void runsAsTheImagesUnprivilegedUser() {
         String user = image.last("USER").orElseThrow().arguments();
         assertEquals("payara", user);
-        assertTrue(image.all("USER").stream().noneMatch(each -> Set.of("root", "0").contains(each.arguments().split(":")[0])));
+        assertTrue(image.all("USER").stream()
+                .noneMatch(each -> Set.of("root", "0").contains(each.arguments().split(":")[0])));
     }
 
     @Test
     void launchesWithTheOptionsOfTheLocalRunAndTheTests() throws Exception {
         Map<String, String> container = options(command());
         container.keySet().removeAll(CONTAINER_ONLY);
-        PayaraMicroProcess local = new PayaraMicroProcess(Path.of("payara-micro.jar"), Path.of("app.war"), 8080,
-                "http://127.0.0.1:8000", Path.of("deploy/payara-preboot.asadmin"), "512m", ProcessBuilder.Redirect.INHERIT);
+        PayaraMicroProcess local = new PayaraMicroProcess(
+                Path.of("payara-micro.jar"),
+                Path.of("app.war"),
+                8080,
+                "http://127.0.0.1:8000",
+                Path.of("deploy/payara-preboot.asadmin"),
+                "512m",
+                ProcessBuilder.Redirect.INHERIT);
         Map<String, String> localRun = serverOptions(local.command());
-        assertTrue(localRun.keySet().containsAll(SINGLE_SERVER_ONLY), localRun.keySet().toString());
+        assertTrue(
+                localRun.keySet().containsAll(SINGLE_SERVER_ONLY),
+                localRun.keySet().toString());
         localRun.keySet().removeAll(SINGLE_SERVER_ONLY);
         assertEquals(comparable(localRun), comparable(container), "server options: local run vs Dockerfile");
 
@@ -102,28 +119,44 @@ class DockerfileTest {
         Map<String, String> tests = options(Arrays.asList(extra.group(1).strip().split("\\s+")));
         tests.keySet().removeAll(SINGLE_SERVER_ONLY);
         Map<String, String> containerWithoutDeployment = new LinkedHashMap<>(comparable(container));
-        containerWithoutDeployment.keySet().removeAll(Set.of("--deploy", "--contextroot", "--port")); // Arquillian's own
+        containerWithoutDeployment
+                .keySet()
+                .removeAll(Set.of("--deploy", "--contextroot", "--port")); // Arquillian's own
         assertEquals(comparable(tests), containerWithoutDeployment, "server options: Arquillian tests vs Dockerfile");
     }
 
     @Test
     void joinsTheClusterAsTheScaleOutTestsServersDo() throws Exception {
         Map<String, String> container = options(command());
-        assertTrue(intersection(container.keySet(), SINGLE_SERVER_ONLY).isEmpty(),
+        assertTrue(
+                intersection(container.keySet(), SINGLE_SERVER_ONLY).isEmpty(),
                 "a container without the cluster would not hear of its peers' changes: " + container.keySet());
-        assertTrue(container.keySet().containsAll(CONTAINER_ONLY), container.keySet().toString());
+        assertTrue(
+                container.keySet().containsAll(CONTAINER_ONLY),
+                container.keySet().toString());
 
-        PayaraMicroProcess member = new PayaraMicroProcess(Path.of("payara-micro.jar"), Path.of("app.war"), 8080,
-                "http://127.0.0.1:8000", Path.of("deploy/payara-preboot.asadmin"), "512m", List.of(),
-                ProcessBuilder.Redirect.INHERIT, new PayaraMicroProcess.LoopbackCluster("c", 5901, List.of(5901, 5902)));
+        PayaraMicroProcess member = new PayaraMicroProcess(
+                Path.of("payara-micro.jar"),
+                Path.of("app.war"),
+                8080,
+                "http://127.0.0.1:8000",
+                Path.of("deploy/payara-preboot.asadmin"),
+                "512m",
+                List.of(),
+                ProcessBuilder.Redirect.INHERIT,
+                new PayaraMicroProcess.LoopbackCluster("c", 5901, List.of(5901, 5902)));
         Map<String, String> memberOptions = serverOptions(member.command());
         memberOptions.keySet().removeAll(LOOPBACK_ONLY);
-        Map<String, String> containerOptions = options(launched(Map.of(CLUSTER_MODE_VARIABLE, "dns:peers.example:5900")));
-        assertEquals(new TreeSet<>(memberOptions.keySet()), new TreeSet<>(containerOptions.keySet()),
+        Map<String, String> containerOptions =
+                options(launched(Map.of(CLUSTER_MODE_VARIABLE, "dns:peers.example:5900")));
+        assertEquals(
+                new TreeSet<>(memberOptions.keySet()),
+                new TreeSet<>(containerOptions.keySet()),
                 "cluster options: ScaleOutIT's servers vs the container");
         assertEquals("dns:peers.example:5900", containerOptions.get("--clustermode"));
         assertTrue(exposed().contains(container.get("--startport")), "EXPOSE " + exposed());
-        assertTrue(image.all("ENV").stream().anyMatch(env -> env.arguments().contains(CLUSTER_MODE_VARIABLE + "=")),
+        assertTrue(
+                image.all("ENV").stream().anyMatch(env -> env.arguments().contains(CLUSTER_MODE_VARIABLE + "=")),
                 "the image declares its discovery variable");
     }
 
@@ -137,9 +170,13 @@ class DockerfileTest {
         Map<String, String> container = options(command());
         assertEquals("deploy/payara-preboot.asadmin", copiedTo(container.get("--prebootcommandfile")));
         assertEquals("/src/target/" + xpath("/project/build/finalName") + ".war", copiedTo(container.get("--deploy")));
-        assertTrue(xpath("/project/profiles/profile[id='run']//argument[starts-with(., '-Dpayara.preboot=')]")
-                .endsWith("/deploy/payara-preboot.asadmin"), "the local run passes the same file");
-        assertTrue(xpath("//plugin[artifactId='maven-failsafe-plugin']//payara.preboot").endsWith("/deploy/payara-preboot.asadmin"),
+        assertTrue(
+                xpath("/project/profiles/profile[id='run']//argument[starts-with(., '-Dpayara.preboot=')]")
+                        .endsWith("/deploy/payara-preboot.asadmin"),
+                "the local run passes the same file");
+        assertTrue(
+                xpath("//plugin[artifactId='maven-failsafe-plugin']//payara.preboot")
+                        .endsWith("/deploy/payara-preboot.asadmin"),
                 "the tests pass the same file");
     }
 
@@ -152,15 +189,19 @@ class DockerfileTest {
         List<String> probe = Dockerfile.execForm(healthcheck.substring(healthcheck.indexOf(" CMD ") + 5));
         assertEquals("http://127.0.0.1:" + Preboot.metricsPort() + "/health/ready", probe.get(probe.size() - 1));
         assertEquals("HealthProbe", probe.get(probe.size() - 2));
-        String entrypoint = String.join(" ", Dockerfile.execForm(image.last("ENTRYPOINT").orElseThrow().arguments()));
-        assertTrue(entrypoint.contains("-XX:MaxRAMPercentage=") && entrypoint.contains("-XX:+UseContainerSupport"),
+        String entrypoint = String.join(
+                " ", Dockerfile.execForm(image.last("ENTRYPOINT").orElseThrow().arguments()));
+        assertTrue(
+                entrypoint.contains("-XX:MaxRAMPercentage=") && entrypoint.contains("-XX:+UseContainerSupport"),
                 entrypoint);
         assertFalse(entrypoint.contains("-Xmx"), "a fixed heap ignores the container's memory limit");
-        assertTrue(entrypoint.contains(" " + PayaraMicroProcess.JSON_PROVIDER + " "), "as the local run and the tests: "
-                + entrypoint);
+        assertTrue(
+                entrypoint.contains(" " + PayaraMicroProcess.JSON_PROVIDER + " "),
+                "as the local run and the tests: " + entrypoint);
         for (String option : PayaraMicroProcess.FAIL_FAST_OPTIONS) {
-            assertTrue(entrypoint.contains(" " + option + " "), "stops when its heap stays full, as the local run: "
-                    + option + " in " + entrypoint);
+            assertTrue(
+                    entrypoint.contains(" " + option + " "),
+                    "stops when its heap stays full, as the local run: " + option + " in " + entrypoint);
         }
     }
 
@@ -180,9 +221,11 @@ class DockerfileTest {
     private List<String> launched(Map<String, String> variables) throws Exception {
         Path bin = Files.createTempDirectory("entrypoint");
         try {
-            Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]\\n' \"$a\"; done\n");
+            Path java = Files.writeString(
+                    bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]\\n' \"$a\"; done\n");
             assertTrue(java.toFile().setExecutable(true));
-            List<String> commandLine = new ArrayList<>(Dockerfile.execForm(image.last("ENTRYPOINT").orElseThrow().arguments()));
+            List<String> commandLine = new ArrayList<>(
+                    Dockerfile.execForm(image.last("ENTRYPOINT").orElseThrow().arguments()));
             commandLine.addAll(command());
             ProcessBuilder shell = new ProcessBuilder(commandLine).redirectErrorStream(true);
             shell.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
@@ -226,11 +269,15 @@ class DockerfileTest {
     /** The source of the COPY whose destination is the given path. */
     private String copiedTo(String destination) {
         return dockerfile.all("COPY").stream()
-                .map(copy -> Arrays.stream(copy.arguments().split("\\s+")).filter(word -> !word.startsWith("--")).toList())
+                .map(copy -> Arrays.stream(copy.arguments().split("\\s+"))
+                        .filter(word -> !word.startsWith("--"))
+                        .toList())
                 .filter(words -> words.get(words.size() - 1).equals(destination)
-                        || destination.startsWith(words.get(words.size() - 1)) && words.get(words.size() - 1).endsWith("/"))
+                        || destination.startsWith(words.get(words.size() - 1))
+                                && words.get(words.size() - 1).endsWith("/"))
                 .map(words -> words.get(0))
-                .findFirst().orElseThrow(() -> new AssertionError("nothing is copied to " + destination));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("nothing is copied to " + destination));
     }
 
     /** Payara Micro's options: "--name value" or "--flag". */

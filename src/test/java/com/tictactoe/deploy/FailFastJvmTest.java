@@ -25,19 +25,25 @@ class FailFastJvmTest {
 
     private static final String HEAP = "-Xmx128m";
 
-    private record Run(int exitCode, List<String> output, double seconds) {
-    }
+    private record Run(int exitCode, List<String> output, double seconds) {}
 
     private static Run run(double share, double rate, long seconds) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP));
         command.addAll(PayaraMicroProcess.MEMORY_OPTIONS);
         command.addAll(PayaraMicroProcess.FAIL_FAST_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeapFiller.class.getName(),
-                String.valueOf(share), String.valueOf(rate), String.valueOf(seconds)));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                HeapFiller.class.getName(),
+                String.valueOf(share),
+                String.valueOf(rate),
+                String.valueOf(seconds)));
         long start = System.nanoTime();
         Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 output.add(line);
             }
@@ -53,8 +59,11 @@ class FailFastJvmTest {
     @Test
     void aHeapThatStaysFullStopsTheJvmWithinSeconds() throws Exception {
         Run full = run(0.94, 24, 90);
-        System.out.printf("A heap filling up stopped the JVM after %.1f s (exit %d)%n", full.seconds(), full.exitCode());
-        assertTrue(full.output().stream().anyMatch(line -> line.contains("OutOfMemoryError")), String.join("\n", full.output()));
+        System.out.printf(
+                "A heap filling up stopped the JVM after %.1f s (exit %d)%n", full.seconds(), full.exitCode());
+        assertTrue(
+                full.output().stream().anyMatch(line -> line.contains("OutOfMemoryError")),
+                String.join("\n", full.output()));
         assertEquals(3, full.exitCode(), "ended by -XX:+ExitOnOutOfMemoryError: " + String.join("\n", full.output()));
         assertTrue(full.seconds() < 45, "within seconds, not after the 90 s it would run: " + full.seconds());
     }

@@ -27,8 +27,8 @@ class HealthProbeTest {
     @BeforeEach
     void compileAndServe() throws IOException {
         classes = Files.createDirectories(Path.of("target/health-probe"));
-        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "--release", "17", "-d", classes.toString(), SOURCE.toString());
+        int compiled = ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "--release", "17", "-d", classes.toString(), SOURCE.toString());
         assertEquals(0, compiled, "javac " + SOURCE);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/health/ready", exchange -> {
@@ -57,9 +57,15 @@ class HealthProbeTest {
     }
 
     private int probe(String url) throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classes.toString(), "HealthProbe", url).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classes.toString(),
+                        "HealthProbe",
+                        url)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the probe did not end");

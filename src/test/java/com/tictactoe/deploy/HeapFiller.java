@@ -19,8 +19,7 @@ public final class HeapFiller {
     private static final double GARBAGE_BYTES_PER_SECOND = 60 * 1024 * 1024;
     private static volatile Object escaped;
 
-    private HeapFiller() {
-    }
+    private HeapFiller() {}
 
     public static void main(String[] args) throws InterruptedException {
         double share = Double.parseDouble(args[0]);

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 /** What deploy/payara-preboot.asadmin, which every server runs, sets up. */
 final class Preboot {
 
-    private static final Pattern METRICS_PORT = Pattern.compile("(?m)^create-system-properties tictactoe\\.metrics\\.port=(\\d+)$");
+    private static final Pattern METRICS_PORT =
+            Pattern.compile("(?m)^create-system-properties tictactoe\\.metrics\\.port=(\\d+)$");
 
-    private Preboot() {
-    }
+    private Preboot() {}
 
     /** The port of the listener that serves metrics and health on a thread pool of its own. */
     static int metricsPort() {

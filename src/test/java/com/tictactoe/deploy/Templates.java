@@ -30,10 +30,10 @@ final class Templates {
 
     /** What AWS::NoValue leaves: nothing. */
     private static final Object NO_VALUE = new Object();
+
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> cloudFormation(Path file) throws IOException {
@@ -89,8 +89,10 @@ final class Templates {
         }
         if (map.size() == 1 && map.containsKey("Fn::If")) {
             List<Object> branches = (List<Object>) map.get("Fn::If");
-            return resolve(trueConditions.contains((String) branches.get(0)) ? branches.get(1) : branches.get(2),
-                    template, trueConditions);
+            return resolve(
+                    trueConditions.contains((String) branches.get(0)) ? branches.get(1) : branches.get(2),
+                    template,
+                    trueConditions);
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
         map.forEach((key, each) -> {
@@ -143,7 +145,9 @@ final class Templates {
                     String key = function.equals("Ref") || function.equals("Condition") ? function : "Fn::" + function;
                     Object value;
                     if (node instanceof ScalarNode scalar) {
-                        value = function.equals("GetAtt") ? List.of(scalar.getValue().split("\\.", 2)) : scalar.getValue();
+                        value = function.equals("GetAtt")
+                                ? List.of(scalar.getValue().split("\\.", 2))
+                                : scalar.getValue();
                     } else if (node instanceof SequenceNode sequence) {
                         value = constructSequence(sequence);
                     } else {

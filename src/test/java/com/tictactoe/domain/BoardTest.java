@@ -86,8 +86,23 @@ class BoardTest {
 
     @Test
     void nineMarksFillTheBoard() {
-        Board eight = board(TOP_LEFT, O, TOP_MIDDLE, X, TOP_RIGHT, O, MIDDLE_LEFT, O, MIDDLE_MIDDLE, X,
-                MIDDLE_RIGHT, X, BOTTOM_LEFT, X, BOTTOM_MIDDLE, O);
+        Board eight = board(
+                TOP_LEFT,
+                O,
+                TOP_MIDDLE,
+                X,
+                TOP_RIGHT,
+                O,
+                MIDDLE_LEFT,
+                O,
+                MIDDLE_MIDDLE,
+                X,
+                MIDDLE_RIGHT,
+                X,
+                BOTTOM_LEFT,
+                X,
+                BOTTOM_MIDDLE,
+                O);
         assertEquals(8, eight.moveCount());
         assertFalse(eight.isFull());
         Board nine = eight.with(BOTTOM_RIGHT, O);
@@ -138,7 +153,9 @@ class BoardTest {
         assertEquals(java.util.List.of(TOP_RIGHT, MIDDLE_MIDDLE, BOTTOM_LEFT), WinningLine.ANTI_DIAGONAL.squares());
         assertTrue(WinningLine.ANTI_DIAGONAL.contains(MIDDLE_MIDDLE));
         assertFalse(WinningLine.ANTI_DIAGONAL.contains(TOP_LEFT));
-        long throughCentre = java.util.Arrays.stream(WinningLine.values()).filter(line -> line.contains(MIDDLE_MIDDLE)).count();
+        long throughCentre = java.util.Arrays.stream(WinningLine.values())
+                .filter(line -> line.contains(MIDDLE_MIDDLE))
+                .count();
         assertEquals(4, throughCentre);
     }
 
@@ -165,7 +182,9 @@ class BoardTest {
 
     @Test
     void theTextFormShowsRowsTopToBottom() {
-        assertEquals("O../.X./..O", board(TOP_LEFT, O, MIDDLE_MIDDLE, X, BOTTOM_RIGHT, O).toString());
+        assertEquals(
+                "O../.X./..O",
+                board(TOP_LEFT, O, MIDDLE_MIDDLE, X, BOTTOM_RIGHT, O).toString());
         assertEquals("..X/.../X..", board(TOP_RIGHT, X, BOTTOM_LEFT, X).toString());
     }
 

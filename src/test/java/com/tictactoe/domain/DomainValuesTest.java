@@ -82,14 +82,16 @@ class DomainValuesTest {
 
     @Test
     void aSummaryTellsWhoseTurnItIsAndHowItEnded() {
-        GameSummary pending = new GameSummary("g", "alice", "bob", new StatusDate(GameStatus.PENDING, WHEN), "alice", null);
+        GameSummary pending =
+                new GameSummary("g", "alice", "bob", new StatusDate(GameStatus.PENDING, WHEN), "alice", null);
         assertEquals(GameStatus.PENDING, pending.status());
         assertFalse(pending.isTurnOf("alice"), "nobody moves before the game starts");
         assertEquals(Optional.empty(), pending.outcomeFor("alice"));
         assertEquals("bob", pending.opponentOf("alice"));
         assertEquals("alice", pending.opponentOf("bob"));
 
-        GameSummary playing = new GameSummary("g", "alice", "bob", new StatusDate(GameStatus.IN_PROGRESS, WHEN), "bob", null);
+        GameSummary playing =
+                new GameSummary("g", "alice", "bob", new StatusDate(GameStatus.IN_PROGRESS, WHEN), "bob", null);
         assertTrue(playing.isTurnOf("bob"));
         assertFalse(playing.isTurnOf("alice"));
         GameSummary next = playing.withTurn("alice");
@@ -104,14 +106,16 @@ class DomainValuesTest {
         assertFalse(won.isTurnOf("bob"));
         GameSummary drawn = new GameSummary("g", "alice", "bob", finished, null, null);
         assertEquals(Optional.of(Outcome.DRAW), drawn.outcomeFor("alice"));
-        GameSummary oddlyWon = new GameSummary("g", "alice", "bob", new StatusDate(GameStatus.IN_PROGRESS, WHEN), "bob", "bob");
+        GameSummary oddlyWon =
+                new GameSummary("g", "alice", "bob", new StatusDate(GameStatus.IN_PROGRESS, WHEN), "bob", "bob");
         assertEquals(Optional.empty(), oddlyWon.outcomeFor("bob"), "only a finished game has an outcome");
     }
 
     @Test
     void aLobbyKeepsItsOwnListsInOrder() {
         GameSummary one = new GameSummary("1", "alice", "bob", new StatusDate(GameStatus.PENDING, WHEN), "alice", null);
-        GameSummary two = new GameSummary("2", "carol", "alice", new StatusDate(GameStatus.PENDING, WHEN), "carol", null);
+        GameSummary two =
+                new GameSummary("2", "carol", "alice", new StatusDate(GameStatus.PENDING, WHEN), "carol", null);
         List<GameSummary> invitations = new java.util.ArrayList<>(List.of(two));
         Lobby lobby = new Lobby(invitations, true, List.of(one), false, List.of(), List.of());
         invitations.clear();
@@ -127,9 +131,12 @@ class DomainValuesTest {
         GameRuleException refused = new GameRuleException(Rejection.NOT_YOUR_TURN);
         assertSame(Rejection.NOT_YOUR_TURN, refused.rejection());
         assertEquals("It is not your turn.", refused.getMessage());
-        assertEquals("You have 10 open invitations already. Wait for an answer, or cancel one, before you invite"
-                + " someone else.", Rejection.TOO_MANY_SENT.message());
-        assertEquals("That player has 20 open invitations already. Please try again once they have answered some.",
+        assertEquals(
+                "You have 10 open invitations already. Wait for an answer, or cancel one, before you invite"
+                        + " someone else.",
+                Rejection.TOO_MANY_SENT.message());
+        assertEquals(
+                "That player has 20 open invitations already. Please try again once they have answered some.",
                 Rejection.TOO_MANY_RECEIVED.message());
         Set<String> messages = new HashSet<>();
         for (Rejection rejection : Rejection.values()) {

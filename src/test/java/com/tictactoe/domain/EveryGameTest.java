@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class EveryGameTest {
 
     private static final int[][] LINES = {
-            {0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {0, 3, 6}, {1, 4, 7}, {2, 5, 8}, {0, 4, 8}, {2, 4, 6}};
+        {0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {0, 3, 6}, {1, 4, 7}, {2, 5, 8}, {0, 4, 8}, {2, 4, 6}
+    };
     private static final Instant NOW = Instant.parse("2026-11-21T10:20:32.123456Z");
 
     private long games;
@@ -50,7 +51,9 @@ class EveryGameTest {
             assertEquals(Optional.of(Rejection.NOT_YOUR_TURN), game.moveRejection(game.opponentOf(mover), square));
             cells[i] = toMove;
             Game after = game.play(mover, square, NOW);
-            assertEquals(Mark.valueOf(String.valueOf(toMove)), after.board().markAt(square).orElseThrow());
+            assertEquals(
+                    Mark.valueOf(String.valueOf(toMove)),
+                    after.board().markAt(square).orElseThrow());
             char winner = referee(cells);
             boolean full = countMarks(cells) == 9;
             if (winner != 0 || full) {

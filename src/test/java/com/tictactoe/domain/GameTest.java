@@ -178,8 +178,16 @@ class GameTest {
 
     @Test
     void aFullBoardWithoutALineIsADraw() {
-        Game game = play(TOP_LEFT, TOP_MIDDLE, TOP_RIGHT, MIDDLE_MIDDLE, MIDDLE_LEFT, MIDDLE_RIGHT,
-                BOTTOM_MIDDLE, BOTTOM_LEFT, BOTTOM_RIGHT);
+        Game game = play(
+                TOP_LEFT,
+                TOP_MIDDLE,
+                TOP_RIGHT,
+                MIDDLE_MIDDLE,
+                MIDDLE_LEFT,
+                MIDDLE_RIGHT,
+                BOTTOM_MIDDLE,
+                BOTTOM_LEFT,
+                BOTTOM_RIGHT);
         assertEquals(GameStatus.FINISHED, game.status());
         assertEquals(new StatusDate(GameStatus.FINISHED, ENDED), game.statusDate());
         assertNull(game.result(), "a draw has no winner");
@@ -193,8 +201,16 @@ class GameTest {
 
     @Test
     void aWinOnTheLastSquareIsAWinNotADraw() {
-        Game game = play(TOP_LEFT, TOP_MIDDLE, TOP_RIGHT, MIDDLE_LEFT, MIDDLE_MIDDLE, MIDDLE_RIGHT,
-                BOTTOM_MIDDLE, BOTTOM_LEFT, BOTTOM_RIGHT);
+        Game game = play(
+                TOP_LEFT,
+                TOP_MIDDLE,
+                TOP_RIGHT,
+                MIDDLE_LEFT,
+                MIDDLE_MIDDLE,
+                MIDDLE_RIGHT,
+                BOTTOM_MIDDLE,
+                BOTTOM_LEFT,
+                BOTTOM_RIGHT);
         assertTrue(game.board().isFull());
         assertEquals(Optional.of("alice"), game.winner());
         assertEquals(Optional.of(WinningLine.DIAGONAL), game.winningLine());
@@ -203,15 +219,29 @@ class GameTest {
 
     @Test
     void aResultIsOnlyAResultOnceTheGameIsFinished() {
-        Game stored = new Game("g", "alice", "bob", "alice", "alice",
-                new StatusDate(GameStatus.IN_PROGRESS, STARTED), "alice", Board.empty());
+        Game stored = new Game(
+                "g",
+                "alice",
+                "bob",
+                "alice",
+                "alice",
+                new StatusDate(GameStatus.IN_PROGRESS, STARTED),
+                "alice",
+                Board.empty());
         assertEquals(Optional.empty(), stored.winner());
         assertEquals(Optional.empty(), stored.outcomeFor("alice"));
-        Game noWinnerInProgress = new Game("g", "alice", "bob", "alice", "alice",
-                new StatusDate(GameStatus.IN_PROGRESS, STARTED), null, Board.empty());
+        Game noWinnerInProgress = new Game(
+                "g",
+                "alice",
+                "bob",
+                "alice",
+                "alice",
+                new StatusDate(GameStatus.IN_PROGRESS, STARTED),
+                null,
+                Board.empty());
         assertFalse(noWinnerInProgress.isDraw(), "only a finished game is a draw");
-        Game finishedWithoutWinner = new Game("g", "alice", "bob", "alice", null,
-                new StatusDate(GameStatus.FINISHED, ENDED), null, Board.empty());
+        Game finishedWithoutWinner = new Game(
+                "g", "alice", "bob", "alice", null, new StatusDate(GameStatus.FINISHED, ENDED), null, Board.empty());
         assertEquals(Optional.empty(), finishedWithoutWinner.winner());
         assertTrue(finishedWithoutWinner.isDraw(), "a finished game without a winner is a draw");
     }
@@ -228,11 +258,13 @@ class GameTest {
             states.add(game);
         }
         for (int i = 1; i < states.size(); i++) {
-            assertTrue(states.get(i).progress() > states.get(i - 1).progress(),
-                    "state " + i + ": " + states.get(i - 1).progress() + " then " + states.get(i).progress());
+            assertTrue(
+                    states.get(i).progress() > states.get(i - 1).progress(),
+                    "state " + i + ": " + states.get(i - 1).progress() + " then "
+                            + states.get(i).progress());
         }
-        Game draw = play(TOP_LEFT, TOP_MIDDLE, TOP_RIGHT, MIDDLE_MIDDLE, MIDDLE_LEFT, MIDDLE_RIGHT,
-                BOTTOM_MIDDLE, BOTTOM_LEFT);
+        Game draw = play(
+                TOP_LEFT, TOP_MIDDLE, TOP_RIGHT, MIDDLE_MIDDLE, MIDDLE_LEFT, MIDDLE_RIGHT, BOTTOM_MIDDLE, BOTTOM_LEFT);
         assertTrue(draw.play("alice", BOTTOM_RIGHT, ENDED).progress() > draw.progress());
     }
 

@@ -17,7 +17,8 @@ class LobbyChangesTest {
 
     private static GameSummary game(int id, String host, String opponent, GameStatus status, int minute) {
         String turn = status == GameStatus.IN_PROGRESS ? host : null;
-        return new GameSummary("g" + id, host, opponent, new StatusDate(status, T0.plusSeconds(60L * minute)), turn, null);
+        return new GameSummary(
+                "g" + id, host, opponent, new StatusDate(status, T0.plusSeconds(60L * minute)), turn, null);
     }
 
     private static final Lobby EMPTY = new Lobby(List.of(), false, List.of(), false, List.of(), List.of());
@@ -86,12 +87,17 @@ class LobbyChangesTest {
             playing.add(game(i, "p" + i, "bob", GameStatus.IN_PROGRESS, 20 - i));
         }
         Lobby full = new Lobby(List.of(), false, List.of(), false, playing, List.of());
-        assertEquals(Optional.empty(), full.afterChange("bob", game(3, "p3", "bob", GameStatus.FINISHED, 30), false),
+        assertEquals(
+                Optional.empty(),
+                full.afterChange("bob", game(3, "p3", "bob", GameStatus.FINISHED, 30), false),
                 "an eleventh game in progress, never read, would now be shown");
-        assertTrue(full.afterChange("bob", playing.get(3).withTurn("bob"), false).isPresent(), "a move stays in the list");
+        assertTrue(
+                full.afterChange("bob", playing.get(3).withTurn("bob"), false).isPresent(), "a move stays in the list");
 
         Lobby nine = new Lobby(List.of(), false, List.of(), false, playing.subList(0, 9), List.of());
-        assertTrue(nine.afterChange("bob", game(3, "p3", "bob", GameStatus.FINISHED, 30), false).isPresent(),
+        assertTrue(
+                nine.afterChange("bob", game(3, "p3", "bob", GameStatus.FINISHED, 30), false)
+                        .isPresent(),
                 "fewer than ten: there is no other");
     }
 

@@ -24,8 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /** Every call of the client reaches the metrics once, by operation, with its time and its error. */
 class DynamoCallTimingOnDynamoDbTest {
 
-    private record Call(String operation, Duration took, String error) {
-    }
+    private record Call(String operation, Duration took, String error) {}
 
     private static final class Recorded implements DynamoCallMetrics {
         final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -53,10 +52,14 @@ class DynamoCallTimingOnDynamoDbTest {
             TableBootstrap.createMissing(client, List.of(GamesTable.definition(table)));
             metrics.calls.clear();
             client.getItem(get -> get.tableName(table).key(Map.of(GamesTable.GAME_ID, AttributeValue.fromS("x"))));
-            assertThrows(ResourceNotFoundException.class, () -> client.getItem(get -> get.tableName("NoSuchTable")
-                    .key(Map.of(GamesTable.GAME_ID, AttributeValue.fromS("x")))));
+            assertThrows(
+                    ResourceNotFoundException.class,
+                    () -> client.getItem(get ->
+                            get.tableName("NoSuchTable").key(Map.of(GamesTable.GAME_ID, AttributeValue.fromS("x")))));
         }
-        assertEquals(List.of("GetItem", "GetItem"), metrics.calls.stream().map(Call::operation).toList());
+        assertEquals(
+                List.of("GetItem", "GetItem"),
+                metrics.calls.stream().map(Call::operation).toList());
         assertEquals(null, metrics.calls.get(0).error());
         assertEquals("ResourceNotFoundException", metrics.calls.get(1).error());
         assertTrue(metrics.calls.stream().allMatch(call -> call.took().toNanos() > 0));
@@ -67,12 +70,13 @@ class DynamoCallTimingOnDynamoDbTest {
         Recorded metrics = new Recorded();
         ThrottlingInterceptor throttling = new ThrottlingInterceptor();
         throttling.throttleAlways("ListTables");
-        try (DynamoDbClient client = DynamoDbClients.create(at(DynamoDbLocalSession.endpoint()), metrics,
-                List.of(throttling))) {
+        try (DynamoDbClient client =
+                DynamoDbClients.create(at(DynamoDbLocalSession.endpoint()), metrics, List.of(throttling))) {
             assertThrows(ProvisionedThroughputExceededException.class, client::listTables);
         }
         assertEquals(DynamoDbClients.MAX_ATTEMPTS, throttling.attempts("ListTables"));
-        assertEquals(List.of(new Call("ListTables", metrics.calls.get(0).took(), "ProvisionedThroughputExceededException")),
+        assertEquals(
+                List.of(new Call("ListTables", metrics.calls.get(0).took(), "ProvisionedThroughputExceededException")),
                 metrics.calls);
         assertTrue(metrics.calls.get(0).took().toMillis() >= 700, "the backoff between attempts is part of the call");
     }
@@ -80,8 +84,8 @@ class DynamoCallTimingOnDynamoDbTest {
     @Test
     void noAnswerIsRecordedAsTheClientsException() {
         Recorded metrics = new Recorded();
-        try (DynamoDbClient client = DynamoDbClients.create(at("http://127.0.0.1:" + DynamoDbLocal.freePort()), metrics,
-                List.of())) {
+        try (DynamoDbClient client =
+                DynamoDbClients.create(at("http://127.0.0.1:" + DynamoDbLocal.freePort()), metrics, List.of())) {
             assertThrows(SdkClientException.class, client::listTables);
         }
         assertEquals(1, metrics.calls.size());

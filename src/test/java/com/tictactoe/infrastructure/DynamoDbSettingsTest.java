@@ -23,12 +23,19 @@ class DynamoDbSettingsTest {
     void aLocalEndpointCreatesTablesUnlessTold() {
         Map<String, String> values = Map.of(DynamoDbSettings.ENDPOINT, "http://localhost:8000");
         assertTrue(DynamoDbSettings.from(values::get).createTables());
-        Map<String, String> off = Map.of(DynamoDbSettings.ENDPOINT, "http://127.0.0.1:8000",
-                DynamoDbSettings.CREATE_TABLES, "false", DynamoDbSettings.GAMES_TABLE, "TicTacToeGames");
+        Map<String, String> off = Map.of(
+                DynamoDbSettings.ENDPOINT,
+                "http://127.0.0.1:8000",
+                DynamoDbSettings.CREATE_TABLES,
+                "false",
+                DynamoDbSettings.GAMES_TABLE,
+                "TicTacToeGames");
         DynamoDbSettings settings = DynamoDbSettings.from(off::get);
         assertFalse(settings.createTables());
         assertEquals("TicTacToeGames", settings.gamesTable());
-        assertFalse(DynamoDbSettings.from(Map.of(DynamoDbSettings.ENDPOINT, "https://dynamodb.eu-west-1.amazonaws.com")::get).createTables());
+        assertFalse(DynamoDbSettings.from(
+                        Map.of(DynamoDbSettings.ENDPOINT, "https://dynamodb.eu-west-1.amazonaws.com")::get)
+                .createTables());
     }
 
     @Test

@@ -28,6 +28,7 @@ class GameListsOnDynamoDbTest {
 
     /** Game ids in the order they reached their current status, oldest first. */
     private static final List<String> pending = new ArrayList<>();
+
     private static final List<String> sentByAnn = new ArrayList<>();
     private static final List<String> playing = new ArrayList<>();
     private static final List<String> finished = new ArrayList<>();
@@ -82,7 +83,10 @@ class GameListsOnDynamoDbTest {
 
     private static void assertNewestFirst(List<GameSummary> games) {
         for (int i = 1; i < games.size(); i++) {
-            assertTrue(StatusDates.format(games.get(i - 1).statusDate()).compareTo(StatusDates.format(games.get(i).statusDate())) > 0,
+            assertTrue(
+                    StatusDates.format(games.get(i - 1).statusDate())
+                                    .compareTo(StatusDates.format(games.get(i).statusDate()))
+                            > 0,
                     "newest first");
         }
     }
@@ -138,7 +142,9 @@ class GameListsOnDynamoDbTest {
     @Test
     void aUserWithoutGamesHasEmptyLists() {
         Lobby lobby = facade.lobby("nobody");
-        assertTrue(lobby.invitations().isEmpty() && lobby.sentInvitations().isEmpty()
-                && lobby.inProgress().isEmpty() && lobby.finished().isEmpty());
+        assertTrue(lobby.invitations().isEmpty()
+                && lobby.sentInvitations().isEmpty()
+                && lobby.inProgress().isEmpty()
+                && lobby.finished().isEmpty());
     }
 }

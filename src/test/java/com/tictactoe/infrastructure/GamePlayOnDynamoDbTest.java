@@ -83,8 +83,21 @@ class GamePlayOnDynamoDbTest {
         assertEquals("O", s(item, "BottomRight"));
         assertEquals("X", s(item, "TopRight"));
         assertEquals("X", s(item, "BottomLeft"));
-        assertEquals(Set.of("GameId", "HostId", "OpponentId", "OUser", "Turn", "StatusDate", "Result",
-                "TopLeft", "MiddleMiddle", "BottomRight", "TopRight", "BottomLeft"), item.keySet());
+        assertEquals(
+                Set.of(
+                        "GameId",
+                        "HostId",
+                        "OpponentId",
+                        "OUser",
+                        "Turn",
+                        "StatusDate",
+                        "Result",
+                        "TopLeft",
+                        "MiddleMiddle",
+                        "BottomRight",
+                        "TopRight",
+                        "BottomLeft"),
+                item.keySet());
     }
 
     @Test
@@ -100,8 +113,17 @@ class GamePlayOnDynamoDbTest {
     @Test
     void aFullBoardWithoutALineIsADraw() {
         Game game = started("alice", "bob");
-        Game end = play(game, "TopLeft", "TopMiddle", "TopRight", "MiddleMiddle", "MiddleLeft",
-                "MiddleRight", "BottomMiddle", "BottomLeft", "BottomRight");
+        Game end = play(
+                game,
+                "TopLeft",
+                "TopMiddle",
+                "TopRight",
+                "MiddleMiddle",
+                "MiddleLeft",
+                "MiddleRight",
+                "BottomMiddle",
+                "BottomLeft",
+                "BottomRight");
         assertTrue(end.isDraw());
         Map<String, AttributeValue> item = store.rawItem(game.gameId());
         assertEquals("Tie", s(item, "Result"));
@@ -154,16 +176,30 @@ class GamePlayOnDynamoDbTest {
         assertEquals("Tie", s(item, "Result"));
 
         store.putRaw(strings(
-                "GameId", "0e6f1b2c-5a0b-4c8e-9a51-6f1c2d6e3d4e",
-                "HostId", "carol",
-                "OpponentId", "dave",
-                "OUser", "carol",
-                "Turn", "N/A",
-                "StatusDate", "FINISHED_2026-11-21 10:24:05.918273",
-                "Result", "carol",
-                "TopLeft", "O", "MiddleMiddle", "O",
-                "BottomRight", "O", "TopRight", "X",
-                "BottomLeft", "X"));
+                "GameId",
+                "0e6f1b2c-5a0b-4c8e-9a51-6f1c2d6e3d4e",
+                "HostId",
+                "carol",
+                "OpponentId",
+                "dave",
+                "OUser",
+                "carol",
+                "Turn",
+                "N/A",
+                "StatusDate",
+                "FINISHED_2026-11-21 10:24:05.918273",
+                "Result",
+                "carol",
+                "TopLeft",
+                "O",
+                "MiddleMiddle",
+                "O",
+                "BottomRight",
+                "O",
+                "TopRight",
+                "X",
+                "BottomLeft",
+                "X"));
         Game finished = facade.game("0e6f1b2c-5a0b-4c8e-9a51-6f1c2d6e3d4e").orElseThrow();
         assertEquals(GameStatus.FINISHED, finished.status());
         assertNull(finished.turn());
@@ -191,20 +227,37 @@ class GamePlayOnDynamoDbTest {
         refusedAndUnchanged(game, Rejection.NOT_YOUR_TURN, () -> facade.move(id, "alice", "TopRight"));
         refusedAndUnchanged(game, Rejection.SQUARE_TAKEN, () -> facade.move(id, "bob", "TopLeft"));
         refusedAndUnchanged(game, Rejection.NOT_A_PLAYER, () -> facade.move(id, "mallory", "TopRight"));
-        refusedAndUnchanged(game, Rejection.NO_SUCH_GAME,
+        refusedAndUnchanged(
+                game,
+                Rejection.NO_SUCH_GAME,
                 () -> facade.move("00000000-0000-4000-8000-000000000000", "bob", "TopRight"));
 
         Game pending = facade.create("alice", "bob");
-        refusedAndUnchanged(pending, Rejection.NOT_IN_PROGRESS, () -> facade.move(pending.gameId(), "alice", "TopLeft"));
+        refusedAndUnchanged(
+                pending, Rejection.NOT_IN_PROGRESS, () -> facade.move(pending.gameId(), "alice", "TopLeft"));
 
         Game finished = play(started("alice", "bob"), "TopLeft", "MiddleLeft", "TopMiddle", "MiddleMiddle", "TopRight");
-        refusedAndUnchanged(finished, Rejection.NOT_IN_PROGRESS, () -> facade.move(finished.gameId(), "bob", "BottomRight"));
-        refusedAndUnchanged(finished, Rejection.NOT_IN_PROGRESS, () -> facade.move(finished.gameId(), "alice", "BottomRight"));
+        refusedAndUnchanged(
+                finished, Rejection.NOT_IN_PROGRESS, () -> facade.move(finished.gameId(), "bob", "BottomRight"));
+        refusedAndUnchanged(
+                finished, Rejection.NOT_IN_PROGRESS, () -> facade.move(finished.gameId(), "alice", "BottomRight"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"HostId", "Turn", "Result", "StatusDate", "OUser", "topleft", "TopLeft ", "",
-            "TopLeft = :v0 OR", "#TopLeft", "Top Left"})
+    @ValueSource(
+            strings = {
+                "HostId",
+                "Turn",
+                "Result",
+                "StatusDate",
+                "OUser",
+                "topleft",
+                "TopLeft ",
+                "",
+                "TopLeft = :v0 OR",
+                "#TopLeft",
+                "Top Left"
+            })
     void forgedSquareNamesAreRefusedAndChangeNothing(String forged) {
         Game game = started("alice", "bob");
         refusedAndUnchanged(game, Rejection.INVALID_SQUARE, () -> facade.move(game.gameId(), "alice", forged));
@@ -276,7 +329,10 @@ class GamePlayOnDynamoDbTest {
         GameRuleException unknown = assertThrows(GameRuleException.class, () -> facade.create("alice", "zed"));
         assertEquals(Rejection.NO_SUCH_PLAYER, unknown.rejection());
         assertEquals("There is no player called \u201czed\u201d.", unknown.getMessage());
-        assertEquals("bob", facade.create("alice", " BOB ").opponentId(), "the player as registered, whatever the case typed");
+        assertEquals(
+                "bob",
+                facade.create("alice", " BOB ").opponentId(),
+                "the player as registered, whatever the case typed");
     }
 
     @Test
@@ -290,12 +346,18 @@ class GamePlayOnDynamoDbTest {
 
     @Test
     void theTableHasTheOriginalsKeyAndIndexes() {
-        var table = store.client().describeTable(d -> d.tableName(store.table())).table();
+        var table =
+                store.client().describeTable(d -> d.tableName(store.table())).table();
         assertEquals("GameId", table.keySchema().get(0).attributeName());
-        assertEquals(Set.of("HostId-StatusDate-index", "OpponentId-StatusDate-index"),
-                Set.copyOf(table.globalSecondaryIndexes().stream().map(i -> i.indexName()).toList()));
+        assertEquals(
+                Set.of("HostId-StatusDate-index", "OpponentId-StatusDate-index"),
+                Set.copyOf(table.globalSecondaryIndexes().stream()
+                        .map(i -> i.indexName())
+                        .toList()));
         table.globalSecondaryIndexes().forEach(index -> {
-            assertEquals(index.indexName().replace("-StatusDate-index", ""), index.keySchema().get(0).attributeName());
+            assertEquals(
+                    index.indexName().replace("-StatusDate-index", ""),
+                    index.keySchema().get(0).attributeName());
             assertEquals("StatusDate", index.keySchema().get(1).attributeName());
             assertFalse(index.projection().nonKeyAttributes().contains("Turn"), "moves must not write the indexes");
         });

@@ -15,8 +15,8 @@ import com.tictactoe.domain.InvitationLimits;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.StatusDate;
-import com.tictactoe.testsupport.LocalGames;
 import com.tictactoe.testsupport.GameServer;
+import com.tictactoe.testsupport.LocalGames;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -73,10 +73,19 @@ class InvitationLimitsOnDynamoDbTest {
     /** An open invitation written straight to the table, as the original app (which had no limits) or a race could leave one. */
     private static String rawInvitation(String host, String opponent, Instant when) {
         String id = UUID.randomUUID().toString();
-        store.putRaw(Map.of("GameId", AttributeValue.fromS(id), "HostId", AttributeValue.fromS(host),
-                "OpponentId", AttributeValue.fromS(opponent), "OUser", AttributeValue.fromS(host),
-                "Turn", AttributeValue.fromS(host),
-                "StatusDate", AttributeValue.fromS(StatusDates.format(new StatusDate(GameStatus.PENDING, when)))));
+        store.putRaw(Map.of(
+                "GameId",
+                AttributeValue.fromS(id),
+                "HostId",
+                AttributeValue.fromS(host),
+                "OpponentId",
+                AttributeValue.fromS(opponent),
+                "OUser",
+                AttributeValue.fromS(host),
+                "Turn",
+                AttributeValue.fromS(host),
+                "StatusDate",
+                AttributeValue.fromS(StatusDates.format(new StatusDate(GameStatus.PENDING, when)))));
         return id;
     }
 
@@ -90,8 +99,10 @@ class InvitationLimitsOnDynamoDbTest {
         int eventsBefore = server.changes().size();
         String oneMore = store.registeredPlayer("target");
         assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(flooder, oneMore)));
-        assertEquals("You have 10 open invitations already. Wait for an answer, or cancel one, before you invite"
-                + " someone else.", Rejection.TOO_MANY_SENT.message());
+        assertEquals(
+                "You have 10 open invitations already. Wait for an answer, or cancel one, before you invite"
+                        + " someone else.",
+                Rejection.TOO_MANY_SENT.message());
         assertEquals(PER_INVITER, dao.invitationsBy(flooder, 100).size(), "nothing was written");
         assertTrue(dao.invitationsFor(oneMore, 100).isEmpty());
         assertEquals(eventsBefore, server.changes().size(), "no one is told of a game that was not made");
@@ -102,7 +113,9 @@ class InvitationLimitsOnDynamoDbTest {
         assertEquals(GameStatus.PENDING, again.status());
         assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(flooder, store.registeredPlayer("target"))));
         assertTrue(facade.decline(again.gameId(), oneMore));
-        assertEquals(GameStatus.PENDING, facade.create(flooder, store.registeredPlayer("target")).status());
+        assertEquals(
+                GameStatus.PENDING,
+                facade.create(flooder, store.registeredPlayer("target")).status());
     }
 
     @Test
@@ -118,7 +131,9 @@ class InvitationLimitsOnDynamoDbTest {
         }
         assertEquals(eventsBefore, server.changes().size(), "nothing new to tell");
         // The case of the issue: a flood from eve no longer hides carol's earlier invitation.
-        assertEquals(List.of(first.gameId(), fromCarol.gameId()), ids(facade.lobby(dave).invitations()));
+        assertEquals(
+                List.of(first.gameId(), fromCarol.gameId()),
+                ids(facade.lobby(dave).invitations()));
         assertEquals(List.of(first.gameId()), ids(facade.sentInvitations(eve)));
 
         // The other way round is an invitation of its own (the other player would move first).
@@ -142,7 +157,8 @@ class InvitationLimitsOnDynamoDbTest {
         assertEquals(PER_INVITEE, dao.countInvitationsFor(popular, PER_INVITEE));
         String late = store.registeredPlayer("fan");
         assertEquals(Rejection.TOO_MANY_RECEIVED, refusal(() -> facade.create(late, popular)));
-        assertEquals("That player has 20 open invitations already. Please try again once they have answered some.",
+        assertEquals(
+                "That player has 20 open invitations already. Please try again once they have answered some.",
                 Rejection.TOO_MANY_RECEIVED.message());
         assertTrue(dao.invitationsBy(late, 100).isEmpty(), "nothing was written");
         assertEquals(PER_INVITEE, dao.invitationsFor(popular, 100).size());
@@ -217,7 +233,9 @@ class InvitationLimitsOnDynamoDbTest {
 
         // Others are still refused, and a finished game is no open invitation.
         assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.accept(invitation.gameId(), alice)));
-        assertEquals(Rejection.NOT_INVITED, refusal(() -> facade.accept(invitation.gameId(), store.registeredPlayer("mallory"))));
+        assertEquals(
+                Rejection.NOT_INVITED,
+                refusal(() -> facade.accept(invitation.gameId(), store.registeredPlayer("mallory"))));
         Game done = moved;
         for (String square : new String[] {"TopLeft", "MiddleLeft", "TopMiddle", "BottomRight", "TopRight"}) {
             done = facade.move(done.gameId(), done.turn(), square);
@@ -242,9 +260,13 @@ class InvitationLimitsOnDynamoDbTest {
 
         // A started game is no invitation to decline.
         Game started = facade.accept(facade.create(alice, bob).gameId(), bob);
-        assertEquals(Rejection.NOT_PENDING, assertThrows(GameRuleException.class,
-                () -> facade.decline(started.gameId(), bob)).rejection());
-        assertEquals(Rejection.NOT_PENDING, assertThrows(GameRuleException.class,
-                () -> facade.cancel(started.gameId(), alice)).rejection());
+        assertEquals(
+                Rejection.NOT_PENDING,
+                assertThrows(GameRuleException.class, () -> facade.decline(started.gameId(), bob))
+                        .rejection());
+        assertEquals(
+                Rejection.NOT_PENDING,
+                assertThrows(GameRuleException.class, () -> facade.cancel(started.gameId(), alice))
+                        .rejection());
     }
 }

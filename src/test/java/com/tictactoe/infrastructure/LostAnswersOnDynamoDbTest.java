@@ -10,9 +10,9 @@ import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.StoreUnavailableException;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
+import com.tictactoe.testsupport.GameServer;
 import com.tictactoe.testsupport.LocalGames;
 import com.tictactoe.testsupport.LossyProxy;
-import com.tictactoe.testsupport.GameServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,9 +39,10 @@ class LostAnswersOnDynamoDbTest {
     static void connectThroughALossyNetwork() {
         store = LocalGames.withFreshTable();
         proxy = LossyProxy.to(DynamoDbLocalSession.endpoint());
-        client = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(proxy.endpoint())),
-                Optional.empty(), store.table(), "Users", false));
-        server = GameServer.over(new DynamoGameDao(client, store.table(), ForkJoinPool.commonPool()),
+        client = DynamoDbClients.create(new DynamoDbSettings(
+                Optional.of(URI.create(proxy.endpoint())), Optional.empty(), store.table(), "Users", false));
+        server = GameServer.over(
+                new DynamoGameDao(client, store.table(), ForkJoinPool.commonPool()),
                 store.register("alice", "bob").accounts());
         facade = server.facade();
     }
@@ -60,7 +61,8 @@ class LostAnswersOnDynamoDbTest {
         proxy.loseNextAnswerTo("PutItem");
         Game game = facade.create("alice", "bob");
         assertEquals(lostBefore + 1, proxy.answersLost());
-        assertEquals("PENDING", store.rawItem(game.gameId()).get("StatusDate").s().substring(0, 7));
+        assertEquals(
+                "PENDING", store.rawItem(game.gameId()).get("StatusDate").s().substring(0, 7));
 
         proxy.loseNextAnswerTo("UpdateItem");
         Game started = facade.accept(game.gameId(), "bob");
@@ -76,8 +78,10 @@ class LostAnswersOnDynamoDbTest {
         assertEquals(eventsBefore + 1, server.changes().size(), "the opponent is told");
 
         // Without a lost answer, the same move again is a plain refusal.
-        assertEquals(Rejection.NOT_YOUR_TURN,
-                assertThrows(GameRuleException.class, () -> facade.move(game.gameId(), "alice", "MiddleMiddle")).rejection());
+        assertEquals(
+                Rejection.NOT_YOUR_TURN,
+                assertThrows(GameRuleException.class, () -> facade.move(game.gameId(), "alice", "MiddleMiddle"))
+                        .rejection());
     }
 
     /**
@@ -104,14 +108,16 @@ class LostAnswersOnDynamoDbTest {
             Thread.sleep(50);
         }
         assertEquals(1, announcedMoves(game.gameId(), eventsBefore), "announced once");
-        System.out.printf("A move stored after its player heard 'unavailable' was announced %d ms after that answer%n",
+        System.out.printf(
+                "A move stored after its player heard 'unavailable' was announced %d ms after that answer%n",
                 (System.nanoTime() - told) / 1_000_000);
         assertEquals("bob", facade.game(game.gameId()).orElseThrow().turn());
     }
 
     private static long announcedMoves(String gameId, int from) {
         return server.changes().subList(from, server.changes().size()).stream()
-                .filter(change -> change.game().gameId().equals(gameId) && change.game().board().moveCount() == 1)
+                .filter(change -> change.game().gameId().equals(gameId)
+                        && change.game().board().moveCount() == 1)
                 .count();
     }
 }

@@ -11,8 +11,8 @@ import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.Square;
 import com.tictactoe.testsupport.LocalGames;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -91,12 +91,19 @@ class RacingMovesOnDynamoDbTest {
                     successes.add(attempt.get());
                 } catch (ExecutionException e) {
                     Rejection reason = ((GameRuleException) e.getCause()).rejection();
-                    assertTrue(Set.of(Rejection.NOT_YOUR_TURN, Rejection.SQUARE_TAKEN, Rejection.BOARD_CHANGED,
-                            Rejection.NOT_IN_PROGRESS).contains(reason), reason.name());
+                    assertTrue(
+                            Set.of(
+                                            Rejection.NOT_YOUR_TURN,
+                                            Rejection.SQUARE_TAKEN,
+                                            Rejection.BOARD_CHANGED,
+                                            Rejection.NOT_IN_PROGRESS)
+                                    .contains(reason),
+                            reason.name());
                 }
             }
             successes.sort(Comparator.comparingInt(Game::progress));
-            assertTrue(!successes.isEmpty() && successes.get(successes.size() - 1).progress() > current.progress(),
+            assertTrue(
+                    !successes.isEmpty() && successes.get(successes.size() - 1).progress() > current.progress(),
                     "someone whose turn it was got through");
             current = successes.get(successes.size() - 1);
         }
@@ -110,13 +117,19 @@ class RacingMovesOnDynamoDbTest {
                     played = square;
                 }
             }
-            assertEquals(previous.play(previous.turn(), played, success.statusDate().date()).board(), success.board());
+            assertEquals(
+                    previous.play(previous.turn(), played, success.statusDate().date())
+                            .board(),
+                    success.board());
             previous = success;
         }
         Game stored = store.newFacade().game(game.gameId()).orElseThrow();
         assertEquals(current.board(), stored.board());
         Map<String, AttributeValue> item = store.rawItem(game.gameId());
-        long marks = item.keySet().stream().filter(name -> Arrays.stream(Square.values()).map(SquareAttributes::of).anyMatch(name::equals)).count();
+        long marks = item.keySet().stream()
+                .filter(name ->
+                        Arrays.stream(Square.values()).map(SquareAttributes::of).anyMatch(name::equals))
+                .count();
         assertEquals(successes.size(), marks, "one square per successful move");
         assertTrue(item.get("StatusDate").s().startsWith("FINISHED_"));
         assertEquals(current.winner().orElse("Tie"), item.get("Result").s());

@@ -15,7 +15,8 @@ class StatusDatesTest {
     void writesTheOriginalsFormatInUtcWithMicroseconds() {
         StatusDate value = new StatusDate(GameStatus.IN_PROGRESS, Instant.parse("2026-11-21T10:20:32.123456789Z"));
         assertEquals("IN_PROGRESS_2026-11-21 10:20:32.123456", StatusDates.format(value));
-        assertEquals("PENDING_2026-11-21 10:20:32.000000",
+        assertEquals(
+                "PENDING_2026-11-21 10:20:32.000000",
                 StatusDates.format(new StatusDate(GameStatus.PENDING, Instant.parse("2026-11-21T10:20:32Z"))));
     }
 
@@ -26,7 +27,9 @@ class StatusDatesTest {
         assertEquals(Instant.parse("2026-11-21T10:24:05.918273Z"), value.date());
         assertEquals("FINISHED_2026-11-21 10:24:05.918273", StatusDates.format(value));
         // str(datetime) leaves out a zero fraction
-        assertEquals(Instant.parse("2026-11-21T10:24:05Z"), StatusDates.parse("PENDING_2026-11-21 10:24:05").date());
+        assertEquals(
+                Instant.parse("2026-11-21T10:24:05Z"),
+                StatusDates.parse("PENDING_2026-11-21 10:24:05").date());
     }
 
     @Test
@@ -52,12 +55,16 @@ class StatusDatesTest {
             assertEquals(status, value.status());
         }
         assertEquals("IN_PROGRESS_", StatusDates.prefix(GameStatus.IN_PROGRESS));
-        assertEquals(Instant.parse("2026-11-21T10:24:05.100Z"), StatusDates.parse("FINISHED_2026-11-21 10:24:05.1").date());
-        IllegalArgumentException unreadable = assertThrows(IllegalArgumentException.class,
-                () -> StatusDates.parse("PENDING_2026-13-45 10:24:05"));
+        assertEquals(
+                Instant.parse("2026-11-21T10:24:05.100Z"),
+                StatusDates.parse("FINISHED_2026-11-21 10:24:05.1").date());
+        IllegalArgumentException unreadable =
+                assertThrows(IllegalArgumentException.class, () -> StatusDates.parse("PENDING_2026-13-45 10:24:05"));
         assertEquals("Unreadable StatusDate: PENDING_2026-13-45 10:24:05", unreadable.getMessage());
-        assertEquals("Unreadable StatusDate: null",
-                assertThrows(IllegalArgumentException.class, () -> StatusDates.parse(null)).getMessage());
+        assertEquals(
+                "Unreadable StatusDate: null",
+                assertThrows(IllegalArgumentException.class, () -> StatusDates.parse(null))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> StatusDates.parse(""));
         assertThrows(IllegalArgumentException.class, () -> StatusDates.parse("PENDING2026-11-21 10:24:05"));
     }

@@ -19,10 +19,14 @@ class StoreOutageTest {
     void anUnreachableStoreIsReportedAsUnavailable() {
         DynamoDbSettings settings = new DynamoDbSettings(
                 Optional.of(URI.create("http://127.0.0.1:" + DynamoDbLocal.freePort())),
-                Optional.empty(), "Games", "Users", false);
+                Optional.empty(),
+                "Games",
+                "Users",
+                false);
         try (DynamoDbClient client = DynamoDbClients.create(settings);
-             GameServer server = GameServer.over(new DynamoGameDao(client, "Games", ForkJoinPool.commonPool()),
-                     new DynamoAccountDao(client, "Users"))) {
+                GameServer server = GameServer.over(
+                        new DynamoGameDao(client, "Games", ForkJoinPool.commonPool()),
+                        new DynamoAccountDao(client, "Users"))) {
             GameFacade facade = server.facade();
             assertThrows(StoreUnavailableException.class, () -> facade.create("alice", "bob"));
             assertThrows(StoreUnavailableException.class, () -> facade.game("6f1c2d6e-5a0b-4c8e-9a51-0e6f1b2c3d4e"));
@@ -35,10 +39,14 @@ class StoreOutageTest {
     void aMissingTableIsReportedAsUnavailable() {
         DynamoDbSettings settings = new DynamoDbSettings(
                 Optional.of(URI.create(com.tictactoe.testsupport.DynamoDbLocalSession.endpoint())),
-                Optional.empty(), "NoSuchTable", "Users", false);
+                Optional.empty(),
+                "NoSuchTable",
+                "Users",
+                false);
         try (DynamoDbClient client = DynamoDbClients.create(settings);
-             GameServer server = GameServer.over(new DynamoGameDao(client, "NoSuchTable", ForkJoinPool.commonPool()),
-                     new DynamoAccountDao(client, "NoSuchTable"))) {
+                GameServer server = GameServer.over(
+                        new DynamoGameDao(client, "NoSuchTable", ForkJoinPool.commonPool()),
+                        new DynamoAccountDao(client, "NoSuchTable"))) {
             GameFacade facade = server.facade();
             assertThrows(StoreUnavailableException.class, () -> facade.lobby("alice"));
         }

@@ -29,10 +29,12 @@ class StoreProbeOnDynamoDbTest {
 
     @BeforeAll
     static void createTables() {
-        settings = settingsFor(DynamoDbLocalSession.endpoint(), "Games-" + UUID.randomUUID(), "Users-" + UUID.randomUUID());
+        settings = settingsFor(
+                DynamoDbLocalSession.endpoint(), "Games-" + UUID.randomUUID(), "Users-" + UUID.randomUUID());
         admin = DynamoDbClients.create(settings);
-        TableBootstrap.createMissing(admin, List.of(GamesTable.definition(settings.gamesTable()),
-                UsersTable.definition(settings.usersTable())));
+        TableBootstrap.createMissing(
+                admin,
+                List.of(GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())));
     }
 
     @AfterAll
@@ -58,8 +60,10 @@ class StoreProbeOnDynamoDbTest {
 
     @Test
     void notReadyWhenATableIsMissing() {
-        try (StoreProbe games = probe(settingsFor(DynamoDbLocalSession.endpoint(), settings.gamesTable(), "NoSuchUsers"));
-             StoreProbe users = probe(settingsFor(DynamoDbLocalSession.endpoint(), "NoSuchGames", settings.usersTable()))) {
+        try (StoreProbe games =
+                        probe(settingsFor(DynamoDbLocalSession.endpoint(), settings.gamesTable(), "NoSuchUsers"));
+                StoreProbe users =
+                        probe(settingsFor(DynamoDbLocalSession.endpoint(), "NoSuchGames", settings.usersTable()))) {
             assertFalse(games.ready());
             assertFalse(users.ready());
         }
@@ -71,7 +75,8 @@ class StoreProbeOnDynamoDbTest {
         try (StoreProbe probe = probe(settingsFor(nowhere, settings.gamesTable(), settings.usersTable()))) {
             long started = System.nanoTime();
             assertFalse(probe.ready());
-            assertTrue(System.nanoTime() - started < StoreProbe.PROBE_TIMEOUT.toNanos() * 2, "one attempt, not retries");
+            assertTrue(
+                    System.nanoTime() - started < StoreProbe.PROBE_TIMEOUT.toNanos() * 2, "one attempt, not retries");
         }
     }
 
@@ -86,7 +91,8 @@ class StoreProbeOnDynamoDbTest {
 
     @Test
     void theAnswerIsKeptForTwoSecondsThenAskedAgain() {
-        try (StoreProbe probe = probe(settingsFor(DynamoDbLocalSession.endpoint(), settings.gamesTable(), "NoSuchUsers"))) {
+        try (StoreProbe probe =
+                probe(settingsFor(DynamoDbLocalSession.endpoint(), settings.gamesTable(), "NoSuchUsers"))) {
             assertFalse(probe.ready());
             int reads = throttling.attempts("GetItem");
             now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1_999));

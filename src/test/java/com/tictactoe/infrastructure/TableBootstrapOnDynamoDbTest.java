@@ -28,8 +28,10 @@ class TableBootstrapOnDynamoDbTest {
     @Test
     void createsTheUsersTableWithItsTimeToLiveOnceAndLeavesItAlone() {
         for (int start = 1; start <= 2; start++) {
-            TableBootstrap.createMissing(client, List.of(UsersTable.definition(users)), List.of(UsersTable.timeToLive(users)));
-            var ttl = client.describeTimeToLive(describe -> describe.tableName(users)).timeToLiveDescription();
+            TableBootstrap.createMissing(
+                    client, List.of(UsersTable.definition(users)), List.of(UsersTable.timeToLive(users)));
+            var ttl = client.describeTimeToLive(describe -> describe.tableName(users))
+                    .timeToLiveDescription();
             assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus(), "start " + start);
             assertEquals(UsersTable.EXPIRES_AT, ttl.attributeName());
         }

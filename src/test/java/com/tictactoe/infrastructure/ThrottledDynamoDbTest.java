@@ -17,8 +17,8 @@ import com.tictactoe.domain.Square;
 import com.tictactoe.domain.StoreBusyException;
 import com.tictactoe.domain.StoreUnavailableException;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
-import com.tictactoe.testsupport.LocalGames;
 import com.tictactoe.testsupport.GameServer;
+import com.tictactoe.testsupport.LocalGames;
 import com.tictactoe.testsupport.ThrottlingInterceptor;
 import java.net.URI;
 import java.time.Duration;
@@ -66,13 +66,20 @@ class ThrottledDynamoDbTest {
         store = LocalGames.withFreshTable();
         usersTable = "Users-" + UUID.randomUUID();
         throttle = new ThrottlingInterceptor();
-        client = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                Optional.empty(), store.table(), usersTable, false), List.of(throttle));
+        client = DynamoDbClients.create(
+                new DynamoDbSettings(
+                        Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
+                        Optional.empty(),
+                        store.table(),
+                        usersTable,
+                        false),
+                List.of(throttle));
         TableBootstrap.createMissing(client, List.of(UsersTable.definition(usersTable)));
         executor = Executors.newCachedThreadPool();
         games = new DynamoGameDao(client, store.table(), executor);
         accounts = new DynamoAccountDao(client, usersTable);
-        for (String player : List.of("alice", "bob", "carol", "dave", "erin", "frank", "hank", "ivan", "jane", "kate", "liam")) {
+        for (String player :
+                List.of("alice", "bob", "carol", "dave", "erin", "frank", "hank", "ivan", "jane", "kate", "liam")) {
             accounts.create(new Account(player, "not-a-real-hash"));
         }
         server = store.newServer(games, accounts);
@@ -120,7 +127,11 @@ class ThrottledDynamoDbTest {
             }
         }
         assertEquals(List.of("MiddleMiddle"), marked);
-        assertEquals(moved.board().markAt(Square.fromId("MiddleMiddle").orElseThrow()).orElseThrow().name(),
+        assertEquals(
+                moved.board()
+                        .markAt(Square.fromId("MiddleMiddle").orElseThrow())
+                        .orElseThrow()
+                        .name(),
                 item.get("MiddleMiddle").s());
         assertEquals(started.opponentOf(player), item.get(GamesTable.TURN).s());
         assertEquals(moved, games.find(game.gameId()).orElseThrow());
@@ -128,13 +139,17 @@ class ThrottledDynamoDbTest {
 
         // Backoff: before retry n the strategy waits at least half of min(base * 2^(n-1), max).
         List<Long> gaps = gaps(throttle.attemptTimes("UpdateItem"));
-        System.out.printf("UpdateItem throttled %d times: gaps between attempts %s ms%n",
-                DynamoDbClients.MAX_ATTEMPTS - 1, gaps.stream().map(gap -> gap / 1_000_000.0).toList());
+        System.out.printf(
+                "UpdateItem throttled %d times: gaps between attempts %s ms%n",
+                DynamoDbClients.MAX_ATTEMPTS - 1,
+                gaps.stream().map(gap -> gap / 1_000_000.0).toList());
         for (int retry = 1; retry <= gaps.size(); retry++) {
             long floor = minimumThrottledDelay(retry).toNanos();
-            assertTrue(gaps.get(retry - 1) >= floor - CLOCK_SLACK_NANOS,
-                    "retry " + retry + " came " + gaps.get(retry - 1) / 1_000_000.0 + " ms after the attempt before it, "
-                            + "less than the " + floor / 1_000_000.0 + " ms the backoff promises");
+            assertTrue(
+                    gaps.get(retry - 1) >= floor - CLOCK_SLACK_NANOS,
+                    "retry " + retry + " came " + gaps.get(retry - 1) / 1_000_000.0
+                            + " ms after the attempt before it, " + "less than the " + floor / 1_000_000.0
+                            + " ms the backoff promises");
         }
     }
 
@@ -150,7 +165,8 @@ class ThrottledDynamoDbTest {
 
         throttle.reset();
         throttle.throttleAlways("UpdateItem");
-        StoreBusyException busyMove = busy("UpdateItem", () -> facade.move(started.gameId(), moved.turn(), "BottomRight"));
+        StoreBusyException busyMove =
+                busy("UpdateItem", () -> facade.move(started.gameId(), moved.turn(), "BottomRight"));
         assertEquals("The game server is busy right now. Please try again in a moment.", busyMove.getMessage());
         assertEquals(playing, store.rawItem(started.gameId()), "the game as it was, attribute for attribute");
 
@@ -190,7 +206,8 @@ class ThrottledDynamoDbTest {
         assertEquals(DynamoDbClients.MAX_ATTEMPTS, ((AwsServiceException) busyLobby.getCause()).numAttempts());
         // The lobby's six queries run side by side; each gave up after its own attempts.
         int queries = throttle.attempts("Query");
-        assertTrue(queries >= DynamoDbClients.MAX_ATTEMPTS && queries <= 6 * DynamoDbClients.MAX_ATTEMPTS,
+        assertTrue(
+                queries >= DynamoDbClients.MAX_ATTEMPTS && queries <= 6 * DynamoDbClients.MAX_ATTEMPTS,
                 queries + " query attempts");
 
         throttle.reset();
@@ -207,13 +224,16 @@ class ThrottledDynamoDbTest {
         throttle.reset();
         throttle.leaveBatchesUnprocessed(2);
         List<GameSummary> playing = facade.inProgress("kate");
-        assertEquals(List.of(started.turn()), playing.stream().map(GameSummary::turn).toList());
+        assertEquals(
+                List.of(started.turn()), playing.stream().map(GameSummary::turn).toList());
         assertEquals(3, throttle.attempts("BatchGetItem"));
         List<Long> gaps = gaps(throttle.attemptTimes("BatchGetItem"));
-        System.out.printf("BatchGetItem left unprocessed twice: gaps between batches %s ms%n",
+        System.out.printf(
+                "BatchGetItem left unprocessed twice: gaps between batches %s ms%n",
                 gaps.stream().map(gap -> gap / 1_000_000.0).toList());
         for (int retry = 1; retry <= gaps.size(); retry++) {
-            assertTrue(gaps.get(retry - 1) >= minimumThrottledDelay(retry).toNanos() - CLOCK_SLACK_NANOS,
+            assertTrue(
+                    gaps.get(retry - 1) >= minimumThrottledDelay(retry).toNanos() - CLOCK_SLACK_NANOS,
                     "batch " + (retry + 1) + " came " + gaps.get(retry - 1) / 1_000_000.0 + " ms after the one before");
         }
     }
@@ -225,11 +245,14 @@ class ThrottledDynamoDbTest {
         Game game = facade.create("ivan", "jane");
         throttle.throttle("UpdateItem", Integer.MAX_VALUE, errorCode);
         StoreBusyException busy = busy("UpdateItem", () -> facade.accept(game.gameId(), "jane"));
-        assertEquals(errorCode, ((AwsServiceException) busy.getCause()).awsErrorDetails().errorCode());
+        assertEquals(
+                errorCode,
+                ((AwsServiceException) busy.getCause()).awsErrorDetails().errorCode());
 
         throttle.reset();
         throttle.throttle("UpdateItem", 1, errorCode);
-        assertEquals(GameStatus.IN_PROGRESS, facade.accept(game.gameId(), "jane").status());
+        assertEquals(
+                GameStatus.IN_PROGRESS, facade.accept(game.gameId(), "jane").status());
         assertEquals(2, throttle.attempts("UpdateItem"));
     }
 
@@ -248,15 +271,20 @@ class ThrottledDynamoDbTest {
         assertEquals(DynamoDbClients.MAX_ATTEMPTS, cause.numAttempts());
         assertEquals(DynamoDbClients.MAX_ATTEMPTS, throttle.attempts(operation), "attempts of " + operation);
         assertTrue(elapsed < DynamoDbClients.CALL_TIMEOUT.toNanos(), "gave up after " + elapsed / 1_000_000 + " ms");
-        System.out.printf("%s throttled on every attempt: StoreBusyException after %d attempts, %.0f ms, gaps %s ms%n",
-                operation, cause.numAttempts(), elapsed / 1e6,
-                gaps(throttle.attemptTimes(operation)).stream().map(gap -> gap / 1_000_000.0).toList());
+        System.out.printf(
+                "%s throttled on every attempt: StoreBusyException after %d attempts, %.0f ms, gaps %s ms%n",
+                operation,
+                cause.numAttempts(),
+                elapsed / 1e6,
+                gaps(throttle.attemptTimes(operation)).stream()
+                        .map(gap -> gap / 1_000_000.0)
+                        .toList());
         return busy;
     }
 
     private static Duration minimumThrottledDelay(int retry) {
-        long cap = Math.min(DynamoDbClients.THROTTLED_BASE_DELAY.toMillis() << (retry - 1),
-                DynamoDbClients.MAX_BACKOFF.toMillis());
+        long cap = Math.min(
+                DynamoDbClients.THROTTLED_BASE_DELAY.toMillis() << (retry - 1), DynamoDbClients.MAX_BACKOFF.toMillis());
         return Duration.ofMillis(cap / 2);
     }
 
@@ -269,6 +297,8 @@ class ThrottledDynamoDbTest {
     }
 
     private static int itemCount() {
-        return store.client().scan(scan -> scan.tableName(store.table()).consistentRead(true)).count();
+        return store.client()
+                .scan(scan -> scan.tableName(store.table()).consistentRead(true))
+                .count();
     }
 }

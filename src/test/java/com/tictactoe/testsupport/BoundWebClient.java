@@ -26,8 +26,7 @@ import java.util.stream.Collectors;
 public final class BoundWebClient {
 
     /** An answer: its status, its headers (names in lower case, last value wins) and its body. */
-    public record Response(int status, Map<String, String> headers, String body) {
-    }
+    public record Response(int status, Map<String, String> headers, String body) {}
 
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
@@ -70,7 +69,8 @@ public final class BoundWebClient {
 
     /** The visitor token of the last page (VisitorFormToken), which its cookie came with. */
     private String formToken() {
-        Matcher matcher = java.util.regex.Pattern.compile("name=\"tictactoe-visitor\" value=\"([^\"]*)\"").matcher(lastPage);
+        Matcher matcher = java.util.regex.Pattern.compile("name=\"tictactoe-visitor\" value=\"([^\"]*)\"")
+                .matcher(lastPage);
         if (!matcher.find()) {
             throw new IllegalStateException("No form token on the page: " + lastPage);
         }
@@ -90,16 +90,26 @@ public final class BoundWebClient {
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress(host, port), 10_000);
             socket.setSoTimeout(60_000);
-            StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.0\r\n")
-                    .append("Host: ").append(host).append(':').append(port).append("\r\n");
+            StringBuilder request = new StringBuilder(requestLine)
+                    .append(" HTTP/1.0\r\n")
+                    .append("Host: ")
+                    .append(host)
+                    .append(':')
+                    .append(port)
+                    .append("\r\n");
             if (!cookies.isEmpty()) {
-                request.append("Cookie: ").append(cookies.entrySet().stream()
-                        .map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; "))).append("\r\n");
+                request.append("Cookie: ")
+                        .append(cookies.entrySet().stream()
+                                .map(c -> c.getKey() + "=" + c.getValue())
+                                .collect(Collectors.joining("; ")))
+                        .append("\r\n");
             }
             byte[] body = formBody == null ? new byte[0] : formBody.getBytes(StandardCharsets.UTF_8);
             if (formBody != null) {
                 request.append("Content-Type: application/x-www-form-urlencoded\r\n")
-                        .append("Content-Length: ").append(body.length).append("\r\n");
+                        .append("Content-Length: ")
+                        .append(body.length)
+                        .append("\r\n");
             }
             request.append("\r\n");
             OutputStream out = socket.getOutputStream();

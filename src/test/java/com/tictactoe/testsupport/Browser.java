@@ -42,9 +42,17 @@ public final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory(Path.of("target"), "chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=1200,900", "--user-data-dir=" + profile.toAbsolutePath());
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--window-size=1200,900",
+                    "--user-data-dir=" + profile.toAbsolutePath());
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
@@ -64,8 +72,8 @@ public final class Browser implements AutoCloseable {
 
     /** From now on pages in this browser find no WebSocket, as on a network that blocks them. */
     public void withoutWebSockets() {
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                java.util.Map.of("source", "delete window.WebSocket;"));
+        driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", "delete window.WebSocket;"));
     }
 
     /**
@@ -74,8 +82,8 @@ public final class Browser implements AutoCloseable {
      */
     public void withoutPolling() {
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/games/*/version*",
-                "*/api/me/*")));
+        driver.executeCdpCommand(
+                "Network.setBlockedURLs", Map.of("urls", List.of("*/api/games/*/version*", "*/api/me/*")));
     }
 
     /** How the page hears of changes, as it says itself: "push" or "poll". */
@@ -88,10 +96,12 @@ public final class Browser implements AutoCloseable {
      * and app.js's fetches) to an address that contains {@code part}.
      */
     public long scriptRequestsTo(String part) {
-        return (Long) driver.executeScript("var part = arguments[0];"
-                + " return performance.getEntriesByType('resource').filter(function (e) {"
-                + " return (e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch')"
-                + " && e.name.indexOf(part) >= 0; }).length;", part);
+        return (Long) driver.executeScript(
+                "var part = arguments[0];"
+                        + " return performance.getEntriesByType('resource').filter(function (e) {"
+                        + " return (e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch')"
+                        + " && e.name.indexOf(part) >= 0; }).length;",
+                part);
     }
 
     /** Waits until the page hears of changes by push: its websocket is open. */
@@ -186,7 +196,8 @@ public final class Browser implements AutoCloseable {
         guest.waitForPush();
         host.invite(guestName);
         String gameId = host.gameId();
-        expect(host.text("#status").contains("Waiting for " + guestName),
+        expect(
+                host.text("#status").contains("Waiting for " + guestName),
                 "the host waits for the guest: " + host.text("#status"));
         host.markPage();
         host.waitForPush();
@@ -197,7 +208,8 @@ public final class Browser implements AutoCloseable {
         guest.markPage();
 
         host.waitUntil(d -> host.text("#status").equals("Your turn"));
-        expect(guest.text("#status").contains("Waiting for " + hostName),
+        expect(
+                guest.text("#status").contains("Waiting for " + hostName),
                 "the guest waits for the host: " + guest.text("#status"));
         return gameId;
     }
@@ -244,7 +256,9 @@ public final class Browser implements AutoCloseable {
 
     public void waitUntil(ExpectedCondition<Boolean> condition) {
         // Pages re-render parts of themselves while we look: a vanished element just means "look again".
-        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+        new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Plants a marker that only survives as long as the page is not reloaded. */

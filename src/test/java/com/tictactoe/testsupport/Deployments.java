@@ -7,8 +7,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The WAR exactly as the build packaged it: integration tests run after the package phase. */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /**
      * The built WAR, plus what in-container tests need. Arquillian's test runner servlet is no

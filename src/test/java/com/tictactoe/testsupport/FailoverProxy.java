@@ -91,7 +91,8 @@ public final class FailoverProxy implements AutoCloseable {
     /** Copies until either side ends, then ends both: a connection lives and dies with its server. */
     private static void pipe(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, read);

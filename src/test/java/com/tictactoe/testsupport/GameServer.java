@@ -41,7 +41,12 @@ public final class GameServer implements AutoCloseable {
     public static GameServer over(GameRepository games, AccountRepository accounts, GameMetrics metrics) {
         Weld weld = new Weld("game-server-" + UUID.randomUUID())
                 .disableDiscovery()
-                .addBeanClasses(GameFacade.class, KnownGames.class, KnownLobbies.class, UncertainMoves.class, ChangesHeard.class)
+                .addBeanClasses(
+                        GameFacade.class,
+                        KnownGames.class,
+                        KnownLobbies.class,
+                        UncertainMoves.class,
+                        ChangesHeard.class)
                 .addExtension(new Repositories(games, accounts, metrics));
         return new GameServer(weld.initialize());
     }
@@ -89,11 +94,20 @@ public final class GameServer implements AutoCloseable {
         }
 
         void add(@Observes AfterBeanDiscovery discovery) {
-            discovery.addBean().types(GameRepository.class, Object.class).scope(Dependent.class)
+            discovery
+                    .addBean()
+                    .types(GameRepository.class, Object.class)
+                    .scope(Dependent.class)
                     .produceWith(lookup -> games);
-            discovery.addBean().types(AccountRepository.class, Object.class).scope(Dependent.class)
+            discovery
+                    .addBean()
+                    .types(AccountRepository.class, Object.class)
+                    .scope(Dependent.class)
                     .produceWith(lookup -> accounts);
-            discovery.addBean().types(GameMetrics.class, Object.class).scope(Dependent.class)
+            discovery
+                    .addBean()
+                    .types(GameMetrics.class, Object.class)
+                    .scope(Dependent.class)
                     .produceWith(lookup -> metrics);
         }
     }

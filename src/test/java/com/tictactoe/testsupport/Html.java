@@ -16,8 +16,7 @@ public final class Html {
     private static final Pattern BUTTON = Pattern.compile("<button\\b[^>]*>");
     private static final Pattern CELL = Pattern.compile("<button\\b[^>]*name=\"game:square\"[^>]*>[^<]*</button>");
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Every input tag of {@code html}, in page order. */
     public static List<String> inputs(String html) {
@@ -33,7 +32,8 @@ public final class Html {
     public static boolean hasButton(String html, String name, String value) {
         Matcher button = BUTTON.matcher(html);
         while (button.find()) {
-            if (button.group().contains("name=\"" + name + "\"") && button.group().contains("value=\"" + value + "\"")) {
+            if (button.group().contains("name=\"" + name + "\"")
+                    && button.group().contains("value=\"" + value + "\"")) {
                 return true;
             }
         }
@@ -68,13 +68,17 @@ public final class Html {
 
     /** The value of attribute {@code name} of {@code tag}, as written (still escaped); empty if it has none. */
     public static String attribute(String tag, String name) {
-        Matcher value = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
+        Matcher value =
+                Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
         return value.find() ? value.group(1) : "";
     }
 
     /** Text as a browser reads it from an attribute value. */
     public static String unescape(String text) {
-        return text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        return text.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 
@@ -82,7 +86,8 @@ public final class Html {
     public static Map<String, String> hiddenFields(String form) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String tag : inputs(form)) {
-            if ("hidden".equals(attribute(tag, "type")) && !attribute(tag, "name").isEmpty()) {
+            if ("hidden".equals(attribute(tag, "type"))
+                    && !attribute(tag, "name").isEmpty()) {
                 fields.put(unescape(attribute(tag, "name")), unescape(attribute(tag, "value")));
             }
         }

@@ -4,14 +4,14 @@ import com.tictactoe.application.GameFacade;
 import com.tictactoe.application.GameMetrics;
 import com.tictactoe.domain.Account;
 import com.tictactoe.domain.AccountRepository;
-import com.tictactoe.infrastructure.DynamoAccountDao;
-import com.tictactoe.infrastructure.UsersTable;
 import com.tictactoe.domain.GameRepository;
+import com.tictactoe.infrastructure.DynamoAccountDao;
 import com.tictactoe.infrastructure.DynamoDbClients;
 import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.infrastructure.DynamoGameDao;
 import com.tictactoe.infrastructure.GamesTable;
 import com.tictactoe.infrastructure.TableBootstrap;
+import com.tictactoe.infrastructure.UsersTable;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +46,16 @@ public final class LocalGames implements AutoCloseable {
     }
 
     public static LocalGames withFreshTable() {
-        DynamoDbSettings settings = new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                Optional.empty(), "Games-" + UUID.randomUUID(), "Users-" + UUID.randomUUID(), true);
+        DynamoDbSettings settings = new DynamoDbSettings(
+                Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
+                Optional.empty(),
+                "Games-" + UUID.randomUUID(),
+                "Users-" + UUID.randomUUID(),
+                true);
         DynamoDbClient client = DynamoDbClients.create(settings);
-        TableBootstrap.createMissing(client, List.of(GamesTable.definition(settings.gamesTable()),
-                UsersTable.definition(settings.usersTable())));
+        TableBootstrap.createMissing(
+                client,
+                List.of(GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())));
         return new LocalGames(client, settings.gamesTable(), settings.usersTable());
     }
 
@@ -120,8 +125,10 @@ public final class LocalGames implements AutoCloseable {
 
     /** The item as stored, read with the low-level client. */
     public Map<String, AttributeValue> rawItem(String gameId) {
-        return client.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(Map.of(GamesTable.GAME_ID, AttributeValue.fromS(gameId)))).item();
+        return client.getItem(get -> get.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(GamesTable.GAME_ID, AttributeValue.fromS(gameId))))
+                .item();
     }
 
     public void putRaw(Map<String, AttributeValue> item) {

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LossyProxy implements AutoCloseable {
 
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
-            "upgrade", "transfer-encoding", "keep-alive");
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding", "keep-alive");
 
     private final ServerSocket server;
     private final URI target;
@@ -94,11 +94,14 @@ public final class LossyProxy implements AutoCloseable {
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
                     int colon = line.indexOf(':');
-                    headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+                    headers.put(
+                            line.substring(0, colon).trim(),
+                            line.substring(colon + 1).trim());
                 }
                 byte[] body = in.readNBytes(Integer.parseInt(header(headers, "content-length", "0")));
 
-                HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(requestLine.split(" ")[1]))
+                HttpRequest.Builder forward = HttpRequest.newBuilder(
+                                target.resolve(requestLine.split(" ")[1]))
                         .method(requestLine.split(" ")[0], HttpRequest.BodyPublishers.ofByteArray(body));
                 headers.forEach((name, value) -> {
                     if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
@@ -122,7 +125,8 @@ public final class LossyProxy implements AutoCloseable {
     }
 
     private static void write(OutputStream out, HttpResponse<byte[]> answer) throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(answer.statusCode()).append(" X\r\n");
+        StringBuilder head =
+                new StringBuilder("HTTP/1.1 ").append(answer.statusCode()).append(" X\r\n");
         answer.headers().map().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                 for (String value : values) {
@@ -137,8 +141,11 @@ public final class LossyProxy implements AutoCloseable {
     }
 
     private static String header(Map<String, String> headers, String name, String otherwise) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(otherwise);
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(otherwise);
     }
 
     private static String readLine(InputStream in) throws IOException {

@@ -34,7 +34,13 @@ import java.util.stream.Collectors;
 public final class PagePlayer {
 
     /** The kinds of requests a player sends, for timing them apart. */
-    public enum Request { PAGE, FORM, MOVE, REFRESH, POLL }
+    public enum Request {
+        PAGE,
+        FORM,
+        MOVE,
+        REFRESH,
+        POLL
+    }
 
     /** Hears of every request: answered as expected (with its time), or not. */
     public interface Traffic {
@@ -44,8 +50,7 @@ public final class PagePlayer {
         void failed(String kind);
 
         /** An answer no browser expects, in full, with the request that got it. */
-        default void unexpected(String what, String request, String answer) {
-        }
+        default void unexpected(String what, String request, String answer) {}
     }
 
     /** A response other than the one a browser expects; what the player was doing stops there. */
@@ -57,18 +62,28 @@ public final class PagePlayer {
         }
     }
 
-    public static final String[] SQUARES = {"TopLeft", "TopMiddle", "TopRight", "MiddleLeft", "MiddleMiddle",
-            "MiddleRight", "BottomLeft", "BottomMiddle", "BottomRight"};
+    public static final String[] SQUARES = {
+        "TopLeft",
+        "TopMiddle",
+        "TopRight",
+        "MiddleLeft",
+        "MiddleMiddle",
+        "MiddleRight",
+        "BottomLeft",
+        "BottomMiddle",
+        "BottomRight"
+    };
 
     private static final String VIEW_STATE = "jakarta.faces.ViewState";
     private static final String SIGN_IN_COOKIE = "ttt_signin";
     private static final Pattern STATUS = Pattern.compile("role=\"status\">([^<]*)<");
-    private static final Pattern UPDATE = Pattern.compile(
-            "<update id=\"([^\"]+)\"><!\\[CDATA\\[(.*?)]]></update>", Pattern.DOTALL);
+    private static final Pattern UPDATE =
+            Pattern.compile("<update id=\"([^\"]+)\"><!\\[CDATA\\[(.*?)]]></update>", Pattern.DOTALL);
     private static final String LIVE_MARKER_ID = "live-version";
     private static final Pattern LIVE_MARKER = Pattern.compile("<span id=\"" + LIVE_MARKER_ID + "\"[^>]*>");
     /** The push URL faces.push.init is given: the channel name and id, after the push prefix. */
     private static final Pattern PUSH_URL = Pattern.compile("[\"'](?:[^\"']*)(/jakarta\\.faces\\.push/[^\"']+)[\"']");
+
     private static final Pattern PUSHED_GAME = Pattern.compile("\"game\":\"([^\"]+)\"");
     private static final Pattern PUSHED_VERSION = Pattern.compile("\"version\":(\\d+)");
     private static final Pattern PUSHED_BOARD = Pattern.compile("\"board\":\\{([^}]*)}");
@@ -85,6 +100,7 @@ public final class PagePlayer {
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
     /** The page last loaded in full, or rebuilt from partial updates of its game form. */
     private String page = "";
+
     private String gameForm = "";
     private String messages = "";
     /** The game form's ViewState: a partial response carries it apart from the form it re-renders. */
@@ -93,6 +109,7 @@ public final class PagePlayer {
     private String lastRequest = "";
     /** The page's push websocket, once {@link #listen()} opened it, and what it heard since the last page load. */
     private WebSocket socket;
+
     private final PushSockets.Inbox pushes = new PushSockets.Inbox();
 
     /**
@@ -115,8 +132,11 @@ public final class PagePlayer {
 
     /** A client for players: HTTP/1.1, no redirects followed, no cookies kept (players keep theirs). */
     public static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** Signs up, which signs the new player in. */
@@ -147,7 +167,9 @@ public final class PagePlayer {
 
     /** The Cookie header this browser sends, for requests made beside it (a websocket handshake). */
     public String cookieHeader() {
-        return cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; "));
+        return cookies.entrySet().stream()
+                .map(c -> c.getKey() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     public PagePlayer openLobby() throws Unexpected {
@@ -209,8 +231,12 @@ public final class PagePlayer {
     public String poll(String path) throws Unexpected {
         lastRequest = "";
         URI address = root.resolve(path.startsWith("/") ? path.substring(1) : path);
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(address).header("Accept", "application/json").GET(),
-                Request.POLL, "GET " + address.getRawPath());
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(address)
+                        .header("Accept", "application/json")
+                        .GET(),
+                Request.POLL,
+                "GET " + address.getRawPath());
         if (answer.statusCode() != 200 || !answer.body().startsWith("{")) {
             throw unexpected("the poll of " + path + " did not answer JSON", answer);
         }
@@ -244,13 +270,17 @@ public final class PagePlayer {
         String moves = unescape(attribute(marker.group(), "data-moves"));
         String token = unescape(attribute(marker.group(), "data-token"));
         if (moves.isEmpty() || token.isEmpty() || !attribute(tag, "value").equals(SQUARES[square])) {
-            throw unexpected("the page offers no moves address and token, or the button does not send its square",
-                    gameForm);
+            throw unexpected(
+                    "the page offers no moves address and token, or the button does not send its square", gameForm);
         }
         lastRequest = "";
         URI address = root.resolve(moves + "/" + SQUARES[square]);
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(address).header("Accept", "application/json")
-                .header("X-Tictactoe-Token", token).POST(HttpRequest.BodyPublishers.noBody()), Request.MOVE,
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(address)
+                        .header("Accept", "application/json")
+                        .header("X-Tictactoe-Token", token)
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                Request.MOVE,
                 "MOVE " + address.getRawPath());
         if (answer.statusCode() != 200 || !answer.body().startsWith("{")) {
             throw unexpected("move " + SQUARES[square] + ": no JSON answer", answer);
@@ -269,9 +299,14 @@ public final class PagePlayer {
      */
     public PagePlayer listen() throws Unexpected {
         if (socket == null) {
-            URI address = URI.create("ws" + root.resolve(pushPath().substring(1)).toString().substring("http".length()));
-            socket = http.newWebSocketBuilder().header("Origin", root.getScheme() + "://" + root.getRawAuthority())
-                    .header("Cookie", cookieHeader()).buildAsync(address, pushes).orTimeout(30, TimeUnit.SECONDS).join();
+            URI address = URI.create(
+                    "ws" + root.resolve(pushPath().substring(1)).toString().substring("http".length()));
+            socket = http.newWebSocketBuilder()
+                    .header("Origin", root.getScheme() + "://" + root.getRawAuthority())
+                    .header("Cookie", cookieHeader())
+                    .buildAsync(address, pushes)
+                    .orTimeout(30, TimeUnit.SECONDS)
+                    .join();
         }
         return this;
     }
@@ -334,12 +369,14 @@ public final class PagePlayer {
             return true; // another game's
         }
         Matcher version = PUSHED_VERSION.matcher(update);
-        if (version.find() && Integer.parseInt(version.group(1)) <= Integer.parseInt(attribute(marker.group(), "data-version"))) {
+        if (version.find()
+                && Integer.parseInt(version.group(1)) <= Integer.parseInt(attribute(marker.group(), "data-version"))) {
             return true;
         }
         Matcher board = PUSHED_BOARD.matcher(update);
         Matcher next = PUSHED_NEXT.matcher(update);
-        String statusLine = attribute(marker.group(), "data-status-" + (next.find() ? next.group(1).toLowerCase(Locale.ROOT) : "o"));
+        String statusLine = attribute(
+                marker.group(), "data-status-" + (next.find() ? next.group(1).toLowerCase(Locale.ROOT) : "o"));
         if (!board.find() || statusLine.isEmpty()) {
             return false;
         }
@@ -356,8 +393,9 @@ public final class PagePlayer {
             return start + (yours && shown.isEmpty() ? "" : " disabled=\"disabled\"") + ">" + shown + "</button>";
         });
         form = SHOWN_STATUS.matcher(form).replaceFirst("$1" + Matcher.quoteReplacement(unescape(statusLine)) + "<");
-        gameForm = form.replace(marker.group(), marker.group().replaceFirst("data-version=\"\\d+\"",
-                "data-version=\"" + version.group(1) + "\""));
+        gameForm = form.replace(
+                marker.group(),
+                marker.group().replaceFirst("data-version=\"\\d+\"", "data-version=\"" + version.group(1) + "\""));
         messages = "";
         return true;
     }
@@ -423,8 +461,8 @@ public final class PagePlayer {
             String shown = Html.cellMark(cell);
             String expected = board[i] == null ? "" : board[i];
             if (!shown.equals(expected)) {
-                throw unexpected(SQUARES[i] + " shows \"" + shown + "\" instead of \"" + expected + "\" " + when,
-                        gameForm);
+                throw unexpected(
+                        SQUARES[i] + " shows \"" + shown + "\" instead of \"" + expected + "\" " + when, gameForm);
             }
         }
     }
@@ -476,8 +514,10 @@ public final class PagePlayer {
     private HttpResponse<String> get(String path) throws Unexpected {
         lastRequest = "";
         URI address = root.resolve(path);
-        return send(HttpRequest.newBuilder(address).GET(), Request.PAGE, "GET " + address.getRawPath()
-                + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery()));
+        return send(
+                HttpRequest.newBuilder(address).GET(),
+                Request.PAGE,
+                "GET " + address.getRawPath() + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery()));
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, boolean ajax) throws Unexpected {
@@ -548,7 +588,8 @@ public final class PagePlayer {
             if (hops == 3 || location.contains("error") || location.contains("signin")) {
                 throw unexpected(what + " redirected to " + location, current);
             }
-            current = send(HttpRequest.newBuilder(current.uri().resolve(location)).GET(), Request.PAGE, "GET " + location);
+            current = send(
+                    HttpRequest.newBuilder(current.uri().resolve(location)).GET(), Request.PAGE, "GET " + location);
         }
         load(current, what);
     }
@@ -596,7 +637,10 @@ public final class PagePlayer {
         String text;
         if (context instanceof HttpResponse<?> response) {
             text = response.statusCode() + " " + response.uri() + " "
-                    + response.headers().firstValue("Location").map(location -> "-> " + location + " ").orElse("")
+                    + response.headers()
+                            .firstValue("Location")
+                            .map(location -> "-> " + location + " ")
+                            .orElse("")
                     + String.valueOf(response.body());
         } else {
             text = String.valueOf(context);

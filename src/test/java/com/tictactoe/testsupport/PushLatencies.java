@@ -47,7 +47,8 @@ public final class PushLatencies {
 
     /** As "over N moves: p50 .. ms, p95 .. ms, max .. ms". */
     public String summary() {
-        return String.format("over %d moves: p50 %.0f ms, p95 %.0f ms, max %.0f ms", count(), percentile(50),
-                percentile(95), percentile(100));
+        return String.format(
+                "over %d moves: p50 %.0f ms, p95 %.0f ms, max %.0f ms",
+                count(), percentile(50), percentile(95), percentile(100));
     }
 }

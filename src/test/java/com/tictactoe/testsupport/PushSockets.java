@@ -16,8 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class PushSockets {
 
-    private PushSockets() {
-    }
+    private PushSockets() {}
 
     /** The messages and the close one websocket gets. */
     public static final class Inbox implements WebSocket.Listener {
@@ -44,8 +43,10 @@ public final class PushSockets {
 
     /** The channel URL a page gives is a full ws:// URL, or a path taken as one on {@code server}. */
     public static URI socketUri(URI server, String channelUrl) {
-        return URI.create(channelUrl.startsWith("ws") ? channelUrl
-                : "ws://" + server.getHost() + ":" + server.getPort() + channelUrl);
+        return URI.create(
+                channelUrl.startsWith("ws")
+                        ? channelUrl
+                        : "ws://" + server.getHost() + ":" + server.getPort() + channelUrl);
     }
 
     /** The open socket; fails with the status if the handshake is refused. Null origin or cookie: not sent. */
@@ -69,7 +70,8 @@ public final class PushSockets {
 
     /** Opens a websocket, or answers the status the handshake was refused with. */
     private static Object handshake(URI socket, String origin, String cookie, Inbox inbox) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (origin != null) {
             builder.header("Origin", origin);
         }

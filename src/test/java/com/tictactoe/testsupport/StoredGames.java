@@ -38,12 +38,14 @@ public final class StoredGames implements AutoCloseable, AfterAllCallback {
 
     /** Every item of the table, read consistently, in the order a scan returns them. */
     public List<Map<String, AttributeValue>> all() {
-        return client.scanPaginator(scan -> scan.tableName(TABLE).consistentRead(true)).items().stream().toList();
+        return client.scanPaginator(scan -> scan.tableName(TABLE).consistentRead(true)).items().stream()
+                .toList();
     }
 
     /** The item of game {@code gameId}, read consistently: empty if there is none. */
     public Map<String, AttributeValue> get(String gameId) {
-        return client.getItem(get -> get.tableName(TABLE).consistentRead(true).key(key(gameId))).item();
+        return client.getItem(get -> get.tableName(TABLE).consistentRead(true).key(key(gameId)))
+                .item();
     }
 
     /** Writes to game {@code gameId} behind the app's back, as another server would; table and key are set. */

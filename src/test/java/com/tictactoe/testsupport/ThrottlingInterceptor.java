@@ -81,7 +81,9 @@ public final class ThrottlingInterceptor implements ExecutionInterceptor {
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        attemptTimes.computeIfAbsent(operation, name -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
+        attemptTimes
+                .computeIfAbsent(operation, name -> new CopyOnWriteArrayList<>())
+                .add(System.nanoTime());
         AtomicInteger left = refusalsLeft.get(operation);
         if (left != null && left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             throw refusal(errorCodes.getOrDefault(operation, PROVISIONED_THROUGHPUT_EXCEEDED));
@@ -93,7 +95,10 @@ public final class ThrottlingInterceptor implements ExecutionInterceptor {
         if (context.response() instanceof BatchGetItemResponse response
                 && context.request() instanceof BatchGetItemRequest request
                 && batchesLeftUnprocessed.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            return response.toBuilder().responses(Map.of()).unprocessedKeys(request.requestItems()).build();
+            return response.toBuilder()
+                    .responses(Map.of())
+                    .unprocessedKeys(request.requestItems())
+                    .build();
         }
         return context.response();
     }

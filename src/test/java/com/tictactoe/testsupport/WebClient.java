@@ -25,11 +25,15 @@ public final class WebClient {
 
     public WebClient(URL base) {
         this.base = base.toString().replaceAll("/$", "");
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
         lastPage = response.body();
         return response;
     }
@@ -39,8 +43,13 @@ public final class WebClient {
         HttpResponse<String> response = get(path);
         for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3; hops++) {
             String location = response.headers().firstValue("Location").orElseThrow();
-            response = get(location.startsWith("http") ? URI.create(location).getRawPath()
-                    + (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery()) : location);
+            response = get(
+                    location.startsWith("http")
+                            ? URI.create(location).getRawPath()
+                                    + (URI.create(location).getRawQuery() == null
+                                            ? ""
+                                            : "?" + URI.create(location).getRawQuery())
+                            : location);
         }
         return response;
     }
@@ -71,8 +80,10 @@ public final class WebClient {
      * address, with {@code token} in the token header (none if null).
      */
     public HttpResponse<String> scriptMove(String gameId, String square, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/games/" + gameId + "/moves/" + square))
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base + "/api/games/" + gameId + "/moves/" + square))
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("X-Tictactoe-Token", token);
         }
@@ -81,7 +92,8 @@ public final class WebClient {
 
     /** The token the last game page gives its script for moves (data-token), or null if it gives none. */
     public String moveToken() {
-        java.util.regex.Matcher marker = java.util.regex.Pattern.compile("<span id=\"live-version\"[^>]*>").matcher(lastPage);
+        java.util.regex.Matcher marker = java.util.regex.Pattern.compile("<span id=\"live-version\"[^>]*>")
+                .matcher(lastPage);
         if (!marker.find()) {
             return null;
         }
@@ -95,7 +107,8 @@ public final class WebClient {
                 .filter(tag -> tag.contains("name=\"jakarta.faces.ViewState\""))
                 .map(tag -> Html.attribute(tag, "value"))
                 .filter(value -> !value.isEmpty())
-                .findFirst().orElseThrow(() -> new IllegalStateException("No ViewState on the page: " + lastPage));
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No ViewState on the page: " + lastPage));
     }
 
     /** The form token of the last page fetched, which the forms of a stateless page carry (see FormToken). */
@@ -103,7 +116,8 @@ public final class WebClient {
         return Html.inputs(lastPage).stream()
                 .filter(tag -> tag.contains("name=\"tictactoe-token\""))
                 .map(tag -> Html.attribute(tag, "value"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("No form token on the page: " + lastPage));
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No form token on the page: " + lastPage));
     }
 
     /** The visitor token of the last page fetched, which the sign-in and sign-up forms carry (see VisitorFormToken). */
@@ -111,7 +125,8 @@ public final class WebClient {
         return Html.inputs(lastPage).stream()
                 .filter(tag -> tag.contains("name=\"tictactoe-visitor\""))
                 .map(tag -> Html.attribute(tag, "value"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("No visitor token on the page: " + lastPage));
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No visitor token on the page: " + lastPage));
     }
 
     public String lastPage() {
@@ -121,20 +136,27 @@ public final class WebClient {
     public String sessionId() {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equalsIgnoreCase("JSESSIONID"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The value of a cookie this client holds, or null. */
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Every cookie this client holds as one Cookie header, to send them where the client would not. */
     public String cookieHeader() {
-        return String.join("; ", cookies.getCookieStore().getCookies().stream()
-                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList());
+        return String.join(
+                "; ",
+                cookies.getCookieStore().getCookies().stream()
+                        .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                        .toList());
     }
 
     /** Sets a cookie as a browser would send it back, for requests that forge or replay one. */
@@ -150,7 +172,8 @@ public final class WebClient {
         cookies.getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equalsIgnoreCase("JSESSIONID"))
                 .toList()
-                .forEach(cookie -> cookies.getCookieStore().getURIs()
+                .forEach(cookie -> cookies.getCookieStore()
+                        .getURIs()
                         .forEach(uri -> cookies.getCookieStore().remove(uri, cookie)));
     }
 
@@ -161,14 +184,38 @@ public final class WebClient {
 
     /** The sign-up form as the page sends it, with the visitor token its page gave (VisitorFormToken). */
     static Map<String, String> signUpForm(String username, String password, String viewState, String token) {
-        return form("signup", "signup", "tictactoe-visitor", token, "signup:username", username, "signup:password", password,
-                "signup:again", password, "signup:submit", "Create account", "jakarta.faces.ViewState", viewState);
+        return form(
+                "signup",
+                "signup",
+                "tictactoe-visitor",
+                token,
+                "signup:username",
+                username,
+                "signup:password",
+                password,
+                "signup:again",
+                password,
+                "signup:submit",
+                "Create account",
+                "jakarta.faces.ViewState",
+                viewState);
     }
 
     /** The sign-in form as the page sends it, with the visitor token its page gave (VisitorFormToken). */
     static Map<String, String> signInForm(String username, String password, String viewState, String token) {
-        return form("signin", "signin", "tictactoe-visitor", token, "signin:username", username, "signin:password", password,
-                "signin:submit", "Sign in", "jakarta.faces.ViewState", viewState);
+        return form(
+                "signin",
+                "signin",
+                "tictactoe-visitor",
+                token,
+                "signin:username",
+                username,
+                "signin:password",
+                password,
+                "signin:submit",
+                "Sign in",
+                "jakarta.faces.ViewState",
+                viewState);
     }
 
     public HttpResponse<String> signIn(String username, String password) {

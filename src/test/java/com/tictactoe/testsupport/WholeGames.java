@@ -13,16 +13,17 @@ public final class WholeGames {
         void acknowledged(int square);
     }
 
-    private static final int[][] LINES = {{0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {0, 3, 6}, {1, 4, 7}, {2, 5, 8},
-            {0, 4, 8}, {2, 4, 6}};
+    private static final int[][] LINES = {
+        {0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {0, 3, 6}, {1, 4, 7}, {2, 5, 8}, {0, 4, 8}, {2, 4, 6}
+    };
     /** Squares in the order they are played; the host (O) moves first. */
     private static final int[][] SCRIPTS = {
-            {0, 3, 1, 4, 2},                // O wins on the top row
-            {0, 2, 1, 4, 8, 6},             // X wins on the rising diagonal
-            {0, 1, 2, 4, 3, 5, 7, 6, 8}};   // a draw
+        {0, 3, 1, 4, 2}, // O wins on the top row
+        {0, 2, 1, 4, 8, 6}, // X wins on the rising diagonal
+        {0, 1, 2, 4, 3, 5, 7, 6, 8}
+    }; // a draw
 
-    private WholeGames() {
-    }
+    private WholeGames() {}
 
     /** The squares of game number {@code number}: the scripts in turn, each in eight symmetries. */
     public static int[] script(int number) {
@@ -68,7 +69,9 @@ public final class WholeGames {
     /** "O", "X", or null for no line of three. */
     public static String winner(String[] board) {
         for (int[] line : LINES) {
-            if (board[line[0]] != null && board[line[0]].equals(board[line[1]]) && board[line[0]].equals(board[line[2]])) {
+            if (board[line[0]] != null
+                    && board[line[0]].equals(board[line[1]])
+                    && board[line[0]].equals(board[line[2]])) {
                 return board[line[0]];
             }
         }

@@ -50,7 +50,8 @@ public final class WildFlyServer implements AutoCloseable {
     public static Path unpackedHome() {
         String home = System.getProperty("wildfly.home");
         if (home == null || !Files.isRegularFile(Path.of(home, "jboss-modules.jar"))) {
-            throw new IllegalStateException("wildfly.home (" + home + ") is no WildFly: run the tests with 'mvn verify'");
+            throw new IllegalStateException(
+                    "wildfly.home (" + home + ") is no WildFly: run the tests with 'mvn verify'");
         }
         return Path.of(home);
     }
@@ -76,18 +77,28 @@ public final class WildFlyServer implements AutoCloseable {
             prepareBase();
             List<String> command = new ArrayList<>(List.of(
                     home.resolve("bin").resolve("standalone.sh").toString(),
-                    "-c", "standalone.xml",
-                    "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                    "-c",
+                    "standalone.xml",
+                    "-b",
+                    "127.0.0.1",
+                    "-bmanagement",
+                    "127.0.0.1",
                     "-Djboss.server.base.dir=" + base.toAbsolutePath(),
                     "-Djboss.http.port=" + httpPort,
                     "-Djboss.https.port=" + DynamoDbLocal.freePort(),
                     "-Djboss.management.http.port=" + DynamoDbLocal.freePort(),
                     "-Djboss.management.https.port=" + DynamoDbLocal.freePort(),
                     "-Dtictactoe.dynamodb.endpoint=" + dynamoEndpoint));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(base.resolve("console.log").toFile());
-            builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            builder.environment().put("JAVA_OPTS", "-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true");
+            builder.environment()
+                    .put(
+                            "JAVA",
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString());
+            builder.environment()
+                    .put("JAVA_OPTS", "-Xms64m -Xmx384m -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true");
             // Without it the script waits on java in the foreground and does not pass SIGTERM on.
             builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
             long started = System.nanoTime();
@@ -105,13 +116,15 @@ public final class WildFlyServer implements AutoCloseable {
     private void prepareBase() throws IOException {
         if (Files.exists(base)) {
             try (Stream<Path> old = Files.walk(base)) {
-                old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                old.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         Path configuration = home.resolve("standalone").resolve("configuration");
         try (Stream<Path> files = Files.walk(configuration)) {
             for (Path file : files.toList()) {
-                Path copy = base.resolve("configuration").resolve(configuration.relativize(file).toString());
+                Path copy = base.resolve("configuration")
+                        .resolve(configuration.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
                 } else {
@@ -124,7 +137,8 @@ public final class WildFlyServer implements AutoCloseable {
     }
 
     private void waitUntilServing() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI signIn = app().resolve("signin.xhtml");
         Path failed = base.resolve("deployments").resolve(war.getFileName() + ".failed");
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
@@ -133,11 +147,13 @@ public final class WildFlyServer implements AutoCloseable {
                 throw new IllegalStateException("WildFly stopped while starting; see " + base.resolve("console.log"));
             }
             if (Files.exists(failed)) {
-                throw new IllegalStateException("WildFly did not deploy the WAR: " + readQuietly(failed) + "; see " + log());
+                throw new IllegalStateException(
+                        "WildFly did not deploy the WAR: " + readQuietly(failed) + "; see " + log());
             }
             try {
                 if (http.send(HttpRequest.newBuilder(signIn).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -145,8 +161,8 @@ public final class WildFlyServer implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("WildFly did not serve " + signIn + " within "
-                + STARTUP_TIMEOUT.toMinutes() + " minutes; see " + log());
+        throw new IllegalStateException("WildFly did not serve " + signIn + " within " + STARTUP_TIMEOUT.toMinutes()
+                + " minutes; see " + log());
     }
 
     private static String readQuietly(Path file) {

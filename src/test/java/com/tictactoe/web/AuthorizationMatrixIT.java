@@ -20,8 +20,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -78,7 +78,10 @@ class AuthorizationMatrixIT {
     private Players players;
 
     enum Role {
-        HOST("host"), OPPONENT("opponent"), OTHER("another signed-in player"), ANONYMOUS("anonymous");
+        HOST("host"),
+        OPPONENT("opponent"),
+        OTHER("another signed-in player"),
+        ANONYMOUS("anonymous");
 
         final String label;
 
@@ -88,58 +91,93 @@ class AuthorizationMatrixIT {
     }
 
     /** The three accounts every cell uses; each cell gets a game of its own between host and opponent. */
-    private record Players(WebClient host, String hostName, WebClient opponent, String opponentName,
-                           WebClient other, String otherName) {
-    }
+    private record Players(
+            WebClient host,
+            String hostName,
+            WebClient opponent,
+            String opponentName,
+            WebClient other,
+            String otherName) {}
 
-    private record Cell(Role role, String expected, Executable check) {
-    }
+    private record Cell(Role role, String expected, Executable check) {}
 
     @TestFactory
     Stream<DynamicNode> everyActionForEveryRole() {
         return Stream.of(
-                action("accept, on the game page", onlyFor(Set.of(Role.OPPONENT), STARTS, NO_BUTTON),
+                action(
+                        "accept, on the game page",
+                        onlyFor(Set.of(Role.OPPONENT), STARTS, NO_BUTTON),
                         this::acceptOnGamePage),
-                action("accept, in the lobby", onlyFor(Set.of(Role.OPPONENT), STARTS, REFUSED_IN_LOBBY),
+                action(
+                        "accept, in the lobby",
+                        onlyFor(Set.of(Role.OPPONENT), STARTS, REFUSED_IN_LOBBY),
                         this::acceptInLobby),
-                action("decline, on the game page", onlyFor(Set.of(Role.OPPONENT), DELETED, NO_BUTTON),
+                action(
+                        "decline, on the game page",
+                        onlyFor(Set.of(Role.OPPONENT), DELETED, NO_BUTTON),
                         role -> leaveOnGamePage(role, true)),
-                action("decline, in the lobby", onlyFor(Set.of(Role.OPPONENT), DELETED, REFUSED_IN_LOBBY),
+                action(
+                        "decline, in the lobby",
+                        onlyFor(Set.of(Role.OPPONENT), DELETED, REFUSED_IN_LOBBY),
                         role -> leaveInLobby(role, true)),
-                action("cancel, on the game page", onlyFor(Set.of(Role.HOST), DELETED, NO_BUTTON),
+                action(
+                        "cancel, on the game page",
+                        onlyFor(Set.of(Role.HOST), DELETED, NO_BUTTON),
                         role -> leaveOnGamePage(role, false)),
-                action("cancel, in the lobby", onlyFor(Set.of(Role.HOST), DELETED, REFUSED_IN_LOBBY),
+                action(
+                        "cancel, in the lobby",
+                        onlyFor(Set.of(Role.HOST), DELETED, REFUSED_IN_LOBBY),
                         role -> leaveInLobby(role, false)),
-                action("move, on the mover's turn (host's turn for non-players)",
-                        onlyFor(Set.of(Role.HOST, Role.OPPONENT), "allowed, one square and the turn change",
+                action(
+                        "move, on the mover's turn (host's turn for non-players)",
+                        onlyFor(
+                                Set.of(Role.HOST, Role.OPPONENT),
+                                "allowed, one square and the turn change",
                                 "watching, forged postback writes nothing"),
                         this::move),
-                action("move, on the other player's turn (from a page opened on one's own turn)",
-                        Stream.of(Role.HOST, Role.OPPONENT).map(role -> new Cell(role,
-                                "refused with a message, nothing written", () -> moveOutOfTurn(role)))),
-                action("move by the page's script (POST /api/games/{id}/moves/{square}), on the mover's turn",
+                action(
+                        "move, on the other player's turn (from a page opened on one's own turn)",
+                        Stream.of(Role.HOST, Role.OPPONENT)
+                                .map(role -> new Cell(
+                                        role, "refused with a message, nothing written", () -> moveOutOfTurn(role)))),
+                action(
+                        "move by the page's script (POST /api/games/{id}/moves/{square}), on the mover's turn",
                         role -> switch (role) {
                             case HOST, OPPONENT -> "200, the game after the move; one square and the turn change";
                             case OTHER -> "no token on a watcher's page; with the player's own, 409, nothing written";
                             case ANONYMOUS -> "401, nothing written";
                         },
                         this::scriptMove),
-                action("move by the page's script without the session's token",
-                        Stream.of(Role.HOST, Role.OPPONENT).map(role -> new Cell(role,
-                                "403 without a token, with a made-up one and with another session's; nothing written",
-                                () -> scriptMoveWithoutToken(role)))),
-                action("move by the page's script, out of turn or on a forged square",
-                        Stream.of(Role.HOST, Role.OPPONENT).map(role -> new Cell(role,
-                                "409 with the reason, nothing written", () -> scriptMoveRefused(role)))),
-                action("play again, on a finished game",
-                        onlyFor(Set.of(Role.HOST, Role.OPPONENT), "allowed, a new invitation to the same opponent",
+                action(
+                        "move by the page's script without the session's token",
+                        Stream.of(Role.HOST, Role.OPPONENT)
+                                .map(role -> new Cell(
+                                        role,
+                                        "403 without a token, with a made-up one and with another session's; nothing written",
+                                        () -> scriptMoveWithoutToken(role)))),
+                action(
+                        "move by the page's script, out of turn or on a forged square",
+                        Stream.of(Role.HOST, Role.OPPONENT)
+                                .map(role -> new Cell(
+                                        role, "409 with the reason, nothing written", () -> scriptMoveRefused(role)))),
+                action(
+                        "play again, on a finished game",
+                        onlyFor(
+                                Set.of(Role.HOST, Role.OPPONENT),
+                                "allowed, a new invitation to the same opponent",
                                 NO_BUTTON),
                         this::playAgain),
                 action("view a pending game", AuthorizationMatrixIT::viewing, role -> view(role, Status.PENDING)),
-                action("view a game in progress", AuthorizationMatrixIT::viewing, role -> view(role, Status.IN_PROGRESS)),
+                action(
+                        "view a game in progress",
+                        AuthorizationMatrixIT::viewing,
+                        role -> view(role, Status.IN_PROGRESS)),
                 action("view a finished game", AuthorizationMatrixIT::viewing, role -> view(role, Status.FINISHED)),
-                action("GET /api/games/{id}/version",
-                        role -> role == Role.ANONYMOUS ? "401" : role == Role.OTHER ? "200, watching is allowed" : "200",
+                action(
+                        "GET /api/games/{id}/version",
+                        role -> role == Role.ANONYMOUS
+                                ? "401"
+                                : role == Role.OTHER ? "200, watching is allowed" : "200",
                         this::apiGameVersion),
                 action("GET /api/me/changes", role -> role == Role.ANONYMOUS ? "401" : "200", this::apiMyChanges));
     }
@@ -154,16 +192,21 @@ class AuthorizationMatrixIT {
 
     /** A cell for every role: its expected outcome, and the check run for it. */
     private static DynamicNode action(String name, Function<Role, String> expected, Consumer<Role> check) {
-        return action(name, Stream.of(Role.values()).map(role -> new Cell(role, expected.apply(role),
-                () -> check.accept(role))));
+        return action(
+                name,
+                Stream.of(Role.values()).map(role -> new Cell(role, expected.apply(role), () -> check.accept(role))));
     }
 
     private static DynamicNode action(String name, Stream<Cell> cells) {
-        return dynamicContainer(name, cells.map(cell ->
-                dynamicTest(cell.role().label + " -> " + cell.expected(), cell.check())));
+        return dynamicContainer(
+                name, cells.map(cell -> dynamicTest(cell.role().label + " -> " + cell.expected(), cell.check())));
     }
 
-    private enum Status { PENDING, IN_PROGRESS, FINISHED }
+    private enum Status {
+        PENDING,
+        IN_PROGRESS,
+        FINISHED
+    }
 
     private static String viewing(Role role) {
         String expected = switch (role) {
@@ -189,7 +232,8 @@ class AuthorizationMatrixIT {
         }
         WebClient actor = client(role);
         Map<String, String> accept = gameForm(actor, id, "game:accept", "Accept");
-        assertEquals(role == Role.OPPONENT, Html.hasInput(actor.lastPage(), "game:accept"), "the Accept button is shown");
+        assertEquals(
+                role == Role.OPPONENT, Html.hasInput(actor.lastPage(), "game:accept"), "the Accept button is shown");
         HttpResponse<String> answer = actor.post("/game.xhtml", accept);
         assertEquals(200, answer.statusCode());
         if (role == Role.OPPONENT) {
@@ -197,8 +241,10 @@ class AuthorizationMatrixIT {
             assertTrue(answer.body().contains("Waiting for " + p.hostName()), "the host moves first");
         } else {
             assertEquals(before, games(), "nothing was written");
-            assertTrue(answer.body().contains(role == Role.OTHER ? WATCHING
-                    : "Waiting for " + p.opponentName() + " to accept"), gist(answer.body()));
+            assertTrue(
+                    answer.body()
+                            .contains(role == Role.OTHER ? WATCHING : "Waiting for " + p.opponentName() + " to accept"),
+                    gist(answer.body()));
         }
     }
 
@@ -209,18 +255,35 @@ class AuthorizationMatrixIT {
         if (role == Role.ANONYMOUS) {
             p.opponent().get("/");
             String button = lobbyButton(p.opponent(), "accept", id);
-            anonymousPosts("/", "/index.xhtml", form("lists", "lists", button, id,
-                    "jakarta.faces.ViewState", p.opponent().viewState(),
-                "tictactoe-token", p.opponent().formToken()));
+            anonymousPosts(
+                    "/",
+                    "/index.xhtml",
+                    form(
+                            "lists",
+                            "lists",
+                            button,
+                            id,
+                            "jakarta.faces.ViewState",
+                            p.opponent().viewState(),
+                            "tictactoe-token",
+                            p.opponent().formToken()));
             assertEquals(before, games(), "nothing was written");
             return;
         }
         WebClient actor = client(role);
         assertEquals(200, actor.get("/").statusCode());
         String button = lobbyButton(actor, "accept", role == Role.OPPONENT ? id : null);
-        HttpResponse<String> answer = actor.post("/index.xhtml", form("lists", "lists", button, id,
-                "jakarta.faces.ViewState", actor.viewState(),
-                "tictactoe-token", actor.formToken()));
+        HttpResponse<String> answer = actor.post(
+                "/index.xhtml",
+                form(
+                        "lists",
+                        "lists",
+                        button,
+                        id,
+                        "jakarta.faces.ViewState",
+                        actor.viewState(),
+                        "tictactoe-token",
+                        actor.formToken()));
         if (role == Role.OPPONENT) {
             assertEquals(302, answer.statusCode());
             assertTrue(location(answer).endsWith("/game.xhtml?id=" + id), location(answer));
@@ -277,7 +340,9 @@ class AuthorizationMatrixIT {
         HttpResponse<String> answer = actor.ajax("/index.xhtml", lobbyAjax(actor, button, id));
         assertEquals(200, answer.statusCode());
         if (role == rightful) {
-            assertTrue(answer.body().contains(decline ? "Invitation declined." : "Invitation cancelled."), gist(answer.body()));
+            assertTrue(
+                    answer.body().contains(decline ? "Invitation declined." : "Invitation cancelled."),
+                    gist(answer.body()));
             assertDeleted(before, id);
         } else {
             assertTrue(answer.body().contains(decline ? NOT_INVITED : NOT_HOST), gist(answer.body()));
@@ -328,7 +393,8 @@ class AuthorizationMatrixIT {
         if (role == Role.ANONYMOUS) {
             p.host().get("/game.xhtml?id=" + id);
             WebClient stranger = new WebClient(base);
-            HttpResponse<String> answer = stranger.scriptMove(id, square, p.host().moveToken());
+            HttpResponse<String> answer =
+                    stranger.scriptMove(id, square, p.host().moveToken());
             assertEquals(401, answer.statusCode(), answer.body());
             assertEquals(before, games(), "nothing was written");
             return;
@@ -347,8 +413,10 @@ class AuthorizationMatrixIT {
         HttpResponse<String> answer = actor.scriptMove(id, square, actor.moveToken());
         assertEquals(200, answer.statusCode(), answer.body());
         String mark = role == Role.HOST ? "O" : "X";
-        assertTrue(answer.body().contains("\"" + square + "\":\"" + mark + "\"")
-                && answer.body().contains("\"next\":\"" + (role == Role.HOST ? "X" : "O") + "\""), answer.body());
+        assertTrue(
+                answer.body().contains("\"" + square + "\":\"" + mark + "\"")
+                        && answer.body().contains("\"next\":\"" + (role == Role.HOST ? "X" : "O") + "\""),
+                answer.body());
         assertMoved(before, id, role, square);
     }
 
@@ -381,8 +449,12 @@ class AuthorizationMatrixIT {
         Map<String, Map<String, AttributeValue>> before = games();
         for (String forged : new String[] {"Centre", "TopLeft%3Cscript%3E", "x".repeat(300)}) {
             HttpResponse<String> answer = actor.scriptMove(id, forged, token);
-            assertTrue(answer.statusCode() == 409 || answer.statusCode() == 404 || answer.statusCode() == 414
-                    || answer.statusCode() == 400, forged.length() + " characters: " + answer.statusCode());
+            assertTrue(
+                    answer.statusCode() == 409
+                            || answer.statusCode() == 404
+                            || answer.statusCode() == 414
+                            || answer.statusCode() == 400,
+                    forged.length() + " characters: " + answer.statusCode());
             assertFalse(answer.body().contains("<script>"), answer.body());
         }
         HttpResponse<String> forged = actor.scriptMove(id, "Centre", token);
@@ -397,7 +469,8 @@ class AuthorizationMatrixIT {
         before = games();
         HttpResponse<String> outOfTurn = actor.scriptMove(id, "BottomRight", token);
         assertEquals(409, outOfTurn.statusCode());
-        assertTrue(outOfTurn.body().contains(NOT_YOUR_TURN) && outOfTurn.body().contains("\"reason\":\"NOT_YOUR_TURN\""),
+        assertTrue(
+                outOfTurn.body().contains(NOT_YOUR_TURN) && outOfTurn.body().contains("\"reason\":\"NOT_YOUR_TURN\""),
                 outOfTurn.body());
         assertEquals(before, games(), "nothing was written");
     }
@@ -432,7 +505,9 @@ class AuthorizationMatrixIT {
         assertFalse(cellTag(actor.lastPage(), "BottomRight").contains("disabled"), "the first tab offers the square");
         play(actor, id, ownMove);
         Map<String, Map<String, AttributeValue>> before = games();
-        assertEquals(role == Role.HOST ? p.opponentName() : p.hostName(), before.get(id).get("Turn").s());
+        assertEquals(
+                role == Role.HOST ? p.opponentName() : p.hostName(),
+                before.get(id).get("Turn").s());
 
         HttpResponse<String> answer = actor.ajax("/game.xhtml", staleTab);
         assertEquals(200, answer.statusCode());
@@ -451,7 +526,8 @@ class AuthorizationMatrixIT {
         }
         WebClient actor = client(role);
         Map<String, String> again = gameForm(actor, id, "game:again", "Play again");
-        assertEquals(role != Role.OTHER, Html.hasInput(actor.lastPage(), "game:again"), "the Play again button is shown");
+        assertEquals(
+                role != Role.OTHER, Html.hasInput(actor.lastPage(), "game:again"), "the Play again button is shown");
         HttpResponse<String> answer = actor.post("/game.xhtml", again);
         if (role == Role.OTHER) {
             assertEquals(200, answer.statusCode());
@@ -471,8 +547,10 @@ class AuthorizationMatrixIT {
         assertTrue(statusDate.startsWith("PENDING_"), statusDate);
         String me = role == Role.HOST ? p.hostName() : p.opponentName();
         String them = role == Role.HOST ? p.opponentName() : p.hostName();
-        assertEquals(Map.of("GameId", s(newId), "HostId", s(me), "OpponentId", s(them), "OUser", s(me), "Turn", s(me)),
-                created, "a new invitation from the player to the same opponent, nothing else");
+        assertEquals(
+                Map.of("GameId", s(newId), "HostId", s(me), "OpponentId", s(them), "OUser", s(me), "Turn", s(me)),
+                created,
+                "a new invitation from the player to the same opponent, nothing else");
         after.remove(newId);
         assertEquals(before, after, "every other game is as it was, the finished one included");
     }
@@ -493,10 +571,21 @@ class AuthorizationMatrixIT {
             assertEquals(200, page.statusCode());
             String body = page.body();
             Set<String> buttons = Stream.of("game:accept", "game:decline", "game:cancel", "game:again")
-                    .filter(button -> Html.hasInput(body, button)).collect(Collectors.toSet());
-            long enabledCells = Stream.of("TopLeft", "TopMiddle", "TopRight", "MiddleLeft", "MiddleMiddle", "MiddleRight",
-                    "BottomLeft", "BottomMiddle", "BottomRight").filter(sq -> status != Status.FINISHED)
-                    .filter(sq -> !cellTag(body, sq).contains("disabled")).count();
+                    .filter(button -> Html.hasInput(body, button))
+                    .collect(Collectors.toSet());
+            long enabledCells = Stream.of(
+                            "TopLeft",
+                            "TopMiddle",
+                            "TopRight",
+                            "MiddleLeft",
+                            "MiddleMiddle",
+                            "MiddleRight",
+                            "BottomLeft",
+                            "BottomMiddle",
+                            "BottomRight")
+                    .filter(sq -> status != Status.FINISHED)
+                    .filter(sq -> !cellTag(body, sq).contains("disabled"))
+                    .count();
             if (role == Role.OTHER) {
                 assertTrue(body.contains(WATCHING), gist(body));
                 assertEquals(Set.of(), buttons, "no action buttons");
@@ -593,9 +682,19 @@ class AuthorizationMatrixIT {
 
     private static String invite(WebClient host, String hostName, String opponentName) {
         host.get("/");
-        HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", opponentName,
-                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState(),
-                "tictactoe-token", host.formToken()));
+        HttpResponse<String> invited = host.post(
+                "/index.xhtml",
+                form(
+                        "invite",
+                        "invite",
+                        "invite:opponent",
+                        opponentName,
+                        "invite:send",
+                        "Invite",
+                        "jakarta.faces.ViewState",
+                        host.viewState(),
+                        "tictactoe-token",
+                        host.formToken()));
         assertEquals(302, invited.statusCode(), hostName + " invites " + opponentName + ": " + gist(invited.body()));
         String location = location(invited);
         return location.substring(location.indexOf("id=") + 3);
@@ -605,8 +704,8 @@ class AuthorizationMatrixIT {
     private String started() {
         Players p = players();
         String id = invite();
-        HttpResponse<String> accepted = p.opponent().post("/game.xhtml",
-                gameForm(p.opponent(), id, "game:accept", "Accept"));
+        HttpResponse<String> accepted =
+                p.opponent().post("/game.xhtml", gameForm(p.opponent(), id, "game:accept", "Accept"));
         assertEquals(200, accepted.statusCode());
         assertTrue(stored.get(id).get("StatusDate").s().startsWith("IN_PROGRESS_"));
         return id;
@@ -653,17 +752,27 @@ class AuthorizationMatrixIT {
 
     /** A click on a lobby row's Decline or Cancel button as app.js sends it by Ajax: its name, the row's game id. */
     private static Map<String, String> lobbyAjax(WebClient player, String button, String gameId) {
-        Map<String, String> click = form("lists", "lists", "jakarta.faces.ViewState", player.viewState(),
-                "tictactoe-token", player.formToken());
+        Map<String, String> click = form(
+                "lists", "lists", "jakarta.faces.ViewState", player.viewState(), "tictactoe-token", player.formToken());
         click.putAll(rowButtonAjax(button, gameId, "lists messages"));
         return click;
     }
 
     /** What app.js adds for a plain button with data-render: no source id (it has none), its name and value. */
     private static Map<String, String> rowButtonAjax(String button, String value, String render) {
-        return form(button, value, "jakarta.faces.source", "", "jakarta.faces.partial.event", "click",
-                "jakarta.faces.partial.execute", button, "jakarta.faces.partial.render", render,
-                "jakarta.faces.partial.ajax", "true");
+        return form(
+                button,
+                value,
+                "jakarta.faces.source",
+                "",
+                "jakarta.faces.partial.event",
+                "click",
+                "jakarta.faces.partial.execute",
+                button,
+                "jakarta.faces.partial.render",
+                render,
+                "jakarta.faces.partial.ajax",
+                "true");
     }
 
     /**
@@ -723,8 +832,8 @@ class AuthorizationMatrixIT {
     }
 
     /** The table is as before except that game {@code id} is now exactly {@code expected}. */
-    private static void assertOnly(Map<String, Map<String, AttributeValue>> before, String id,
-                                   Map<String, AttributeValue> expected) {
+    private static void assertOnly(
+            Map<String, Map<String, AttributeValue>> before, String id, Map<String, AttributeValue> expected) {
         Map<String, Map<String, AttributeValue>> wanted = new TreeMap<>(before);
         wanted.put(id, expected);
         assertEquals(wanted, games());
@@ -748,5 +857,4 @@ class AuthorizationMatrixIT {
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
-
 }

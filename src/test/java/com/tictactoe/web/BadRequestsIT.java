@@ -62,8 +62,7 @@ class BadRequestsIT {
     static final StoredGames stored = StoredGames.open();
 
     /** Two signed-in players and a game between them where it is the host's turn. */
-    private record Match(WebClient host, WebClient guest, String gameId) {
-    }
+    private record Match(WebClient host, WebClient guest, String gameId) {}
 
     private Match match() {
         WebClient host = new WebClient(base);
@@ -72,22 +71,48 @@ class BadRequestsIT {
         host.signUp(Names.unique("host"), PASSWORD);
         guest.signUp(guestName, PASSWORD);
         host.get("/");
-        HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", guestName,
-                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState(),
-                "tictactoe-token", host.formToken()));
+        HttpResponse<String> invited = host.post(
+                "/index.xhtml",
+                form(
+                        "invite",
+                        "invite",
+                        "invite:opponent",
+                        guestName,
+                        "invite:send",
+                        "Invite",
+                        "jakarta.faces.ViewState",
+                        host.viewState(),
+                        "tictactoe-token",
+                        host.formToken()));
         String location = invited.headers().firstValue("Location").orElseThrow();
         String gameId = location.substring(location.indexOf("id=") + 3);
         guest.get("/game.xhtml?id=" + gameId);
-        guest.post("/game.xhtml?id=" + gameId, form("game", "game", "gameId", gameId, "game:accept", "Accept",
-                "jakarta.faces.ViewState", guest.viewState()));
+        guest.post(
+                "/game.xhtml?id=" + gameId,
+                form(
+                        "game",
+                        "game",
+                        "gameId",
+                        gameId,
+                        "game:accept",
+                        "Accept",
+                        "jakarta.faces.ViewState",
+                        guest.viewState()));
         return new Match(host, guest, gameId);
     }
 
     private static Map<String, String> moveForm(WebClient player, String gameId, String square) {
         Optional<String> topLeft = Html.cell(player.lastPage(), "TopLeft");
         assertTrue(topLeft.isPresent(), "the board's buttons are on the page");
-        return form("game", "game", "gameId", gameId, Html.attribute(topLeft.get(), "name"), square,
-                "jakarta.faces.ViewState", player.viewState());
+        return form(
+                "game",
+                "game",
+                "gameId",
+                gameId,
+                Html.attribute(topLeft.get(), "name"),
+                square,
+                "jakarta.faces.ViewState",
+                player.viewState());
     }
 
     @Test
@@ -101,16 +126,24 @@ class BadRequestsIT {
         move.put("jakarta.faces.ViewState", "-1234567890:987654321");
         HttpResponse<String> plain = match.host().post("/game.xhtml", move);
         assertEquals(302, plain.statusCode());
-        assertTrue(plain.headers().firstValue("Location").orElseThrow()
-                .endsWith("/game.xhtml?id=" + match.gameId() + "&expired=true"), "back to the page, with a notice");
+        assertTrue(
+                plain.headers()
+                        .firstValue("Location")
+                        .orElseThrow()
+                        .endsWith("/game.xhtml?id=" + match.gameId() + "&expired=true"),
+                "back to the page, with a notice");
 
         HttpResponse<String> ajax = match.host().ajax("/game.xhtml", move);
-        assertTrue(ajax.body().contains("/game.xhtml?id=" + match.gameId() + "&amp;expired=true\"></redirect>"), ajax.body());
+        assertTrue(
+                ajax.body().contains("/game.xhtml?id=" + match.gameId() + "&amp;expired=true\"></redirect>"),
+                ajax.body());
 
         move.remove("jakarta.faces.ViewState");
         match.host().post("/game.xhtml", move);
         assertEquals(before, stored.all(), "nothing was written");
-        assertTrue(match.host().getFollowing("/game.xhtml?id=" + match.gameId() + "&expired=true").body()
+        assertTrue(match.host()
+                .getFollowing("/game.xhtml?id=" + match.gameId() + "&expired=true")
+                .body()
                 .contains("was reloaded"));
     }
 
@@ -121,10 +154,14 @@ class BadRequestsIT {
         for (String forged : new String[] {"HostId", "Result", "TopLeft OR 1=1", "x".repeat(5000)}) {
             match.host().get("/game.xhtml?id=" + match.gameId());
             List<Map<String, AttributeValue>> before = stored.all();
-            HttpResponse<String> response = match.host().post("/game.xhtml", moveForm(match.host(), match.gameId(), forged));
+            HttpResponse<String> response =
+                    match.host().post("/game.xhtml", moveForm(match.host(), match.gameId(), forged));
             assertEquals(200, response.statusCode());
             assertTrue(response.body().contains("There is no such square."), forged);
-            assertEquals(before, stored.all(), "nothing was written for " + forged.substring(0, Math.min(20, forged.length())));
+            assertEquals(
+                    before,
+                    stored.all(),
+                    "nothing was written for " + forged.substring(0, Math.min(20, forged.length())));
         }
         // The same request with a real square is a move.
         match.host().get("/game.xhtml?id=" + match.gameId());
@@ -152,7 +189,8 @@ class BadRequestsIT {
             assertTrue(missing.body().contains("Back to the lobby"));
             assertFalse(missing.body().contains("Exception"));
         }
-        assertEquals(404, mallory.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
+        assertEquals(
+                404, mallory.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
     }
 
     @Test
@@ -164,25 +202,49 @@ class BadRequestsIT {
         assertEquals(200, refused.statusCode());
         assertTrue(refused.body().contains("A username has 3 to 20 letters"));
         assertFalse(refused.body().contains("<script>alert(1)"));
-        assertTrue(refused.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the typed value comes back escaped");
+        assertTrue(
+                refused.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the typed value comes back escaped");
 
         String eve = Names.unique("eve");
         visitor.signUp(eve, PASSWORD);
         visitor.get("/");
-        HttpResponse<String> invite = visitor.post("/index.xhtml", form("invite", "invite",
-                "invite:opponent", "<img src=x onerror=alert(1)>", "invite:send", "Invite",
-                "jakarta.faces.ViewState", visitor.viewState(),
-                "tictactoe-token", visitor.formToken()));
+        HttpResponse<String> invite = visitor.post(
+                "/index.xhtml",
+                form(
+                        "invite",
+                        "invite",
+                        "invite:opponent",
+                        "<img src=x onerror=alert(1)>",
+                        "invite:send",
+                        "Invite",
+                        "jakarta.faces.ViewState",
+                        visitor.viewState(),
+                        "tictactoe-token",
+                        visitor.formToken()));
         assertTrue(invite.body().contains("There is no player called"));
         assertFalse(invite.body().contains("<img src=x"));
         assertTrue(invite.body().contains("&lt;img src=x onerror=alert(1)&gt;"));
 
-        for (String[] refusal : new String[][] {{"", "Please name an opponent."}, {"   ", "Please name an opponent."},
-                {eve.toUpperCase(), "You cannot invite yourself."}, {"x".repeat(500), "There is no player called"}}) {
+        for (String[] refusal : new String[][] {
+            {"", "Please name an opponent."},
+            {"   ", "Please name an opponent."},
+            {eve.toUpperCase(), "You cannot invite yourself."},
+            {"x".repeat(500), "There is no player called"}
+        }) {
             visitor.get("/");
-            HttpResponse<String> answer = visitor.post("/index.xhtml", form("invite", "invite",
-                    "invite:opponent", refusal[0], "invite:send", "Invite", "jakarta.faces.ViewState", visitor.viewState(),
-                "tictactoe-token", visitor.formToken()));
+            HttpResponse<String> answer = visitor.post(
+                    "/index.xhtml",
+                    form(
+                            "invite",
+                            "invite",
+                            "invite:opponent",
+                            refusal[0],
+                            "invite:send",
+                            "Invite",
+                            "jakarta.faces.ViewState",
+                            visitor.viewState(),
+                            "tictactoe-token",
+                            visitor.formToken()));
             assertEquals(200, answer.statusCode());
             assertTrue(answer.body().contains(refusal[1]), refusal[1]);
         }
@@ -205,8 +267,11 @@ class BadRequestsIT {
         frank.setCookie("JSESSIONID", planted);
         HttpResponse<String> signedIn = frank.signIn(name, PASSWORD);
         assertEquals(302, signedIn.statusCode());
-        String issued = signedIn.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
-                .map(cookie -> cookie.substring("JSESSIONID=".length()).split(";", 2)[0]).findFirst().orElse(null);
+        String issued = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .map(cookie -> cookie.substring("JSESSIONID=".length()).split(";", 2)[0])
+                .findFirst()
+                .orElse(null);
         assertTrue(issued != null && !issued.equals(planted), "a new session id after sign-in: " + issued);
         assertEquals(200, frank.get("/").statusCode());
         WebClient withPlantedId = new WebClient(base);
@@ -225,14 +290,20 @@ class BadRequestsIT {
             assertTrue(response.headers().firstValue("Location").orElseThrow().contains("/signin.xhtml"), path);
         }
         assertEquals(401, stranger.get("/api/me/changes").statusCode());
-        HttpResponse<String> ajax = stranger.ajax("/game.xhtml", form("game", "game", "jakarta.faces.partial.ajax", "true"));
+        HttpResponse<String> ajax =
+                stranger.ajax("/game.xhtml", form("game", "game", "jakarta.faces.partial.ajax", "true"));
         assertEquals(200, ajax.statusCode(), "faces.js follows redirects only from a partial response");
-        assertTrue(ajax.body().contains("<redirect url=\"/tictactoe/signin.xhtml\">")
-                || ajax.body().matches("(?s).*<redirect url=\"[^\"]*/signin\\.xhtml\">.*"), ajax.body());
+        assertTrue(
+                ajax.body().contains("<redirect url=\"/tictactoe/signin.xhtml\">")
+                        || ajax.body().matches("(?s).*<redirect url=\"[^\"]*/signin\\.xhtml\">.*"),
+                ajax.body());
         HttpResponse<String> fromGame = stranger.get("/game.xhtml?id=" + UUID.randomUUID());
         String signIn = fromGame.headers().firstValue("Location").orElseThrow();
-        assertTrue(signIn.contains("?to=%2Fgame.xhtml%3Fid%3D"), "brought back to the game after signing in: " + signIn);
-        assertEquals(401, stranger.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
+        assertTrue(
+                signIn.contains("?to=%2Fgame.xhtml%3Fid%3D"), "brought back to the game after signing in: " + signIn);
+        assertEquals(
+                401,
+                stranger.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
     }
 
     @Test
@@ -253,13 +324,20 @@ class BadRequestsIT {
             assertShowsItsReference(down);
             assertTrue(down.body().contains("http-equiv=\"refresh\""), "the page retries by itself");
             assertFalse(down.body().contains("Exception"));
-            assertEquals(503, player.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
+            assertEquals(
+                    503,
+                    player.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
 
             HttpResponse<String> notReady = healthWithin(Duration.ofSeconds(10), "ready", 503);
-            assertEquals("{\"status\":\"DOWN\",\"checks\":[{\"name\":\"dynamodb\",\"status\":\"DOWN\",\"data\":{}}]}",
-                    notReady.body(), "DOWN, and not a word of why");
+            assertEquals(
+                    "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"dynamodb\",\"status\":\"DOWN\",\"data\":{}}]}",
+                    notReady.body(),
+                    "DOWN, and not a word of why");
             assertEquals(200, health("live").statusCode(), "alive all the same: restarting would not help");
-            assertTrue(ServerMetrics.scrape().since(before, "tictactoe_dynamodb_errors_total", "error", "SdkClientException") >= 1,
+            assertTrue(
+                    ServerMetrics.scrape()
+                                    .since(before, "tictactoe_dynamodb_errors_total", "error", "SdkClientException")
+                            >= 1,
                     "the failed calls are counted");
         } finally {
             DynamoDbLocalSession.restart();
@@ -271,8 +349,12 @@ class BadRequestsIT {
     private HttpResponse<String> health(String check) {
         URI uri = URI.create(base.toString()).resolve("/health/" + check);
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -309,33 +391,65 @@ class BadRequestsIT {
         WebClient host = match.host();
         host.get("/game.xhtml?id=" + match.gameId());
         Map<String, String> click = moveForm(host, match.gameId(), "MiddleMiddle");
-        String button = click.keySet().stream().filter(name -> name.endsWith(":square")).findFirst().orElseThrow();
-        click.putAll(form("jakarta.faces.source", "", "jakarta.faces.partial.execute", button,
-                "jakarta.faces.partial.render", "game messages", "jakarta.faces.partial.ajax", "true"));
+        String button = click.keySet().stream()
+                .filter(name -> name.endsWith(":square"))
+                .findFirst()
+                .orElseThrow();
+        click.putAll(form(
+                "jakarta.faces.source",
+                "",
+                "jakarta.faces.partial.execute",
+                button,
+                "jakarta.faces.partial.render",
+                "game messages",
+                "jakarta.faces.partial.ajax",
+                "true"));
         Matcher marker = REFRESH_MARKER.matcher(host.lastPage());
         assertTrue(marker.find(), "the page names its refresh action");
-        Map<String, String> refresh = form("game", "game", "gameId", match.gameId(), marker.group(1), "1",
-                "jakarta.faces.source", "live-version", "jakarta.faces.partial.execute", "live-version " + marker.group(1),
-                "jakarta.faces.partial.render", marker.group(2), "jakarta.faces.partial.ajax", "true",
-                "jakarta.faces.ViewState", host.viewState());
+        Map<String, String> refresh = form(
+                "game",
+                "game",
+                "gameId",
+                match.gameId(),
+                marker.group(1),
+                "1",
+                "jakarta.faces.source",
+                "live-version",
+                "jakarta.faces.partial.execute",
+                "live-version " + marker.group(1),
+                "jakarta.faces.partial.render",
+                marker.group(2),
+                "jakarta.faces.partial.ajax",
+                "true",
+                "jakarta.faces.ViewState",
+                host.viewState());
 
         // Meanwhile the host's move is made elsewhere: the original Python app on the same table.
         Map<String, AttributeValue> item = stored.get(match.gameId());
-        stored.update(match.gameId(), update -> update
-                .updateExpression("SET TopLeft = :o, Turn = :next")
-                .conditionExpression("Turn = :host AND attribute_not_exists(TopLeft)")
-                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("O"),
-                        ":next", item.get("OpponentId"), ":host", item.get("HostId"))));
+        stored.update(
+                match.gameId(),
+                update -> update.updateExpression("SET TopLeft = :o, Turn = :next")
+                        .conditionExpression("Turn = :host AND attribute_not_exists(TopLeft)")
+                        .expressionAttributeValues(Map.of(
+                                ":o",
+                                AttributeValue.fromS("O"),
+                                ":next",
+                                item.get("OpponentId"),
+                                ":host",
+                                item.get("HostId"))));
         Thread.sleep(2_100); // past the two seconds for which the server shows a game as it knew it
         // A push re-renders the host's board on the server; the click leaves the browser before the new board arrives.
         HttpResponse<String> refreshed = host.ajax("/game.xhtml", refresh);
         assertEquals(200, refreshed.statusCode());
-        assertTrue(refreshed.body().contains("aria-label=\"Top left, O\""), "the page was re-rendered: " + refreshed.body());
+        assertTrue(
+                refreshed.body().contains("aria-label=\"Top left, O\""),
+                "the page was re-rendered: " + refreshed.body());
         List<Map<String, AttributeValue>> before = stored.all();
 
         HttpResponse<String> answer = host.ajax("/game.xhtml", click);
         assertEquals(200, answer.statusCode());
-        assertTrue(answer.body().contains("It is not your turn."), "the click is answered, not dropped: " + answer.body());
+        assertTrue(
+                answer.body().contains("It is not your turn."), "the click is answered, not dropped: " + answer.body());
         assertTrue(answer.body().contains("aria-label=\"Top left, O\""), "with the board as it is now");
         assertEquals(before, stored.all(), "nothing was written");
     }
@@ -350,8 +464,9 @@ class BadRequestsIT {
 
         visitor.signUp(Names.unique("heidi"), PASSWORD);
         visitor.get("/");
-        HttpResponse<String> broken = visitor.post("/game.xhtml", form("game", "game", "gameId",
-                UUID.randomUUID().toString(), "jakarta.faces.ViewState", "stateless"));
+        HttpResponse<String> broken = visitor.post(
+                "/game.xhtml",
+                form("game", "game", "gameId", UUID.randomUUID().toString(), "jakarta.faces.ViewState", "stateless"));
         assertTrue(broken.statusCode() >= 400, "status " + broken.statusCode());
         assertShowsItsReference(broken);
         assertFalse(broken.body().contains("Exception"));
@@ -388,7 +503,8 @@ class BadRequestsIT {
         // The game's own writes: the invitation, its acceptance and the move (sign-ups write too).
         assertTrue(after.since(before, "tictactoe_dynamodb_calls_total", "operation", "PutItem") >= 1);
         assertTrue(after.since(before, "tictactoe_dynamodb_calls_total", "operation", "UpdateItem") >= 2);
-        assertEquals(after.since(before, "tictactoe_dynamodb_calls_total", "operation", "UpdateItem"),
+        assertEquals(
+                after.since(before, "tictactoe_dynamodb_calls_total", "operation", "UpdateItem"),
                 after.since(before, "tictactoe_dynamodb_call_microseconds_count", "operation", "UpdateItem"),
                 "every call is timed");
         assertTrue(after.value("tictactoe_dynamodb_call_microseconds_sum", "operation", "UpdateItem") > 0);
@@ -402,7 +518,9 @@ class BadRequestsIT {
     private static void assertShowsItsReference(HttpResponse<String> response) {
         Matcher shown = REFERENCE.matcher(response.body());
         assertTrue(shown.find(), "the page shows a reference: " + response.body());
-        assertEquals(shown.group(1), response.headers().firstValue("X-Request-Id").orElse(null),
+        assertEquals(
+                shown.group(1),
+                response.headers().firstValue("X-Request-Id").orElse(null),
                 "the page shows the reference of its own request");
     }
 }

@@ -10,7 +10,9 @@ class ClientAddressTest {
 
     @Test
     void theConnectionsPeerUnlessItIsATrustedProxy() {
-        assertEquals("203.0.113.9", ClientAddress.of("203.0.113.9", List.of("198.51.100.1"), Set.of()),
+        assertEquals(
+                "203.0.113.9",
+                ClientAddress.of("203.0.113.9", List.of("198.51.100.1"), Set.of()),
                 "nobody's X-Forwarded-For is believed by default");
         assertEquals("203.0.113.9", ClientAddress.of("203.0.113.9", List.of("198.51.100.1"), Set.of("10.0.0.5")));
     }
@@ -23,9 +25,13 @@ class ClientAddressTest {
         assertEquals("10.1.0.1", ClientAddress.of("10.1.0.1", List.of("198.51.100.1"), vpc), "outside the range");
         assertEquals("198.51.100.1", ClientAddress.of("fd00:ec2:0:0:0:0:0:7", List.of("198.51.100.1"), vpc));
         assertEquals("fd00:ec3:0:0:0:0:0:7", ClientAddress.of("fd00:ec3:0:0:0:0:0:7", List.of("198.51.100.1"), vpc));
-        assertEquals("10.0.0.1", ClientAddress.of("10.0.0.1", List.of("198.51.100.1"), Set.of("10.0.0.0/33", "10.0.0.0/x")),
+        assertEquals(
+                "10.0.0.1",
+                ClientAddress.of("10.0.0.1", List.of("198.51.100.1"), Set.of("10.0.0.0/33", "10.0.0.0/x")),
                 "malformed ranges trust nobody");
-        assertEquals("10.0.0.1", ClientAddress.of("10.0.0.1", List.of("198.51.100.1"), Set.of("localhost/8")),
+        assertEquals(
+                "10.0.0.1",
+                ClientAddress.of("10.0.0.1", List.of("198.51.100.1"), Set.of("localhost/8")),
                 "names are not looked up");
     }
 
@@ -33,7 +39,9 @@ class ClientAddressTest {
     void behindTrustedProxiesTheRightMostEntryThatIsNotOne() {
         Set<String> proxies = Set.of("10.0.0.5", "10.0.0.6");
         assertEquals("198.51.100.1", ClientAddress.of("10.0.0.5", List.of("198.51.100.1"), proxies));
-        assertEquals("198.51.100.1", ClientAddress.of("10.0.0.5", List.of("1.2.3.4, 198.51.100.1, 10.0.0.6"), proxies),
+        assertEquals(
+                "198.51.100.1",
+                ClientAddress.of("10.0.0.5", List.of("1.2.3.4, 198.51.100.1, 10.0.0.6"), proxies),
                 "what the client wrote itself (1.2.3.4) is not believed");
         assertEquals("198.51.100.1", ClientAddress.of("10.0.0.5", List.of("1.2.3.4", "198.51.100.1 ,"), proxies));
         assertEquals("10.0.0.5", ClientAddress.of("10.0.0.5", List.of(), proxies), "no header: the proxy itself");

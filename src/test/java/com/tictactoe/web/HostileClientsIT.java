@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tictactoe.run.PayaraMicroProcess;
 import com.tictactoe.application.AttemptLimits;
+import com.tictactoe.run.DynamoDbLocal;
+import com.tictactoe.run.PayaraMicroProcess;
 import com.tictactoe.testsupport.BoundWebClient;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.Names;
 import com.tictactoe.testsupport.ServerMetrics;
 import com.tictactoe.testsupport.StoredGames;
 import com.tictactoe.testsupport.WebClient;
-import com.tictactoe.run.DynamoDbLocal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,9 +79,13 @@ class HostileClientsIT {
         int port = DynamoDbLocal.freePort();
         log = Path.of("target", "payara-hostile-" + port + ".log");
         Files.deleteIfExists(log);
-        server = new PayaraMicroProcess(Path.of(jar), Path.of("target", "tictactoe.war"), port,
+        server = new PayaraMicroProcess(
+                Path.of(jar),
+                Path.of("target", "tictactoe.war"),
+                port,
                 DynamoDbLocalSession.endpoint(),
-                Path.of(System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin")), "256m",
+                Path.of(System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin")),
+                "256m",
                 ProcessBuilder.Redirect.appendTo(log.toFile()));
         server.start();
         base = server.base().toURL();
@@ -124,19 +128,29 @@ class HostileClientsIT {
         String signIn = player.cookie("ttt_signin");
         List<String> sessions = new ArrayList<>();
         for (int request = 0; request < 25; request++) {
-            HttpResponse<String> lobby = send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/"))
-                    .header("Cookie", "ttt_signin=" + signIn).build());
+            HttpResponse<String> lobby =
+                    send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/"))
+                            .header("Cookie", "ttt_signin=" + signIn)
+                            .build());
             assertEquals(200, lobby.statusCode(), "request " + request);
             assertTrue(lobby.body().contains("Signed in as"), "request " + request);
-            sessions.add(lobby.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
-                    .map(cookie -> cookie.substring("JSESSIONID=".length()).split(";", 2)[0]).findFirst().orElseThrow());
+            sessions.add(lobby.headers().allValues("Set-Cookie").stream()
+                    .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                    .map(cookie -> cookie.substring("JSESSIONID=".length()).split(";", 2)[0])
+                    .findFirst()
+                    .orElseThrow());
         }
-        assertTrue(SessionsPerPlayer.MAX_PER_PLAYER <= 10, "a bound this test goes past: " + SessionsPerPlayer.MAX_PER_PLAYER);
+        assertTrue(
+                SessionsPerPlayer.MAX_PER_PLAYER <= 10,
+                "a bound this test goes past: " + SessionsPerPlayer.MAX_PER_PLAYER);
         for (int i = 0; i < sessions.size(); i++) {
-            HttpResponse<String> withSessionOnly = send(HttpRequest.newBuilder(URI.create(base.toString()
-                    .replaceAll("/$", "") + "/")).header("Cookie", "JSESSIONID=" + sessions.get(i)).build());
+            HttpResponse<String> withSessionOnly =
+                    send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/"))
+                            .header("Cookie", "JSESSIONID=" + sessions.get(i))
+                            .build());
             boolean newest = i >= sessions.size() - SessionsPerPlayer.MAX_PER_PLAYER;
-            assertEquals(newest ? 200 : 302, withSessionOnly.statusCode(), "session " + (i + 1) + " of " + sessions.size());
+            assertEquals(
+                    newest ? 200 : 302, withSessionOnly.statusCode(), "session " + (i + 1) + " of " + sessions.size());
         }
     }
 
@@ -145,9 +159,21 @@ class HostileClientsIT {
     @Test
     void aFloodOfVisitorsCreatesNoSessionKeepsNoMemoryAndThePlayersLobbyAnswersThroughout() throws Exception {
         WebClient player = signedInPlayer();
-        List<String> pages = List.of("/signin.xhtml", "/signup.xhtml", "/signin.xhtml?to=%2Fgame.xhtml%3Fid%3Dabc",
-                "/signin.xhtml?signedOut=true", "/signin.xhtml?expired=true", "/", "/index.xhtml", "/game.xhtml?id=abc",
-                "/error", "/not-found", "/unavailable", "/no-such-page", "/api/me/changes", "/assets/app.css",
+        List<String> pages = List.of(
+                "/signin.xhtml",
+                "/signup.xhtml",
+                "/signin.xhtml?to=%2Fgame.xhtml%3Fid%3Dabc",
+                "/signin.xhtml?signedOut=true",
+                "/signin.xhtml?expired=true",
+                "/",
+                "/index.xhtml",
+                "/game.xhtml?id=abc",
+                "/error",
+                "/not-found",
+                "/unavailable",
+                "/no-such-page",
+                "/api/me/changes",
+                "/assets/app.css",
                 "/jakarta.faces.resource/faces.js.xhtml?ln=jakarta.faces");
         // warm up what the flood will use, so that the heap compared holds loaded classes on both sides
         HttpClient visitor = floodClient();
@@ -173,7 +199,8 @@ class HostileClientsIT {
                 floods.add(flood.submit(() -> {
                     HttpClient client = floodClient();
                     for (int n = sent.getAndIncrement(); n < FLOOD_REQUESTS; n = sent.getAndIncrement()) {
-                        int status = n % (pages.size() + 1) == pages.size() ? sendRefusedSignIn(client)
+                        int status = n % (pages.size() + 1) == pages.size()
+                                ? sendRefusedSignIn(client)
                                 : send(client, pages.get(n % (pages.size() + 1)));
                         if (status > 0 && status < 500) {
                             answered.incrementAndGet();
@@ -209,16 +236,26 @@ class HostileClientsIT {
 
         List<Long> sorted = new ArrayList<>(lobbyNanos);
         Collections.sort(sorted);
-        System.out.printf("Flood: %d cookie-less requests in %.1f s (%.0f/s) over %d connections, %d answered below 500;"
+        System.out.printf(
+                "Flood: %d cookie-less requests in %.1f s (%.0f/s) over %d connections, %d answered below 500;"
                         + " sessions created %d; heap after a full collection %.1f MB before, %.1f MB after;"
                         + " the player's lobby meanwhile: %d pages, p50 %.1f ms, p99 %.1f ms%n",
-                FLOOD_REQUESTS, seconds, FLOOD_REQUESTS / seconds, FLOOD_CONNECTIONS, answered.get(),
-                (long) (sessionsAfter - sessionsBefore), heapBefore / 1e6, heapAfter / 1e6, sorted.size(),
-                percentile(sorted, 50), percentile(sorted, 99));
+                FLOOD_REQUESTS,
+                seconds,
+                FLOOD_REQUESTS / seconds,
+                FLOOD_CONNECTIONS,
+                answered.get(),
+                (long) (sessionsAfter - sessionsBefore),
+                heapBefore / 1e6,
+                heapAfter / 1e6,
+                sorted.size(),
+                percentile(sorted, 50),
+                percentile(sorted, 99));
 
         assertEquals(FLOOD_REQUESTS, answered.get(), "every request of the flood was answered, none with a 5xx");
         assertEquals(0, sessionsAfter - sessionsBefore, "no session created by the flood");
-        assertTrue(heapAfter - heapBefore < HEAP_SLACK_BYTES,
+        assertTrue(
+                heapAfter - heapBefore < HEAP_SLACK_BYTES,
                 "the heap kept nothing of the flood: " + heapBefore + " -> " + heapAfter + " bytes");
         assertEquals(List.of(), lobbyFailures, "the player's lobby answered all along");
         assertTrue(sorted.size() >= 20, "the lobby was asked throughout the flood: " + sorted.size());
@@ -230,13 +267,20 @@ class HostileClientsIT {
      * connection until its idle timeout, which a connection flood measures, not this one.)
      */
     private static HttpClient floodClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     private static int send(HttpClient client, String page) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + page))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(
+                            HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + page))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -248,11 +292,14 @@ class HostileClientsIT {
     /** A sign-in post without the page's token, as a script that never loaded the page sends it. */
     private static int sendRefusedSignIn(HttpClient client) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/signin.xhtml"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("signin=signin&signin%3Ausername=someone"
-                                    + "&signin%3Apassword=whatever1&jakarta.faces.ViewState=stateless"))
-                            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
+            return client.send(
+                            HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/signin.xhtml"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("signin=signin&signin%3Ausername=someone"
+                                            + "&signin%3Apassword=whatever1&jakarta.faces.ViewState=stateless"))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
             return -1;
@@ -277,8 +324,12 @@ class HostileClientsIT {
     }
 
     private static String jcmd(String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(server.pid()), command).redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(server.pid()),
+                        command)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS) && jcmd.exitValue() == 0, "jcmd " + command + ": " + output);
         return output;
@@ -310,9 +361,10 @@ class HostileClientsIT {
             for (int i = 0; i < 20; i++) {
                 Socket socket = new Socket(app.getHost(), app.getPort());
                 socket.setSoTimeout(30_000);
-                socket.getOutputStream().write(("POST /signin.xhtml HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nsignin=signin")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("POST /signin.xhtml HTTP/1.1\r\nHost: localhost\r\n"
+                                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nsignin=signin")
+                                .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 slow.add(socket);
                 long opened = System.nanoTime();
@@ -351,11 +403,16 @@ class HostileClientsIT {
             }
             trickle.cancel(true);
             Collections.sort(cutOff);
-            System.out.printf("Slow clients: 20 cut off after %.1f to %.1f s; the player's 5 lobby pages meanwhile took"
-                    + " %.3f s at most%n", cutOff.get(0), cutOff.get(cutOff.size() - 1), Collections.max(lobbySeconds));
+            System.out.printf(
+                    "Slow clients: 20 cut off after %.1f to %.1f s; the player's 5 lobby pages meanwhile took"
+                            + " %.3f s at most%n",
+                    cutOff.get(0), cutOff.get(cutOff.size() - 1), Collections.max(lobbySeconds));
             double limit = FormBodies.DEADLINE.toSeconds() + 2 + 2;
-            assertTrue(cutOff.get(cutOff.size() - 1) <= limit, "every slow client cut off within " + limit + " s: " + cutOff);
-            assertTrue(Collections.max(lobbySeconds) < FormBodies.DEADLINE.toSeconds(),
+            assertTrue(
+                    cutOff.get(cutOff.size() - 1) <= limit,
+                    "every slow client cut off within " + limit + " s: " + cutOff);
+            assertTrue(
+                    Collections.max(lobbySeconds) < FormBodies.DEADLINE.toSeconds(),
                     "the player's pages came within the cut-off: " + lobbySeconds);
         } finally {
             readers.shutdownNow();
@@ -368,7 +425,8 @@ class HostileClientsIT {
     // ---- malformed requests
 
     /** A request as a client writes it, byte for byte: some of these no HTTP library would send. */
-    private record Malformed(String what, String method, String target, String cookie, String contentType, String body) {
+    private record Malformed(
+            String what, String method, String target, String cookie, String contentType, String body) {
 
         static Malformed get(String what, String target, String cookie) {
             return new Malformed(what, "GET", target, cookie, null, null);
@@ -380,8 +438,7 @@ class HostileClientsIT {
     }
 
     /** The server's answer: status, Set-Cookie headers, request reference and body. */
-    private record Answer(int status, List<String> cookies, String reference, String body) {
-    }
+    private record Answer(int status, List<String> cookies, String reference, String body) {}
 
     @Test
     void malformedRequestsAreRefusedWithOneLogLineEachNoTraceAndChangeNothing() throws Exception {
@@ -392,39 +449,76 @@ class HostileClientsIT {
         String signUpBody = "signup=signup&signup%3Ausername=" + newcomer + "&signup%3Apassword=correct+horse"
                 + "&signup%3Aagain=correct+horse&jakarta.faces.ViewState=stateless";
         List<Malformed> sweep = new ArrayList<>();
-        for (Map.Entry<String, String> parameter : Map.of("jakarta.faces.RenderKitId", "NOPE",
-                "jakarta.faces.ViewState", "12:ab", "jakarta.faces.ClientWindow", "x", "jakarta.faces.partial.ajax", "maybe",
-                "jakarta.faces.partial.execute", "<script>", "jakarta.faces.partial.render", "a\nb",
-                "jakarta.faces.source", "'", "jakarta.faces.partial.event", "click()", "jakarta.faces.behavior.event", "9",
-                "jakarta.faces.partial.resetValues", "yes").entrySet()) {
+        for (Map.Entry<String, String> parameter : Map.of(
+                        "jakarta.faces.RenderKitId",
+                        "NOPE",
+                        "jakarta.faces.ViewState",
+                        "12:ab",
+                        "jakarta.faces.ClientWindow",
+                        "x",
+                        "jakarta.faces.partial.ajax",
+                        "maybe",
+                        "jakarta.faces.partial.execute",
+                        "<script>",
+                        "jakarta.faces.partial.render",
+                        "a\nb",
+                        "jakarta.faces.source",
+                        "'",
+                        "jakarta.faces.partial.event",
+                        "click()",
+                        "jakarta.faces.behavior.event",
+                        "9",
+                        "jakarta.faces.partial.resetValues",
+                        "yes")
+                .entrySet()) {
             for (String page : List.of("/signin.xhtml", "/index.xhtml")) {
-                sweep.add(Malformed.get(parameter.getKey() + " on " + page, page + "?" + parameter.getKey() + "="
-                        + java.net.URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8), "JSESSIONID=" + session));
+                sweep.add(Malformed.get(
+                        parameter.getKey() + " on " + page,
+                        page + "?" + parameter.getKey() + "="
+                                + java.net.URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8),
+                        "JSESSIONID=" + session));
             }
         }
-        sweep.add(Malformed.get("a Faces parameter twice",
-                "/signin.xhtml?jakarta.faces.RenderKitId=HTML_BASIC&jakarta.faces.RenderKitId=HTML_BASIC", null));
+        sweep.add(Malformed.get(
+                "a Faces parameter twice",
+                "/signin.xhtml?jakarta.faces.RenderKitId=HTML_BASIC&jakarta.faces.RenderKitId=HTML_BASIC",
+                null));
         sweep.add(Malformed.get("an unknown Faces parameter", "/signin.xhtml?jakarta.faces.FlowId=x", null));
-        sweep.add(Malformed.post("a Faces parameter in a form", "/signup.xhtml", "application/x-www-form-urlencoded",
+        sweep.add(Malformed.post(
+                "a Faces parameter in a form",
+                "/signup.xhtml",
+                "application/x-www-form-urlencoded",
                 signUpBody + "&jakarta.faces.RenderKitId=NOPE"));
         sweep.add(Malformed.get("a malformed escape in the query", "/signin.xhtml?x=%zz", null));
         sweep.add(Malformed.get("not UTF-8 in the query", "/signin.xhtml?x=%C3%28", null));
-        sweep.add(Malformed.post("a malformed escape in a form", "/signup.xhtml", "application/x-www-form-urlencoded",
+        sweep.add(Malformed.post(
+                "a malformed escape in a form",
+                "/signup.xhtml",
+                "application/x-www-form-urlencoded",
                 signUpBody + "&x=%zz"));
-        sweep.add(Malformed.post("not UTF-8 in a form", "/signup.xhtml", "application/x-www-form-urlencoded",
-                signUpBody + "&x=%FF%FE"));
-        sweep.add(Malformed.post("a form over the size limit", "/signup.xhtml", "application/x-www-form-urlencoded",
+        sweep.add(Malformed.post(
+                "not UTF-8 in a form", "/signup.xhtml", "application/x-www-form-urlencoded", signUpBody + "&x=%FF%FE"));
+        sweep.add(Malformed.post(
+                "a form over the size limit",
+                "/signup.xhtml",
+                "application/x-www-form-urlencoded",
                 signUpBody + "&x=" + "a".repeat(3 * 1024 * 1024)));
-        sweep.add(Malformed.post("a lobby form over the size limit", "/index.xhtml", "application/x-www-form-urlencoded",
+        sweep.add(Malformed.post(
+                "a lobby form over the size limit",
+                "/index.xhtml",
+                "application/x-www-form-urlencoded",
                 "x=" + "a".repeat(PostbackGuard.MAX_FORM_BYTES + 1)));
         sweep.add(Malformed.post("a page posted as JSON", "/signup.xhtml", "application/json", "{}"));
         sweep.add(Malformed.post("a page posted as text", "/signin.xhtml", "text/plain", signUpBody));
-        sweep.add(Malformed.post("a page posted as an upload", "/signin.xhtml", "multipart/form-data; boundary=x", "--x--"));
+        sweep.add(Malformed.post(
+                "a page posted as an upload", "/signin.xhtml", "multipart/form-data; boundary=x", "--x--"));
         sweep.add(Malformed.post("a page posted without a type", "/signin.xhtml", null, signUpBody));
-        sweep.add(Malformed.post("a page posted in chunks", "/signup.xhtml", "application/x-www-form-urlencoded ; chunked",
-                signUpBody));
-        for (String page : List.of("/index.xhtml", "/", "/signin.xhtml", "/game.xhtml", "/api/me/changes", "/assets/app.css")) {
-            sweep.add(Malformed.get("the player's session id in the address of " + page, page + ";jsessionid=" + session, null));
+        sweep.add(Malformed.post(
+                "a page posted in chunks", "/signup.xhtml", "application/x-www-form-urlencoded ; chunked", signUpBody));
+        for (String page :
+                List.of("/index.xhtml", "/", "/signin.xhtml", "/game.xhtml", "/api/me/changes", "/assets/app.css")) {
+            sweep.add(Malformed.get(
+                    "the player's session id in the address of " + page, page + ";jsessionid=" + session, null));
         }
         int gamesBefore;
         try (StoredGames stored = StoredGames.open()) {
@@ -437,7 +531,8 @@ class HostileClientsIT {
         for (Malformed malformed : sweep) {
             Answer answer = send(malformed);
             assertTrue(answer.status() >= 400 && answer.status() < 500, malformed.what() + ": " + answer.status());
-            assertTrue(answer.cookies().stream().noneMatch(cookie -> cookie.startsWith("JSESSIONID")),
+            assertTrue(
+                    answer.cookies().stream().noneMatch(cookie -> cookie.startsWith("JSESSIONID")),
                     malformed.what() + " created no session");
             assertFalse(answer.body().contains("Signed in as"), malformed.what() + " found no session");
             assertFalse(answer.body().contains("Exception"), malformed.what());
@@ -449,7 +544,9 @@ class HostileClientsIT {
             assertEquals(gamesBefore, stored.all().size(), "no game written");
         }
         assertEquals(0, sessionsCreated() - sessionsBefore, "no session created");
-        assertEquals(302, new WebClient(base).signUp(newcomer, PASSWORD).statusCode(),
+        assertEquals(
+                302,
+                new WebClient(base).signUp(newcomer, PASSWORD).statusCode(),
                 "the malformed sign-ups created no account: the name is still free");
         String written = waitForLines(logFrom, references);
         for (int i = 0; i < sweep.size(); i++) {
@@ -457,7 +554,8 @@ class HostileClientsIT {
             int lines = written.split(Pattern.quote(reference), -1).length - 1;
             assertEquals(1, lines, sweep.get(i).what() + ": one log line, " + lines + " found");
         }
-        assertFalse(written.contains("\tat ") || written.contains("Exception"), "no stack trace in the log:\n" + written);
+        assertFalse(
+                written.contains("\tat ") || written.contains("Exception"), "no stack trace in the log:\n" + written);
         assertFalse(written.contains("GRIZZLY0"), "no message of the container's about a request:\n" + written);
         assertLobby(player.get("/"));
     }
@@ -467,12 +565,18 @@ class HostileClientsIT {
         URI app = server.base();
         try (Socket socket = new Socket(app.getHost(), app.getPort())) {
             socket.setSoTimeout(30_000);
-            boolean chunked = request.contentType() != null && request.contentType().endsWith("; chunked");
-            String contentType = chunked ? request.contentType().substring(0, request.contentType().indexOf(" ;"))
+            boolean chunked =
+                    request.contentType() != null && request.contentType().endsWith("; chunked");
+            String contentType = chunked
+                    ? request.contentType().substring(0, request.contentType().indexOf(" ;"))
                     : request.contentType();
             byte[] body = request.body() == null ? new byte[0] : request.body().getBytes(StandardCharsets.US_ASCII);
-            StringBuilder head = new StringBuilder(request.method()).append(' ').append(request.target())
-                    .append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(app.getPort()).append("\r\nConnection: close\r\n");
+            StringBuilder head = new StringBuilder(request.method())
+                    .append(' ')
+                    .append(request.target())
+                    .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+                    .append(app.getPort())
+                    .append("\r\nConnection: close\r\n");
             if (request.cookie() != null) {
                 head.append("Cookie: ").append(request.cookie()).append("\r\n");
             }
@@ -538,14 +642,28 @@ class HostileClientsIT {
         for (int attempt = 0; attempt < 3; attempt++) {
             visitor.get("/signup.xhtml");
             long sent = System.nanoTime();
-            HttpResponse<String> refused = visitor.post("/signup.xhtml", WebClient.form("signup", "signup",
-                    "tictactoe-visitor", visitor.visitorToken(), "signup:username", Names.unique("d"),
-                    "signup:password", PASSWORD, "signup:again", PASSWORD + "!", "signup:submit", "Create account",
-                    "jakarta.faces.ViewState", visitor.viewState()));
+            HttpResponse<String> refused = visitor.post(
+                    "/signup.xhtml",
+                    WebClient.form(
+                            "signup",
+                            "signup",
+                            "tictactoe-visitor",
+                            visitor.visitorToken(),
+                            "signup:username",
+                            Names.unique("d"),
+                            "signup:password",
+                            PASSWORD,
+                            "signup:again",
+                            PASSWORD + "!",
+                            "signup:submit",
+                            "Create account",
+                            "jakarta.faces.ViewState",
+                            visitor.viewState()));
             double seconds = (System.nanoTime() - sent) / 1e9;
             assertEquals(200, refused.statusCode());
             assertTrue(refused.body().contains("The two passwords differ."), refused.body());
-            assertTrue(seconds < 1.5, "answered at once, not after the transport's 2 s read timeout: " + seconds + " s");
+            assertTrue(
+                    seconds < 1.5, "answered at once, not after the transport's 2 s read timeout: " + seconds + " s");
         }
     }
 
@@ -559,17 +677,28 @@ class HostileClientsIT {
     void correctSignInsSentAtOnceAllSucceedAndCountNothing() throws Exception {
         String name = Names.unique("tabs");
         assertEquals(302, new WebClient(base).signUp(name, PASSWORD).statusCode());
-        String address = "127." + ThreadLocalRandom.current().nextInt(2, 250) + "." + ThreadLocalRandom.current().nextInt(2, 250)
-                + "." + ThreadLocalRandom.current().nextInt(2, 250);
+        String address = "127." + ThreadLocalRandom.current().nextInt(2, 250) + "."
+                + ThreadLocalRandom.current().nextInt(2, 250) + "."
+                + ThreadLocalRandom.current().nextInt(2, 250);
         int tabs = 8;
         List<BoundWebClient> browsers = new ArrayList<>();
         List<Map<String, String>> forms = new ArrayList<>();
         for (int i = 0; i < tabs; i++) {
             BoundWebClient tab = new BoundWebClient(base, address);
             String page = tab.get("/signin.xhtml").body();
-            forms.add(WebClient.form("signin", "signin", "tictactoe-visitor", field(page, "tictactoe-visitor"),
-                    "signin:username", name, "signin:password", PASSWORD, "signin:submit", "Sign in",
-                    "jakarta.faces.ViewState", field(page, "jakarta.faces.ViewState")));
+            forms.add(WebClient.form(
+                    "signin",
+                    "signin",
+                    "tictactoe-visitor",
+                    field(page, "tictactoe-visitor"),
+                    "signin:username",
+                    name,
+                    "signin:password",
+                    PASSWORD,
+                    "signin:submit",
+                    "Sign in",
+                    "jakarta.faces.ViewState",
+                    field(page, "jakarta.faces.ViewState")));
             browsers.add(tab);
         }
         CountDownLatch ready = new CountDownLatch(tabs);
@@ -601,14 +730,17 @@ class HostileClientsIT {
         int allowed = AttemptLimits.Limit.ACCOUNT_FROM_ADDRESS.max();
         for (int failure = 1; failure <= allowed; failure++) {
             BoundWebClient.Response wrong = new BoundWebClient(base, address).signIn(name, "not the password");
-            assertTrue(wrong.body().contains("Wrong username or password."), "failure " + failure + " is checked: " + wrong.body());
+            assertTrue(
+                    wrong.body().contains("Wrong username or password."),
+                    "failure " + failure + " is checked: " + wrong.body());
         }
         BoundWebClient.Response limited = new BoundWebClient(base, address).signIn(name, "not the password");
         assertTrue(limited.body().contains("Too many failed attempts for this account"), limited.body());
     }
 
     private static String field(String page, String name) {
-        Matcher value = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"").matcher(page);
+        Matcher value = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"")
+                .matcher(page);
         assertTrue(value.find(), "no " + name + " on the page: " + page);
         return value.group(1);
     }
@@ -620,21 +752,50 @@ class HostileClientsIT {
         String root = base.toString().replaceAll("/$", "");
         for (String page : List.of("/signin.xhtml", "/signup.xhtml")) {
             String attackersAccount = Names.unique("atk");
-            for (String[] headers : new String[][] {{"Origin", "http://evil.example"}, {"Sec-Fetch-Site", "cross-site"},
-                    {"Sec-Fetch-Site", "same-site"}, {"Origin", "null"}}) {
+            for (String[] headers : new String[][] {
+                {"Origin", "http://evil.example"},
+                {"Sec-Fetch-Site", "cross-site"},
+                {"Sec-Fetch-Site", "same-site"},
+                {"Origin", "null"}
+            }) {
                 // Even with the browser's own token and cookie, which another site cannot have:
                 WebClient browser = new WebClient(base);
                 browser.get(page);
                 Map<String, String> form = page.equals("/signin.xhtml")
-                        ? WebClient.form("signin", "signin", "tictactoe-visitor", browser.visitorToken(), "signin:username", name,
-                        "signin:password", PASSWORD, "signin:submit", "Sign in", "jakarta.faces.ViewState", "stateless")
-                        : WebClient.form("signup", "signup", "tictactoe-visitor", browser.visitorToken(), "signup:username",
-                        attackersAccount, "signup:password", PASSWORD, "signup:again", PASSWORD,
-                        "signup:submit", "Create account", "jakarta.faces.ViewState", "stateless");
+                        ? WebClient.form(
+                                "signin",
+                                "signin",
+                                "tictactoe-visitor",
+                                browser.visitorToken(),
+                                "signin:username",
+                                name,
+                                "signin:password",
+                                PASSWORD,
+                                "signin:submit",
+                                "Sign in",
+                                "jakarta.faces.ViewState",
+                                "stateless")
+                        : WebClient.form(
+                                "signup",
+                                "signup",
+                                "tictactoe-visitor",
+                                browser.visitorToken(),
+                                "signup:username",
+                                attackersAccount,
+                                "signup:password",
+                                PASSWORD,
+                                "signup:again",
+                                PASSWORD,
+                                "signup:submit",
+                                "Create account",
+                                "jakarta.faces.ViewState",
+                                "stateless");
                 HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + page))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header(headers[0], headers[1])
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header(headers[0], headers[1])
                         .header("Cookie", "ttt_form=" + browser.cookie("ttt_form"))
-                        .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+                        .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                        .build());
                 assertRefused(answer, page + " with " + headers[0] + ": " + headers[1]);
             }
             // What a cross-site post really carries: no SameSite=Strict cookie, and a token it made up.
@@ -642,15 +803,38 @@ class HostileClientsIT {
             browser.get(page);
             HttpResponse<String> withoutCookie = send(HttpRequest.newBuilder(URI.create(root + page))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(page.equals("/signin.xhtml")
-                            ? WebClient.form("signin", "signin", "tictactoe-visitor", browser.visitorToken(), "signin:username",
-                            name, "signin:password", PASSWORD, "jakarta.faces.ViewState", "stateless")
-                            : WebClient.form("signup", "signup", "tictactoe-visitor", browser.visitorToken(), "signup:username",
-                            attackersAccount, "signup:password", PASSWORD, "signup:again", PASSWORD,
-                            "jakarta.faces.ViewState", "stateless")))).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(encode(
+                            page.equals("/signin.xhtml")
+                                    ? WebClient.form(
+                                            "signin",
+                                            "signin",
+                                            "tictactoe-visitor",
+                                            browser.visitorToken(),
+                                            "signin:username",
+                                            name,
+                                            "signin:password",
+                                            PASSWORD,
+                                            "jakarta.faces.ViewState",
+                                            "stateless")
+                                    : WebClient.form(
+                                            "signup",
+                                            "signup",
+                                            "tictactoe-visitor",
+                                            browser.visitorToken(),
+                                            "signup:username",
+                                            attackersAccount,
+                                            "signup:password",
+                                            PASSWORD,
+                                            "signup:again",
+                                            PASSWORD,
+                                            "jakarta.faces.ViewState",
+                                            "stateless"))))
+                    .build());
             assertRefused(withoutCookie, page + " without the cookie");
             if (page.equals("/signup.xhtml")) {
-                assertEquals(302, new WebClient(base).signUp(attackersAccount, PASSWORD).statusCode(),
+                assertEquals(
+                        302,
+                        new WebClient(base).signUp(attackersAccount, PASSWORD).statusCode(),
                         "no account was created by the refused posts");
             }
         }
@@ -659,22 +843,28 @@ class HostileClientsIT {
     private static void assertRefused(HttpResponse<String> answer, String what) {
         assertEquals(302, answer.statusCode(), what);
         assertTrue(answer.headers().firstValue("Location").orElse("").endsWith("?expired=true"), what);
-        assertNull(answer.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("JSESSIONID") || cookie.startsWith("ttt_signin")).findFirst()
-                .orElse(null), what + ": nobody signed in");
+        assertNull(
+                answer.headers().allValues("Set-Cookie").stream()
+                        .filter(cookie -> cookie.startsWith("JSESSIONID") || cookie.startsWith("ttt_signin"))
+                        .findFirst()
+                        .orElse(null),
+                what + ": nobody signed in");
     }
 
     private static String encode(Map<String, String> form) {
         StringBuilder body = new StringBuilder();
         form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
-                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return body.toString();
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+            return HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.StatusDate;
-import com.tictactoe.infrastructure.StatusDates;
 import com.tictactoe.infrastructure.DynamoDbClients;
 import com.tictactoe.infrastructure.DynamoDbSettings;
+import com.tictactoe.infrastructure.StatusDates;
 import com.tictactoe.testsupport.Deployments;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.Html;
@@ -73,8 +73,8 @@ class InvitationLimitsIT {
 
     @BeforeAll
     static void connect() {
-        dynamo = DynamoDbClients.create(new DynamoDbSettings(Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                Optional.empty(), "Games", "Users", false));
+        dynamo = DynamoDbClients.create(new DynamoDbSettings(
+                Optional.of(URI.create(DynamoDbLocalSession.endpoint())), Optional.empty(), "Games", "Users", false));
     }
 
     @AfterAll
@@ -83,8 +83,7 @@ class InvitationLimitsIT {
     }
 
     /** A signed-in player of this test. */
-    private record Player(String name, WebClient client) {
-    }
+    private record Player(String name, WebClient client) {}
 
     private Player signedUp(String prefix) {
         String name = Names.unique(prefix);
@@ -97,38 +96,63 @@ class InvitationLimitsIT {
     /** Types the name into the lobby's New game form and clicks Invite. */
     private static HttpResponse<String> invite(Player host, String opponent) {
         assertEquals(200, host.client().get("/").statusCode());
-        return host.client().post("/index.xhtml", form("invite", "invite", "invite:opponent", opponent,
-                "invite:send", "Invite", "jakarta.faces.ViewState", host.client().viewState(),
-                "tictactoe-token", host.client().formToken()));
+        return host.client()
+                .post(
+                        "/index.xhtml",
+                        form(
+                                "invite",
+                                "invite",
+                                "invite:opponent",
+                                opponent,
+                                "invite:send",
+                                "Invite",
+                                "jakarta.faces.ViewState",
+                                host.client().viewState(),
+                                "tictactoe-token",
+                                host.client().formToken()));
     }
 
     /** An invitation that must be accepted: the id of the game the answer leads to. */
     private static String invited(Player host, String opponent) {
         HttpResponse<String> answer = invite(host, opponent);
         assertEquals(302, answer.statusCode(), host.name() + " invites " + opponent + ": " + messages(answer.body()));
-        Matcher game = GAME_LOCATION.matcher(answer.headers().firstValue("Location").orElse(""));
+        Matcher game =
+                GAME_LOCATION.matcher(answer.headers().firstValue("Location").orElse(""));
         assertTrue(game.find(), answer.headers().toString());
         return game.group(1);
     }
 
     /** An open invitation written straight into the table. */
     private static void rawInvitation(String host, String opponent, Instant when) {
-        dynamo.putItem(put -> put.tableName("Games").item(Map.of(
-                "GameId", AttributeValue.fromS(UUID.randomUUID().toString()),
-                "HostId", AttributeValue.fromS(host), "OpponentId", AttributeValue.fromS(opponent),
-                "OUser", AttributeValue.fromS(host), "Turn", AttributeValue.fromS(host),
-                "StatusDate", AttributeValue.fromS(StatusDates.format(new StatusDate(GameStatus.PENDING, when))))));
+        dynamo.putItem(put -> put.tableName("Games")
+                .item(Map.of(
+                        "GameId",
+                        AttributeValue.fromS(UUID.randomUUID().toString()),
+                        "HostId",
+                        AttributeValue.fromS(host),
+                        "OpponentId",
+                        AttributeValue.fromS(opponent),
+                        "OUser",
+                        AttributeValue.fromS(host),
+                        "Turn",
+                        AttributeValue.fromS(host),
+                        "StatusDate",
+                        AttributeValue.fromS(StatusDates.format(new StatusDate(GameStatus.PENDING, when))))));
     }
 
     private static List<Map<String, AttributeValue>> gamesBetween(String host, String opponent) {
         return dynamo.scan(scan -> scan.tableName("Games").consistentRead(true)).items().stream()
-                .filter(item -> item.get("HostId").s().equals(host) && item.get("OpponentId").s().equals(opponent))
+                .filter(item -> item.get("HostId").s().equals(host)
+                        && item.get("OpponentId").s().equals(opponent))
                 .toList();
     }
 
     private static String statusOf(String gameId) {
-        return dynamo.getItem(get -> get.tableName("Games").consistentRead(true)
-                .key(Map.of("GameId", AttributeValue.fromS(gameId)))).item().get("StatusDate").s();
+        return dynamo.getItem(get ->
+                        get.tableName("Games").consistentRead(true).key(Map.of("GameId", AttributeValue.fromS(gameId))))
+                .item()
+                .get("StatusDate")
+                .s();
     }
 
     private static String invitationCount(String lobby) {
@@ -153,7 +177,8 @@ class InvitationLimitsIT {
     }
 
     private static String messages(String page) {
-        Matcher region = Pattern.compile("<ul class=\"messages\">.*?</ul>", Pattern.DOTALL).matcher(page);
+        Matcher region = Pattern.compile("<ul class=\"messages\">.*?</ul>", Pattern.DOTALL)
+                .matcher(page);
         return region.find() ? region.group() : "(no messages)";
     }
 
@@ -240,12 +265,20 @@ class InvitationLimitsIT {
         // In the lobby: the same form posted twice, the second after the first started the game.
         String first = invited(jo, kim.name());
         String lobby = kim.client().get("/").body();
-        Map<String, String> click = form("lists", "lists", acceptButtonFor(lobby, first), first,
-                "jakarta.faces.ViewState", kim.client().viewState(), "tictactoe-token", kim.client().formToken());
+        Map<String, String> click = form(
+                "lists",
+                "lists",
+                acceptButtonFor(lobby, first),
+                first,
+                "jakarta.faces.ViewState",
+                kim.client().viewState(),
+                "tictactoe-token",
+                kim.client().formToken());
         for (int attempt = 1; attempt <= 2; attempt++) {
             HttpResponse<String> answer = kim.client().post("/index.xhtml", click);
             assertEquals(302, answer.statusCode(), "attempt " + attempt + ": " + messages(answer.body()));
-            assertTrue(answer.headers().firstValue("Location").orElse("").endsWith("/game.xhtml?id=" + first),
+            assertTrue(
+                    answer.headers().firstValue("Location").orElse("").endsWith("/game.xhtml?id=" + first),
                     "attempt " + attempt + " leads to the game");
         }
         assertTrue(statusOf(first).startsWith("IN_PROGRESS_"));
@@ -255,8 +288,15 @@ class InvitationLimitsIT {
         List<Map<String, String>> tabs = new ArrayList<>();
         for (int tab = 0; tab < 2; tab++) {
             assertEquals(200, kim.client().get("/game.xhtml?id=" + second).statusCode());
-            tabs.add(form("game", "game", "gameId", second, "game:accept", "Accept",
-                    "jakarta.faces.ViewState", kim.client().viewState()));
+            tabs.add(form(
+                    "game",
+                    "game",
+                    "gameId",
+                    second,
+                    "game:accept",
+                    "Accept",
+                    "jakarta.faces.ViewState",
+                    kim.client().viewState()));
         }
         Set<String> statuses = new HashSet<>();
         for (Map<String, String> tab : tabs) {
@@ -272,15 +312,43 @@ class InvitationLimitsIT {
         // Play again, submitted twice from the page of a finished game: one new invitation, shown both times.
         String finished = UUID.randomUUID().toString();
         Map<String, AttributeValue> finishedItem = new HashMap<>();
-        WebClient.form("GameId", finished, "HostId", jo.name(), "OpponentId", kim.name(), "OUser", jo.name(),
-                "Turn", "N/A", "Result", jo.name(),
-                "StatusDate", StatusDates.format(new StatusDate(GameStatus.FINISHED, Instant.now())),
-                "TopLeft", "O", "TopMiddle", "O", "TopRight", "O", "MiddleLeft", "X", "MiddleMiddle", "X")
+        WebClient.form(
+                        "GameId",
+                        finished,
+                        "HostId",
+                        jo.name(),
+                        "OpponentId",
+                        kim.name(),
+                        "OUser",
+                        jo.name(),
+                        "Turn",
+                        "N/A",
+                        "Result",
+                        jo.name(),
+                        "StatusDate",
+                        StatusDates.format(new StatusDate(GameStatus.FINISHED, Instant.now())),
+                        "TopLeft",
+                        "O",
+                        "TopMiddle",
+                        "O",
+                        "TopRight",
+                        "O",
+                        "MiddleLeft",
+                        "X",
+                        "MiddleMiddle",
+                        "X")
                 .forEach((name, value) -> finishedItem.put(name, AttributeValue.fromS(value)));
         dynamo.putItem(put -> put.tableName("Games").item(finishedItem));
         assertEquals(200, jo.client().get("/game.xhtml?id=" + finished).statusCode());
-        Map<String, String> again = form("game", "game", "gameId", finished, "game:again", "Play again",
-                "jakarta.faces.ViewState", jo.client().viewState());
+        Map<String, String> again = form(
+                "game",
+                "game",
+                "gameId",
+                finished,
+                "game:again",
+                "Play again",
+                "jakarta.faces.ViewState",
+                jo.client().viewState());
         Set<String> locations = new HashSet<>();
         for (int attempt = 1; attempt <= 2; attempt++) {
             HttpResponse<String> answer = jo.client().post("/game.xhtml", again);
@@ -288,7 +356,11 @@ class InvitationLimitsIT {
             locations.add(answer.headers().firstValue("Location").orElse(""));
         }
         assertEquals(1, locations.size(), "both lead to the same new game: " + locations);
-        assertEquals(1, gamesBetween(jo.name(), kim.name()).stream()
-                .filter(item -> item.get("StatusDate").s().startsWith("PENDING_")).count(), "one open invitation");
+        assertEquals(
+                1,
+                gamesBetween(jo.name(), kim.name()).stream()
+                        .filter(item -> item.get("StatusDate").s().startsWith("PENDING_"))
+                        .count(),
+                "one open invitation");
     }
 }

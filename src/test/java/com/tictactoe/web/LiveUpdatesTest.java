@@ -89,8 +89,17 @@ class LiveUpdatesTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(GameFacade.class, KnownGames.class, KnownLobbies.class, com.tictactoe.application.UncertainMoves.class, LiveUpdates.class, PushSender.class, GameWatchers.class,
-            UncountedGameMetrics.class, Resources.class).build();
+    WeldInitiator weld = WeldInitiator.from(
+                    GameFacade.class,
+                    KnownGames.class,
+                    KnownLobbies.class,
+                    com.tictactoe.application.UncertainMoves.class,
+                    LiveUpdates.class,
+                    PushSender.class,
+                    GameWatchers.class,
+                    UncountedGameMetrics.class,
+                    Resources.class)
+            .build();
 
     @BeforeAll
     static void createTables() {
@@ -141,11 +150,22 @@ class LiveUpdatesTest {
         facade().move(game.gameId(), alice, "MiddleMiddle");
 
         Set<String> both = new TreeSet<>(Set.of(alice, bob));
-        assertEquals(List.of(
-                Map.entry(Map.of("game", game.gameId(), "version", 0), both),
-                Map.entry(Map.of("game", game.gameId(), "version", 10, "board", Map.of(), "next", "O"), both),
-                Map.entry(Map.of("game", game.gameId(), "version", 11, "board", Map.of("MiddleMiddle", "O"),
-                        "next", "X"), both)), awaitPushes(3));
+        assertEquals(
+                List.of(
+                        Map.entry(Map.of("game", game.gameId(), "version", 0), both),
+                        Map.entry(Map.of("game", game.gameId(), "version", 10, "board", Map.of(), "next", "O"), both),
+                        Map.entry(
+                                Map.of(
+                                        "game",
+                                        game.gameId(),
+                                        "version",
+                                        11,
+                                        "board",
+                                        Map.of("MiddleMiddle", "O"),
+                                        "next",
+                                        "X"),
+                                both)),
+                awaitPushes(3));
     }
 
     @Test
@@ -163,12 +183,40 @@ class LiveUpdatesTest {
         facade().move(game.gameId(), alice, "TopRight"); // O wins on the top row
 
         Set<String> both = new TreeSet<>(Set.of(alice, bob));
-        assertEquals(List.of(
-                Map.entry(Map.of("game", game.gameId(), "version", 13,
-                        "board", Map.of("TopLeft", "O", "BottomRight", "X", "TopMiddle", "O"), "next", "X"), both),
-                Map.entry(Map.of("game", game.gameId(), "version", 14, "board", Map.of("TopLeft", "O",
-                        "BottomRight", "X", "TopMiddle", "O", "BottomMiddle", "X"), "next", "O"), both),
-                Map.entry(Map.of("game", game.gameId(), "version", 25), both)), awaitPushes(3));
+        assertEquals(
+                List.of(
+                        Map.entry(
+                                Map.of(
+                                        "game",
+                                        game.gameId(),
+                                        "version",
+                                        13,
+                                        "board",
+                                        Map.of("TopLeft", "O", "BottomRight", "X", "TopMiddle", "O"),
+                                        "next",
+                                        "X"),
+                                both),
+                        Map.entry(
+                                Map.of(
+                                        "game",
+                                        game.gameId(),
+                                        "version",
+                                        14,
+                                        "board",
+                                        Map.of(
+                                                "TopLeft",
+                                                "O",
+                                                "BottomRight",
+                                                "X",
+                                                "TopMiddle",
+                                                "O",
+                                                "BottomMiddle",
+                                                "X"),
+                                        "next",
+                                        "O"),
+                                both),
+                        Map.entry(Map.of("game", game.gameId(), "version", 25), both)),
+                awaitPushes(3));
     }
 
     @Test
@@ -181,8 +229,8 @@ class LiveUpdatesTest {
 
         facade().decline(game.gameId(), bob);
 
-        assertEquals(List.of(Map.entry(Map.of("game", game.gameId()), new TreeSet<>(Set.of(alice, bob)))),
-                awaitPushes(1));
+        assertEquals(
+                List.of(Map.entry(Map.of("game", game.gameId()), new TreeSet<>(Set.of(alice, bob)))), awaitPushes(1));
     }
 
     @Test
@@ -199,11 +247,12 @@ class LiveUpdatesTest {
 
         facade().move(game.gameId(), alice, "TopLeft");
 
-        Map<String, Object> move = Map.of("game", game.gameId(), "version", 11, "board", Map.of("TopLeft", "O"),
-                "next", "X");
+        Map<String, Object> move =
+                Map.of("game", game.gameId(), "version", 11, "board", Map.of("TopLeft", "O"), "next", "X");
         Map<String, Object> watched = new HashMap<>(move);
         watched.put("watched", true);
-        assertEquals(List.of(Map.entry(move, new TreeSet<>(Set.of(alice, bob))), Map.entry(watched, Set.of(carol))),
+        assertEquals(
+                List.of(Map.entry(move, new TreeSet<>(Set.of(alice, bob))), Map.entry(watched, Set.of(carol))),
                 awaitPushes(2));
     }
 

@@ -155,27 +155,53 @@ class ManyPlayersLoadIT {
 
         List<String> broken = checkEveryGameInDynamoDb();
 
-        long finishedGames = games.stream().filter(game -> game.abandonedAt == null).count();
-        System.out.printf("%n==== ManyPlayersLoadIT ====%n"
+        long finishedGames =
+                games.stream().filter(game -> game.abandonedAt == null).count();
+        System.out.printf(
+                "%n==== ManyPlayersLoadIT ====%n"
                         + "pairs %d, games started %d, games played to the end %d, acknowledged moves %d, requests %d%n"
                         + "failed requests (unexpected answers) %d %s, broken games %d%n"
                         + "elapsed %.1f s, %.2f games/s, %.1f moves/s, %.1f requests/s%n"
                         + "move latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n"
                         + "re-renderings %d (%.2f per game; a pushed move is shown without one), latency ms: p50 %.1f, p90 %.1f, p99 %.1f%n",
-                pairs, games.size(), finishedGames, acknowledgedMoves.get(), requests.get(),
-                failures.size(), new TreeMap<>(failedByStatus), broken.size(),
-                elapsed, finishedGames / elapsed, acknowledgedMoves.get() / elapsed, requests.get() / elapsed,
-                percentile(moveNanos, 50), percentile(moveNanos, 90), percentile(moveNanos, 99), percentile(moveNanos, 100),
-                refreshNanos.size(), refreshNanos.size() / (double) Math.max(1, games.size()),
-                percentile(refreshNanos, 50), percentile(refreshNanos, 90), percentile(refreshNanos, 99));
+                pairs,
+                games.size(),
+                finishedGames,
+                acknowledgedMoves.get(),
+                requests.get(),
+                failures.size(),
+                new TreeMap<>(failedByStatus),
+                broken.size(),
+                elapsed,
+                finishedGames / elapsed,
+                acknowledgedMoves.get() / elapsed,
+                requests.get() / elapsed,
+                percentile(moveNanos, 50),
+                percentile(moveNanos, 90),
+                percentile(moveNanos, 99),
+                percentile(moveNanos, 100),
+                refreshNanos.size(),
+                refreshNanos.size() / (double) Math.max(1, games.size()),
+                percentile(refreshNanos, 50),
+                percentile(refreshNanos, 90),
+                percentile(refreshNanos, 99));
         failures.stream().limit(20).forEach(failure -> System.out.println("  failed: " + failure));
         broken.stream().limit(20).forEach(game -> System.out.println("  broken: " + game));
 
-        assertEquals(List.of(), failures.stream().limit(10).toList(), failures.size() + " requests got an answer no browser expects");
-        assertEquals(List.of(), broken.stream().limit(10).toList(), broken.size() + " games are not as the players saw them");
-        assertTrue(refreshNanos.size() <= 3L * games.size(), refreshNanos.size() + " re-renderings in " + games.size()
-                + " games: only the host's page at the start, and both at the end; moves reach the pages by push alone");
-        assertTrue(pairs >= 16 && finishedGames >= 200 || pairs * gamesPerPair < 200,
+        assertEquals(
+                List.of(),
+                failures.stream().limit(10).toList(),
+                failures.size() + " requests got an answer no browser expects");
+        assertEquals(
+                List.of(),
+                broken.stream().limit(10).toList(),
+                broken.size() + " games are not as the players saw them");
+        assertTrue(
+                refreshNanos.size() <= 3L * games.size(),
+                refreshNanos.size() + " re-renderings in " + games.size()
+                        + " games: only the host's page at the start, and both at the end; moves reach the pages by push alone");
+        assertTrue(
+                pairs >= 16 && finishedGames >= 200 || pairs * gamesPerPair < 200,
                 "at least 200 games at 16 pairs, but " + finishedGames + " games at " + pairs + " pairs");
         assertEquals((long) pairs * gamesPerPair, finishedGames, "every planned game was played within the time cap");
     }
@@ -201,8 +227,8 @@ class ManyPlayersLoadIT {
             });
         } catch (PagePlayer.Unexpected | RuntimeException e) {
             String problem = e instanceof PagePlayer.Unexpected ? e.getMessage() : "the test itself failed: " + e;
-            record("game " + number + (game[0] == null ? "" : " (" + game[0].gameId + ")")
-                    + " between " + host.name + " and " + guest.name + ": " + problem);
+            record("game " + number + (game[0] == null ? "" : " (" + game[0].gameId + ")") + " between " + host.name
+                    + " and " + guest.name + ": " + problem);
             if (game[0] != null) {
                 game[0].abandonedAt = problem;
             }
@@ -219,7 +245,8 @@ class ManyPlayersLoadIT {
         try (StoredGames stored = StoredGames.open()) {
             for (GameRecord game : games) {
                 Optional<String> problem = problem(game, stored.get(game.gameId));
-                problem.ifPresent(text -> broken.add(game.gameId + " " + game.host + " vs " + game.guest + ": " + text));
+                problem.ifPresent(
+                        text -> broken.add(game.gameId + " " + game.host + " vs " + game.guest + ": " + text));
             }
         }
         return broken;
@@ -246,11 +273,13 @@ class ManyPlayersLoadIT {
         if (!expected.equals(stored)) {
             problems.add("squares " + stored + " but acknowledged " + expected);
         }
-        String statusDate = item.get("StatusDate") == null ? null : item.get("StatusDate").s();
+        String statusDate =
+                item.get("StatusDate") == null ? null : item.get("StatusDate").s();
         if (statusDate == null || !statusDate.startsWith("FINISHED_")) {
             problems.add("StatusDate " + statusDate);
         }
-        if (!game.host.equals(s(item, "HostId")) || !game.guest.equals(s(item, "OpponentId"))
+        if (!game.host.equals(s(item, "HostId"))
+                || !game.guest.equals(s(item, "OpponentId"))
                 || !game.host.equals(s(item, "OUser"))) {
             problems.add("players " + s(item, "HostId") + "/" + s(item, "OpponentId") + "/" + s(item, "OUser"));
         }

@@ -43,10 +43,14 @@ class OnWildFlyIT {
 
     @BeforeAll
     static void startWildFly() {
-        server = new WildFlyServer(WildFlyServer.unpackedHome(), Path.of("target", "wildfly-run"),
-                Path.of("target", "tictactoe.war"), DynamoDbLocalSession.endpoint());
+        server = new WildFlyServer(
+                WildFlyServer.unpackedHome(),
+                Path.of("target", "wildfly-run"),
+                Path.of("target", "tictactoe.war"),
+                DynamoDbLocalSession.endpoint());
         server.start();
-        System.out.printf("%n==== OnWildFlyIT: WildFly started and deployed the WAR in %.1f s (%s) ====%n",
+        System.out.printf(
+                "%n==== OnWildFlyIT: WildFly started and deployed the WAR in %.1f s (%s) ====%n",
                 server.bootTime().toMillis() / 1000.0, server.app());
     }
 
@@ -71,7 +75,9 @@ class OnWildFlyIT {
         try {
             alice.openLobby();
             String gameId = alice.invite(bob.name);
-            assertEquals("{\"data\":{\"game\":\"" + gameId + "\",\"version\":0}}", bobsLobby.messages.poll(10, TimeUnit.SECONDS),
+            assertEquals(
+                    "{\"data\":{\"game\":\"" + gameId + "\",\"version\":0}}",
+                    bobsLobby.messages.poll(10, TimeUnit.SECONDS),
                     "the invitation is pushed to the invited player's lobby");
 
             bob.openGame(gameId, "invites you to a game");
@@ -83,8 +89,10 @@ class OnWildFlyIT {
             try {
                 board[0] = "O";
                 alice.move(0, board, "Waiting for " + bob.name);
-                assertEquals("{\"data\":{\"game\":\"" + gameId + "\",\"version\":11,\"board\":{\"TopLeft\":\"O\"},"
-                                + "\"next\":\"X\"}}", bob.awaitPush(board, "Your turn"),
+                assertEquals(
+                        "{\"data\":{\"game\":\"" + gameId + "\",\"version\":11,\"board\":{\"TopLeft\":\"O\"},"
+                                + "\"next\":\"X\"}}",
+                        bob.awaitPush(board, "Your turn"),
                         "a move is pushed to the opponent's game page with the board, which the page shows as it is");
                 board[4] = "X";
                 bob.move(4, board, "Waiting for " + alice.name);
@@ -120,7 +128,11 @@ class OnWildFlyIT {
             for (String square : List.of("MiddleMiddle", "BottomLeft")) {
                 assertEquals("X", item.get(square).s(), square);
             }
-            assertEquals(5, item.keySet().stream().filter(name -> name.matches("(Top|Middle|Bottom)(Left|Middle|Right)")).count(),
+            assertEquals(
+                    5,
+                    item.keySet().stream()
+                            .filter(name -> name.matches("(Top|Middle|Bottom)(Left|Middle|Right)"))
+                            .count(),
                     item.toString());
 
             bob.openLobby().expectFinishedInLobby(gameId);
@@ -133,7 +145,8 @@ class OnWildFlyIT {
     void inBrowsersCutOffFromPollingTheMovesArriveByPush() throws MalformedURLException {
         String aliceName = Names.unique("alice");
         String bobName = Names.unique("bob");
-        try (Browser alice = new Browser(server.app().toURL()); Browser bob = new Browser(server.app().toURL())) {
+        try (Browser alice = new Browser(server.app().toURL());
+                Browser bob = new Browser(server.app().toURL())) {
             alice.withoutPolling();
             bob.withoutPolling();
             alice.signUp(aliceName, PASSWORD);
@@ -175,15 +188,22 @@ class OnWildFlyIT {
         PagePlayer carol = player(PagePlayer.newHttpClient(), "carol");
         carol.signUpAndIn();
         carol.openLobby();
-        assertEquals(403, PushSockets.refusal(socketUri(carol), "http://evil.example", carol.cookieHeader(),
-                "another site's page, with the player's cookie"));
+        assertEquals(
+                403,
+                PushSockets.refusal(
+                        socketUri(carol),
+                        "http://evil.example",
+                        carol.cookieHeader(),
+                        "another site's page, with the player's cookie"));
     }
 
     @Test
     void theSessionAndSignInCookiesAreHttpOnlyAndSameSiteLax() throws MalformedURLException {
         WebClient visitor = new WebClient(server.app().toURL());
         HttpResponse<String> signInPage = visitor.get("/signin.xhtml");
-        assertTrue(signInPage.headers().allValues("Set-Cookie").stream().noneMatch(cookie -> cookie.startsWith("JSESSIONID=")),
+        assertTrue(
+                signInPage.headers().allValues("Set-Cookie").stream()
+                        .noneMatch(cookie -> cookie.startsWith("JSESSIONID=")),
                 "no session before signing in: " + signInPage.headers());
         HttpResponse<String> signedUp = visitor.signUp(Names.unique("dave"), PASSWORD);
         assertEquals(302, signedUp.statusCode(), signedUp.body());
@@ -192,8 +212,10 @@ class OnWildFlyIT {
     }
 
     private static String setCookie(HttpResponse<?> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith(name + "="))
-                .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + ": " + response.headers()));
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith(name + "="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name + ": " + response.headers()));
     }
 
     private static void assertHttpOnlyAndLax(String setCookie) {
@@ -208,12 +230,10 @@ class OnWildFlyIT {
     private static PagePlayer player(HttpClient http, String name) {
         return new PagePlayer(http, server.app(), Names.unique(name), PASSWORD, new PagePlayer.Traffic() {
             @Override
-            public void answered(PagePlayer.Request kind, long nanos) {
-            }
+            public void answered(PagePlayer.Request kind, long nanos) {}
 
             @Override
-            public void failed(String kind) {
-            }
+            public void failed(String kind) {}
         });
     }
 

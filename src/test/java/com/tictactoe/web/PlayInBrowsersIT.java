@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import com.tictactoe.testsupport.Browser;
 import com.tictactoe.testsupport.Deployments;
 import com.tictactoe.testsupport.PushLatencies;
 import com.tictactoe.testsupport.ServerMetrics;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,8 +77,8 @@ class PlayInBrowsersIT {
     /** Any error in a page's console fails the test: a broken script is a broken page. */
     private static void assertNoConsoleErrors(Browser browser, String who) {
         // Requests this test itself blocked (see Browser.withoutPolling) are the only errors allowed.
-        List<String> errors = browser.consoleErrors(message -> message.contains("/api/")
-                && message.contains("ERR_BLOCKED_BY_CLIENT"));
+        List<String> errors = browser.consoleErrors(
+                message -> message.contains("/api/") && message.contains("ERR_BLOCKED_BY_CLIENT"));
         assertEquals(List.of(), errors, who + "'s console");
     }
 
@@ -94,11 +94,30 @@ class PlayInBrowsersIT {
         alice.withoutPolling();
         bob.withoutPolling();
         String[][] games = {
-                {"TopLeft", "MiddleLeft", "TopMiddle", "MiddleMiddle", "TopRight"},
-                {"TopLeft", "TopMiddle", "TopRight", "MiddleMiddle", "MiddleLeft", "MiddleRight",
-                        "BottomMiddle", "BottomLeft", "BottomRight"},
-                {"MiddleMiddle", "TopLeft", "TopRight", "BottomLeft", "MiddleLeft", "MiddleRight",
-                        "TopMiddle", "BottomMiddle", "BottomRight"}};
+            {"TopLeft", "MiddleLeft", "TopMiddle", "MiddleMiddle", "TopRight"},
+            {
+                "TopLeft",
+                "TopMiddle",
+                "TopRight",
+                "MiddleMiddle",
+                "MiddleLeft",
+                "MiddleRight",
+                "BottomMiddle",
+                "BottomLeft",
+                "BottomRight"
+            },
+            {
+                "MiddleMiddle",
+                "TopLeft",
+                "TopRight",
+                "BottomLeft",
+                "MiddleLeft",
+                "MiddleRight",
+                "TopMiddle",
+                "BottomMiddle",
+                "BottomRight"
+            }
+        };
         PushLatencies latencies = new PushLatencies();
         for (String[] squares : games) {
             startGame();
@@ -115,8 +134,10 @@ class PlayInBrowsersIT {
             assertEquals(squares.length / 2, bob.scriptRequestsTo("/moves/"), "bob's moves");
             aliceRenders = alice.scriptRequestsTo("/game.xhtml") - aliceRenders;
             bobRenders = bob.scriptRequestsTo("/game.xhtml") - bobRenders;
-            assertTrue(aliceRenders <= 1 && bobRenders <= 1, squares.length + " moves: alice's page was re-rendered "
-                    + aliceRenders + " times, bob's " + bobRenders + ", where only the end needs it");
+            assertTrue(
+                    aliceRenders <= 1 && bobRenders <= 1,
+                    squares.length + " moves: alice's page was re-rendered " + aliceRenders + " times, bob's "
+                            + bobRenders + ", where only the end needs it");
         }
         System.out.printf("Push latency, click to the opponent's board, %s%n", latencies.summary());
         assertTrue(latencies.count() >= 20);
@@ -146,9 +167,11 @@ class PlayInBrowsersIT {
         alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
         alice.markPage();
         // Her other tab moves: the same session and token; this page is not told.
-        Object status = alice.driver().executeScript("var marker = document.getElementById('live-version');"
-                + " return fetch(marker.getAttribute('data-moves') + '/TopLeft', {method: 'POST',"
-                + " headers: {'X-Tictactoe-Token': marker.getAttribute('data-token')}}).then(function (r) { return r.status; });");
+        Object status = alice.driver()
+                .executeScript(
+                        "var marker = document.getElementById('live-version');"
+                                + " return fetch(marker.getAttribute('data-moves') + '/TopLeft', {method: 'POST',"
+                                + " headers: {'X-Tictactoe-Token': marker.getAttribute('data-token')}}).then(function (r) { return r.status; });");
         assertEquals(200L, status);
         bob.waitForMark("TopLeft");
         assertEquals("Your turn", alice.text("#status"), "this page did not hear of it");
@@ -162,8 +185,10 @@ class PlayInBrowsersIT {
         assertTrue(alice.square("MiddleMiddle").getAttribute("disabled") != null, "not her turn");
         assertTrue(alice.stillSamePage(), "no reload");
         assertEquals("Top middle, empty", bob.square("TopMiddle").getAttribute("aria-label"), "nothing written");
-        assertEquals(List.of(), alice.consoleErrors(message -> message.contains("/moves/TopMiddle")
-                && message.contains("status of 409") || message.contains("/api/") && message.contains("ERR_BLOCKED_BY_CLIENT")),
+        assertEquals(
+                List.of(),
+                alice.consoleErrors(message -> message.contains("/moves/TopMiddle") && message.contains("status of 409")
+                        || message.contains("/api/") && message.contains("ERR_BLOCKED_BY_CLIENT")),
                 "the refused click is the only error");
     }
 
@@ -205,8 +230,17 @@ class PlayInBrowsersIT {
     @Test
     void aFullBoardWithoutALineIsADraw() {
         startGame();
-        String[] squares = {"TopLeft", "TopMiddle", "TopRight", "MiddleMiddle", "MiddleLeft", "MiddleRight",
-                "BottomMiddle", "BottomLeft", "BottomRight"};
+        String[] squares = {
+            "TopLeft",
+            "TopMiddle",
+            "TopRight",
+            "MiddleMiddle",
+            "MiddleLeft",
+            "MiddleRight",
+            "BottomMiddle",
+            "BottomLeft",
+            "BottomRight"
+        };
         Browser mover = alice;
         Browser other = bob;
         for (String square : squares) {
@@ -227,7 +261,9 @@ class PlayInBrowsersIT {
         alice.waitUntil(d -> alice.text("#status").equals("Waiting for " + bobName + " to accept"));
         alice.markPage();
         bob.waitForInvitationFrom(aliceName);
-        bob.all("[aria-label='Decline the invitation from " + aliceName + "']").get(0).click();
+        bob.all("[aria-label='Decline the invitation from " + aliceName + "']")
+                .get(0)
+                .click();
         bob.waitUntil(d -> bob.text(".messages-region").contains("Invitation declined."));
         assertFalse(bob.text(".lobby").contains(aliceName + " invites you"));
         alice.waitUntil(d -> alice.text("#status").equals("This invitation was declined or cancelled."));
@@ -256,8 +292,9 @@ class PlayInBrowsersIT {
             // On a phone-sized screen the whole board still fits the width.
             carol.driver().manage().window().setSize(new Dimension(390, 844));
             carol.open("/game.xhtml?id=" + gameId);
-            long boardRight = (Long) carol.driver().executeScript(
-                    "return Math.round(document.querySelector('.board').getBoundingClientRect().right);");
+            long boardRight = (Long) carol.driver()
+                    .executeScript(
+                            "return Math.round(document.querySelector('.board').getBoundingClientRect().right);");
             assertTrue(boardRight <= 390, "board ends at " + boardRight);
             carol.screenshot(Path.of("target", "screenshots", "game-phone.png"));
             carol.open("/");
@@ -309,7 +346,8 @@ class PlayInBrowsersIT {
     }
 
     private static void assertAccessible(Browser browser, String page) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(browser.driver());
         List<String> serious = results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
@@ -319,13 +357,16 @@ class PlayInBrowsersIT {
     }
 
     private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
+        return rule.getId() + " (" + rule.getImpact() + "): "
+                + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .toList();
     }
 
     private static Set<String> winningSquares(Browser browser) {
         return Set.copyOf(browser.all(".board .cell.winning").stream()
-                .map(cell -> cell.getAttribute("data-square")).toList());
+                .map(cell -> cell.getAttribute("data-square"))
+                .toList());
     }
 
     private static void assertResult(Browser browser, String opponent, String outcome) {

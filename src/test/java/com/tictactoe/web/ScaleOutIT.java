@@ -33,10 +33,29 @@ class ScaleOutIT {
     private static final String PASSWORD = "correct horse";
     private static final long PUSH_WITHIN_MILLIS = 1000;
     private static final String[][] DRAWS = {
-            {"TopLeft", "TopMiddle", "TopRight", "MiddleMiddle", "MiddleLeft", "MiddleRight", "BottomMiddle",
-                    "BottomLeft", "BottomRight"},
-            {"MiddleMiddle", "TopLeft", "TopRight", "BottomLeft", "MiddleLeft", "MiddleRight", "TopMiddle",
-                    "BottomMiddle", "BottomRight"}};
+        {
+            "TopLeft",
+            "TopMiddle",
+            "TopRight",
+            "MiddleMiddle",
+            "MiddleLeft",
+            "MiddleRight",
+            "BottomMiddle",
+            "BottomLeft",
+            "BottomRight"
+        },
+        {
+            "MiddleMiddle",
+            "TopLeft",
+            "TopRight",
+            "BottomLeft",
+            "MiddleLeft",
+            "MiddleRight",
+            "TopMiddle",
+            "BottomMiddle",
+            "BottomRight"
+        }
+    };
 
     @Test
     void movesCrossServersByPushAndAPlayerCarriesOnWhenHisServerStops() throws Exception {
@@ -47,14 +66,15 @@ class ScaleOutIT {
         int gridB = DynamoDbLocal.freePort();
         String cluster = "tictactoe-it-" + run;
         try (PayaraMicroProcess a = member(new LoopbackCluster(cluster, gridA, List.of(gridA, gridB)));
-             PayaraMicroProcess b = member(new LoopbackCluster(cluster, gridB, List.of(gridA, gridB)))) {
+                PayaraMicroProcess b = member(new LoopbackCluster(cluster, gridB, List.of(gridA, gridB)))) {
             CompletableFuture<Void> startingA = CompletableFuture.runAsync(a::start);
             b.start();
             startingA.join();
             awaitOneClusterOfTwo(a, b);
-            try (FailoverProxy alicesWay = FailoverProxy.to(a.base().getPort(), b.base().getPort());
-                 Browser alice = new Browser(alicesWay.base());
-                 Browser bob = new Browser(b.base().toURL())) {
+            try (FailoverProxy alicesWay =
+                            FailoverProxy.to(a.base().getPort(), b.base().getPort());
+                    Browser alice = new Browser(alicesWay.base());
+                    Browser bob = new Browser(b.base().toURL())) {
                 alice.signUp(aliceName, PASSWORD);
                 bob.signUp(bobName, PASSWORD);
                 alice.withoutPolling();
@@ -83,7 +103,8 @@ class ScaleOutIT {
                 alice.square("TopRight").click();
                 alice.waitUntil(d -> !alice.stillSamePage());
                 alice.waitUntil(d -> !alice.all(".notice").isEmpty());
-                assertTrue(alice.driver().getCurrentUrl().startsWith(alicesWay.base() + "game.xhtml?id=" + gameId),
+                assertTrue(
+                        alice.driver().getCurrentUrl().startsWith(alicesWay.base() + "game.xhtml?id=" + gameId),
                         alice.driver().getCurrentUrl());
                 assertEquals("Signed in as " + aliceName, alice.text(".who"));
                 assertTrue(alice.text(".notice").contains("please try again"), alice.text(".notice"));
@@ -104,8 +125,11 @@ class ScaleOutIT {
                 Map<String, AttributeValue> item = storedGame(gameId);
                 assertTrue(item.get("StatusDate").s().startsWith("FINISHED_"), item.toString());
                 assertEquals(aliceName, item.get("Result").s());
-                assertEquals(5, item.keySet().stream().filter(ScaleOutIT::isSquare).count(), item.toString());
-                assertEquals(List.of(), alice.consoleErrors(message -> blockedPoll(message) || serverGone(message)),
+                assertEquals(
+                        5, item.keySet().stream().filter(ScaleOutIT::isSquare).count(), item.toString());
+                assertEquals(
+                        List.of(),
+                        alice.consoleErrors(message -> blockedPoll(message) || serverGone(message)),
                         "alice's console after the failover");
                 assertEquals(List.of(), bob.consoleErrors(ScaleOutIT::blockedPoll), "bob's console");
             }
@@ -119,10 +143,16 @@ class ScaleOutIT {
             throw new IllegalStateException("payara.microJar is not set: run the tests with 'mvn verify'");
         }
         int port = DynamoDbLocal.freePort();
-        return new PayaraMicroProcess(Path.of(jar), Path.of("target", "tictactoe.war"), port,
+        return new PayaraMicroProcess(
+                Path.of(jar),
+                Path.of("target", "tictactoe.war"),
+                port,
                 DynamoDbLocalSession.endpoint(),
-                Path.of(System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin")), "384m", List.of(),
-                ProcessBuilder.Redirect.appendTo(logOf(port).toFile()), cluster);
+                Path.of(System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin")),
+                "384m",
+                List.of(),
+                ProcessBuilder.Redirect.appendTo(logOf(port).toFile()),
+                cluster);
     }
 
     private static Path logOf(int port) {
@@ -171,8 +201,10 @@ class ScaleOutIT {
 
     /** Prints p50/p95/max of the cross-server push latency; the 1 s bound holds for the p95. */
     private static void report(PushLatencies latencies) {
-        System.out.printf("Cross-server push latency, click to the opponent's board on the other server, %s;"
-                + " in order of play %s%n", latencies.summary(), latencies.rounded());
+        System.out.printf(
+                "Cross-server push latency, click to the opponent's board on the other server, %s;"
+                        + " in order of play %s%n",
+                latencies.summary(), latencies.rounded());
         double p95 = latencies.percentile(95);
         assertTrue(p95 <= PUSH_WITHIN_MILLIS, "p95 " + p95 + " ms");
     }
@@ -187,8 +219,10 @@ class ScaleOutIT {
      * click that reached the other server with the killed session's form token, refused (403).
      */
     private static boolean serverGone(String message) {
-        return message.contains("WebSocket connection to") || message.contains("ERR_CONNECTION_REFUSED")
-                || message.contains("ERR_CONNECTION_RESET") || message.contains("ERR_EMPTY_RESPONSE")
+        return message.contains("WebSocket connection to")
+                || message.contains("ERR_CONNECTION_REFUSED")
+                || message.contains("ERR_CONNECTION_RESET")
+                || message.contains("ERR_EMPTY_RESPONSE")
                 || message.contains("/moves/TopRight") && message.contains("status of 403");
     }
 

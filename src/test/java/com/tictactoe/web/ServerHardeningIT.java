@@ -58,8 +58,12 @@ class ServerHardeningIT {
     }
 
     private static void assertSecurityHeaders(HttpResponse<String> response, String what) {
-        for (String header : List.of("X-Content-Type-Options", "X-Frame-Options", "Content-Security-Policy",
-                "Referrer-Policy", "X-Request-Id")) {
+        for (String header : List.of(
+                "X-Content-Type-Options",
+                "X-Frame-Options",
+                "Content-Security-Policy",
+                "Referrer-Policy",
+                "X-Request-Id")) {
             assertTrue(response.headers().firstValue(header).isPresent(), what + " lacks " + header);
         }
     }
@@ -69,15 +73,22 @@ class ServerHardeningIT {
         WebClient player = signedInPlayer();
         String root = URI.create(base.toString()).resolve("/").toString();
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : List.of("metrics", "metrics/base", "metrics/application", "metrics?scope=application",
-                "openapi")) {
+        for (String path :
+                List.of("metrics", "metrics/base", "metrics/application", "metrics?scope=application", "openapi")) {
             // The server's endpoints live at the server's root, whatever the app's context root.
-            for (HttpRequest.Builder request : List.of(HttpRequest.newBuilder(URI.create(root + path)),
+            for (HttpRequest.Builder request : List.of(
+                    HttpRequest.newBuilder(URI.create(root + path)),
                     HttpRequest.newBuilder(URI.create(root + path)).header("Cookie", player.cookieHeader()))) {
                 HttpResponse<String> response = send(http, request.build());
-                assertTrue(response.statusCode() == 404 || response.statusCode() == 403, path + ": " + response.statusCode());
-                assertFalse(response.body().contains("# TYPE") || response.body().contains("jvm")
-                        || response.body().contains("tictactoe_") || response.body().contains("openapi:"), path);
+                assertTrue(
+                        response.statusCode() == 404 || response.statusCode() == 403,
+                        path + ": " + response.statusCode());
+                assertFalse(
+                        response.body().contains("# TYPE")
+                                || response.body().contains("jvm")
+                                || response.body().contains("tictactoe_")
+                                || response.body().contains("openapi:"),
+                        path);
             }
         }
         ServerMetrics metrics = ServerMetrics.scrape();
@@ -95,15 +106,25 @@ class ServerHardeningIT {
         String root = URI.create(base.toString()).resolve("/").toString();
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("health", "health/live", "health/ready")) {
-            HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(root + path)).build());
+            HttpResponse<String> response =
+                    send(http, HttpRequest.newBuilder(URI.create(root + path)).build());
             assertEquals(200, response.statusCode(), path + ": " + response.body());
             // Nothing but names and states: no endpoint, table, version or error.
-            String withoutChecks = response.body().replaceAll(
-                    "\\{\"name\":\"(application|dynamodb)\",\"status\":\"UP\"(,\"data\":\\{})?}", "");
+            String withoutChecks = response.body()
+                    .replaceAll("\\{\"name\":\"(application|dynamodb)\",\"status\":\"UP\"(,\"data\":\\{})?}", "");
             assertTrue(withoutChecks.matches("\\{\"status\":\"UP\",\"checks\":\\[,?]}"), path + ": " + response.body());
         }
-        assertTrue(send(http, HttpRequest.newBuilder(URI.create(root + "health/ready")).build()).body().contains("dynamodb"));
-        assertTrue(send(http, HttpRequest.newBuilder(URI.create(root + "health/live")).build()).body().contains("application"));
+        assertTrue(send(
+                        http,
+                        HttpRequest.newBuilder(URI.create(root + "health/ready"))
+                                .build())
+                .body()
+                .contains("dynamodb"));
+        assertTrue(send(
+                        http,
+                        HttpRequest.newBuilder(URI.create(root + "health/live")).build())
+                .body()
+                .contains("application"));
     }
 
     /**
@@ -114,17 +135,22 @@ class ServerHardeningIT {
     @Test
     void unfinishedFormsLeaveBothPortsAnswering() throws Exception {
         URI app = URI.create(base.toString());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest appLive = HttpRequest.newBuilder(app.resolve("/health/live")).timeout(Duration.ofSeconds(3)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest appLive = HttpRequest.newBuilder(app.resolve("/health/live"))
+                .timeout(Duration.ofSeconds(3))
+                .build();
         HttpRequest probeLive = HttpRequest.newBuilder(ServerMetrics.endpoint().resolve("/health/live"))
-                .timeout(Duration.ofSeconds(3)).build();
+                .timeout(Duration.ofSeconds(3))
+                .build();
         List<Socket> unfinished = new ArrayList<>();
         try {
             for (int i = 0; i < 40; i++) {
                 Socket socket = new Socket(app.getHost(), app.getPort());
-                socket.getOutputStream().write(("POST " + app.getPath() + "signin.xhtml HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nsignin=signin")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("POST " + app.getPath() + "signin.xhtml HTTP/1.1\r\nHost: localhost\r\n"
+                                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nsignin=signin")
+                                .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 unfinished.add(socket);
             }
@@ -150,14 +176,22 @@ class ServerHardeningIT {
     void noListenerAnnouncesTheServerOrUpgradesToHttp2() throws IOException {
         URI app = URI.create(base.toString());
         URI metrics = ServerMetrics.endpoint();
-        for (String[] request : new String[][] {{app.toString(), app.getPath() + "signin.xhtml"},
-                {app.toString(), "/health/live"}, {metrics.toString(), "/metrics"}, {metrics.toString(), "/health/live"}}) {
+        for (String[] request : new String[][] {
+            {app.toString(), app.getPath() + "signin.xhtml"},
+            {app.toString(), "/health/live"},
+            {metrics.toString(), "/metrics"},
+            {metrics.toString(), "/health/live"}
+        }) {
             URI server = URI.create(request[0]);
-            String answer = rawRequest(server, "GET " + request[1] + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort()
-                    + "\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\r\n"
-                    + "\r\n");
-            assertTrue(answer.startsWith("HTTP/1.1 200"), request[1] + " on " + server.getPort() + ": not upgraded: "
-                    + answer.lines().findFirst().orElse(""));
+            String answer = rawRequest(
+                    server,
+                    "GET " + request[1] + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort()
+                            + "\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\r\n"
+                            + "\r\n");
+            assertTrue(
+                    answer.startsWith("HTTP/1.1 200"),
+                    request[1] + " on " + server.getPort() + ": not upgraded: "
+                            + answer.lines().findFirst().orElse(""));
             assertEquals("", header(answer, "X-Powered-By"), request[1] + " on " + server.getPort());
             assertEquals("", header(answer, "Server"), request[1] + " on " + server.getPort());
         }
@@ -192,17 +226,21 @@ class ServerHardeningIT {
     void malformedRequestsAnswerFourHundredsWithTheHeaders() {
         WebClient player = signedInPlayer();
         // A view state "stateless" for a page whose view is not (only the lobby's is: see SessionSecurityIT)
-        HttpResponse<String> stateless = player.post("/game.xhtml", form("game", "game", "gameId",
-                UUID.randomUUID().toString(), "jakarta.faces.ViewState", "stateless"));
+        HttpResponse<String> stateless = player.post(
+                "/game.xhtml",
+                form("game", "game", "gameId", UUID.randomUUID().toString(), "jakarta.faces.ViewState", "stateless"));
         assertEquals(400, stateless.statusCode());
         assertSecurityHeaders(stateless, "400");
         assertFalse(stateless.body().contains("Exception"));
 
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> multipart = send(http, HttpRequest.newBuilder(URI.create(base + "index.xhtml"))
-                .header("Content-Type", "multipart/form-data; boundary=XYZ")
-                .POST(HttpRequest.BodyPublishers.ofString("--XYZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"))
-                .build());
+        HttpResponse<String> multipart = send(
+                http,
+                HttpRequest.newBuilder(URI.create(base + "index.xhtml"))
+                        .header("Content-Type", "multipart/form-data; boundary=XYZ")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "--XYZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"))
+                        .build());
         assertEquals(415, multipart.statusCode());
         assertSecurityHeaders(multipart, "415");
 
@@ -215,13 +253,18 @@ class ServerHardeningIT {
 
     @Test
     void theApiAnswersErrorsInJson() {
-        for (HttpResponse<String> answer : List.of(new WebClient(base).get("/api/me/changes"),
-                signedInPlayer().get("/api/no-such-thing"))) {
+        for (HttpResponse<String> answer : List.of(
+                new WebClient(base).get("/api/me/changes"), signedInPlayer().get("/api/no-such-thing"))) {
             assertTrue(answer.statusCode() == 401 || answer.statusCode() == 404, String.valueOf(answer.statusCode()));
-            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+            assertTrue(
+                    answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                     answer.headers().toString());
             assertTrue(answer.body().matches("\\{.*\"error\":\".+\".*}"), answer.body());
-            assertTrue(answer.body().contains(answer.headers().firstValue("X-Request-Id").orElseThrow()), answer.body());
+            assertTrue(
+                    answer.body()
+                            .contains(
+                                    answer.headers().firstValue("X-Request-Id").orElseThrow()),
+                    answer.body());
             assertSecurityHeaders(answer, "/api " + answer.statusCode());
         }
     }
@@ -241,17 +284,32 @@ class ServerHardeningIT {
         new WebClient(base).signUp(name, PASSWORD);
         String context = URI.create(base.toString()).getPath().replaceAll("/$", "");
         for (String[] attempt : new String[][] {
-                {"/game.xhtml?id=123", context + "/game.xhtml?id=123"},
-                {"//evil.example/", context + "/"},
-                {"https://evil.example/", context + "/"},
-                {"/\\evil.example", context + "/"},
-                {"/signin.xhtml", context + "/"},
-                {"/" + "x".repeat(500), context + "/"}}) {
+            {"/game.xhtml?id=123", context + "/game.xhtml?id=123"},
+            {"//evil.example/", context + "/"},
+            {"https://evil.example/", context + "/"},
+            {"/\\evil.example", context + "/"},
+            {"/signin.xhtml", context + "/"},
+            {"/" + "x".repeat(500), context + "/"}
+        }) {
             WebClient player = new WebClient(base);
             player.get("/signin.xhtml?to=" + java.net.URLEncoder.encode(attempt[0], StandardCharsets.UTF_8));
-            HttpResponse<String> signedIn = player.post("/signin.xhtml", form("signin", "signin", "to", attempt[0],
-                    "signin:username", name, "signin:password", PASSWORD, "signin:submit", "Sign in",
-                    "jakarta.faces.ViewState", player.viewState(), "tictactoe-visitor", player.visitorToken()));
+            HttpResponse<String> signedIn = player.post(
+                    "/signin.xhtml",
+                    form(
+                            "signin",
+                            "signin",
+                            "to",
+                            attempt[0],
+                            "signin:username",
+                            name,
+                            "signin:password",
+                            PASSWORD,
+                            "signin:submit",
+                            "Sign in",
+                            "jakarta.faces.ViewState",
+                            player.viewState(),
+                            "tictactoe-visitor",
+                            player.visitorToken()));
             assertEquals(302, signedIn.statusCode(), attempt[0]);
             assertEquals(attempt[1], signedIn.headers().firstValue("Location").orElse(""), attempt[0]);
         }
@@ -270,13 +328,22 @@ class ServerHardeningIT {
         forger.setCookie("ttt_signin", token.substring(0, 42) + (token.endsWith("A") ? "B" : "A"));
         HttpResponse<String> forged = forger.get("/");
         assertEquals(302, forged.statusCode(), "a guessed token signs nobody in");
-        assertTrue(forged.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("ttt_signin=;")),
+        assertTrue(
+                forged.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("ttt_signin=;")),
                 "and is cleared: " + forged.headers().allValues("Set-Cookie"));
 
         player.get("/");
-        HttpResponse<String> signedOut = player.post("/index.xhtml", form("signout", "signout", "signout:go", "Sign out",
-                "jakarta.faces.ViewState", player.viewState(),
-                "tictactoe-token", player.formToken()));
+        HttpResponse<String> signedOut = player.post(
+                "/index.xhtml",
+                form(
+                        "signout",
+                        "signout",
+                        "signout:go",
+                        "Sign out",
+                        "jakarta.faces.ViewState",
+                        player.viewState(),
+                        "tictactoe-token",
+                        player.formToken()));
         assertEquals(302, signedOut.statusCode());
         WebClient replay = new WebClient(base);
         replay.setCookie("ttt_signin", token);

@@ -3,9 +3,9 @@ package com.tictactoe.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tictactoe.testsupport.Browser;
 import com.tictactoe.run.DynamoDbLocal;
 import com.tictactoe.run.PayaraMicroProcess;
+import com.tictactoe.testsupport.Browser;
 import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.StoredGames;
 import java.net.MalformedURLException;
@@ -34,13 +34,16 @@ class ServerRestartIT {
         try (PayaraMicroProcess server = thisBuildsWar(DynamoDbLocal.freePort())) {
             server.start();
             URL base = server.base().toURL();
-            try (Browser alice = new Browser(base); Browser bob = new Browser(base)) {
+            try (Browser alice = new Browser(base);
+                    Browser bob = new Browser(base)) {
                 alice.signUp(aliceName, PASSWORD);
                 bob.signUp(bobName, PASSWORD);
                 alice.invite(bobName);
                 String gameId = alice.gameId();
                 bob.open("/game.xhtml?id=" + gameId);
-                bob.driver().findElement(org.openqa.selenium.By.id("game:accept")).click();
+                bob.driver()
+                        .findElement(org.openqa.selenium.By.id("game:accept"))
+                        .click();
                 alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
                 pushing(alice, bob);
                 move(alice, bob, "TopLeft");
@@ -74,7 +77,10 @@ class ServerRestartIT {
                 for (String square : List.of("MiddleMiddle", "BottomLeft")) {
                     assertEquals("X", item.get(square).s(), square);
                 }
-                assertEquals(5, item.keySet().stream().filter(ServerRestartIT::isSquare).count(), item.toString());
+                assertEquals(
+                        5,
+                        item.keySet().stream().filter(ServerRestartIT::isSquare).count(),
+                        item.toString());
 
                 for (Browser browser : List.of(alice, bob)) {
                     assertEquals(List.of(), browser.consoleErrors(message -> false), "once recovered, no error at all");
@@ -89,10 +95,15 @@ class ServerRestartIT {
         if (jar == null) {
             throw new IllegalStateException("payara.microJar is not set: run the tests with 'mvn verify'");
         }
-        return new PayaraMicroProcess(Path.of(jar), Path.of("target", "tictactoe.war"), port,
+        return new PayaraMicroProcess(
+                Path.of(jar),
+                Path.of("target", "tictactoe.war"),
+                port,
                 DynamoDbLocalSession.endpoint(),
-                Path.of(System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin")), "384m",
-                ProcessBuilder.Redirect.appendTo(Path.of("target", "payara-" + port + ".log").toFile()));
+                Path.of(System.getProperty("payara.preboot", "deploy/payara-preboot.asadmin")),
+                "384m",
+                ProcessBuilder.Redirect.appendTo(
+                        Path.of("target", "payara-" + port + ".log").toFile()));
     }
 
     private static void pushing(Browser... browsers) {
@@ -107,8 +118,10 @@ class ServerRestartIT {
     }
 
     private static boolean whileServerWasDown(String message) {
-        return message.contains("ERR_CONNECTION_REFUSED") || message.contains("WebSocket connection to")
-                || message.contains("Failed to fetch") || message.contains("ERR_CONNECTION_RESET")
+        return message.contains("ERR_CONNECTION_REFUSED")
+                || message.contains("WebSocket connection to")
+                || message.contains("Failed to fetch")
+                || message.contains("ERR_CONNECTION_RESET")
                 || message.contains("ERR_EMPTY_RESPONSE")
                 || message.matches(".*Failed to load resource: the server responded with a status of (404|500|503).*");
     }

@@ -3,7 +3,6 @@ package com.tictactoe.web;
 import static com.tictactoe.testsupport.WebClient.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Deployments;
@@ -58,7 +57,9 @@ class SessionSecurityIT {
     }
 
     private static Optional<String> setCookie(HttpResponse<?> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith(name + "=")).findFirst();
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith(name + "="))
+                .findFirst();
     }
 
     private static List<String> attributes(String setCookie) {
@@ -71,14 +72,16 @@ class SessionSecurityIT {
     void theSessionCookieIsHttpOnlyAndSameSiteLaxAndNotSecureOverPlainHttp() {
         WebClient visitor = new WebClient(base);
         HttpResponse<String> signInPage = visitor.get("/signin.xhtml");
-        assertTrue(setCookie(signInPage, "JSESSIONID").isEmpty(), "no session before signing in: " + signInPage.headers());
+        assertTrue(
+                setCookie(signInPage, "JSESSIONID").isEmpty(), "no session before signing in: " + signInPage.headers());
         String formCookie = setCookie(signInPage, "ttt_form").orElseThrow();
         assertTrue(attributes(formCookie).contains("httponly"), formCookie);
         assertTrue(attributes(formCookie).contains("samesite=strict"), formCookie);
         assertFalse(attributes(formCookie).contains("secure"), "plain HTTP, nothing configured: " + formCookie);
 
         HttpResponse<String> signedUp = visitor.signUp(Names.unique("cookie"), PASSWORD);
-        String session = setCookie(signedUp, "JSESSIONID").orElseThrow(() -> new AssertionError("a session on sign-up"));
+        String session =
+                setCookie(signedUp, "JSESSIONID").orElseThrow(() -> new AssertionError("a session on sign-up"));
         assertTrue(attributes(session).contains("httponly"), session);
         assertTrue(attributes(session).contains("samesite=lax"), session);
         assertFalse(attributes(session).contains("secure"), "plain HTTP, nothing configured: " + session);
@@ -109,35 +112,79 @@ class SessionSecurityIT {
         assertFalse(ownToken.equals(othersToken), "each session has a token of its own");
 
         for (String token : new String[] {null, "", othersToken, ownToken + "x"}) {
-            Map<String, String> invite = form("invite", "invite", "invite:opponent", guestName,
-                    "invite:send", "Invite", "jakarta.faces.ViewState", "stateless");
+            Map<String, String> invite = form(
+                    "invite",
+                    "invite",
+                    "invite:opponent",
+                    guestName,
+                    "invite:send",
+                    "Invite",
+                    "jakarta.faces.ViewState",
+                    "stateless");
             if (token != null) {
                 invite.put("tictactoe-token", token);
             }
             HttpResponse<String> refused = host.post("/index.xhtml", invite);
             assertEquals(302, refused.statusCode(), "token " + token);
-            assertTrue(refused.headers().firstValue("Location").orElse("").endsWith("/index.xhtml?expired=true"),
+            assertTrue(
+                    refused.headers().firstValue("Location").orElse("").endsWith("/index.xhtml?expired=true"),
                     "back to the lobby with a notice: " + refused.headers());
-            HttpResponse<String> ajax = host.ajax("/index.xhtml", form("lists", "lists", "lists:decline",
-                    UUID.randomUUID().toString(), "jakarta.faces.ViewState", "stateless", "tictactoe-token",
-                    token == null ? "" : token, "jakarta.faces.partial.execute", "lists:decline",
-                    "jakarta.faces.partial.render", "lists messages", "jakarta.faces.partial.ajax", "true"));
-            assertTrue(ajax.body().contains("<redirect url=\"") && ajax.body().contains("/index.xhtml?expired=true"),
+            HttpResponse<String> ajax = host.ajax(
+                    "/index.xhtml",
+                    form(
+                            "lists",
+                            "lists",
+                            "lists:decline",
+                            UUID.randomUUID().toString(),
+                            "jakarta.faces.ViewState",
+                            "stateless",
+                            "tictactoe-token",
+                            token == null ? "" : token,
+                            "jakarta.faces.partial.execute",
+                            "lists:decline",
+                            "jakarta.faces.partial.render",
+                            "lists messages",
+                            "jakarta.faces.partial.ajax",
+                            "true"));
+            assertTrue(
+                    ajax.body().contains("<redirect url=\"") && ajax.body().contains("/index.xhtml?expired=true"),
                     ajax.body());
         }
         assertFalse(host.get("/").body().contains("Waiting for"), "no invitation was sent");
 
         // Signed out meanwhile: sent to sign in, not shown an error.
         WebClient stranger = new WebClient(base);
-        HttpResponse<String> anonymous = stranger.post("/index.xhtml", form("invite", "invite",
-                "invite:opponent", guestName, "invite:send", "Invite", "jakarta.faces.ViewState", "stateless",
-                "tictactoe-token", ownToken));
+        HttpResponse<String> anonymous = stranger.post(
+                "/index.xhtml",
+                form(
+                        "invite",
+                        "invite",
+                        "invite:opponent",
+                        guestName,
+                        "invite:send",
+                        "Invite",
+                        "jakarta.faces.ViewState",
+                        "stateless",
+                        "tictactoe-token",
+                        ownToken));
         assertEquals(302, anonymous.statusCode());
-        assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/signin.xhtml"),
+        assertTrue(
+                anonymous.headers().firstValue("Location").orElse("").contains("/signin.xhtml"),
                 anonymous.headers().toString());
 
-        HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", guestName,
-                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState(), "tictactoe-token", ownToken));
+        HttpResponse<String> invited = host.post(
+                "/index.xhtml",
+                form(
+                        "invite",
+                        "invite",
+                        "invite:opponent",
+                        guestName,
+                        "invite:send",
+                        "Invite",
+                        "jakarta.faces.ViewState",
+                        host.viewState(),
+                        "tictactoe-token",
+                        ownToken));
         assertEquals(302, invited.statusCode(), "with its token the same form invites");
         assertTrue(invited.headers().firstValue("Location").orElse("").contains("/game.xhtml?id="));
     }
@@ -153,9 +200,19 @@ class SessionSecurityIT {
         HttpResponse<String> lobby = host.get("/");
         assertEquals(200, lobby.statusCode());
         assertNoStore(lobby, "lobby");
-        HttpResponse<String> invited = host.post("/index.xhtml", form("invite", "invite", "invite:opponent", guestName,
-                "invite:send", "Invite", "jakarta.faces.ViewState", host.viewState(),
-                "tictactoe-token", host.formToken()));
+        HttpResponse<String> invited = host.post(
+                "/index.xhtml",
+                form(
+                        "invite",
+                        "invite",
+                        "invite:opponent",
+                        guestName,
+                        "invite:send",
+                        "Invite",
+                        "jakarta.faces.ViewState",
+                        host.viewState(),
+                        "tictactoe-token",
+                        host.formToken()));
         assertNoStore(invited, "postback");
         String location = invited.headers().firstValue("Location").orElseThrow();
         String gameId = location.substring(location.indexOf("id=") + 3);
@@ -163,10 +220,23 @@ class SessionSecurityIT {
         HttpResponse<String> game = guest.get("/game.xhtml?id=" + gameId);
         assertEquals(200, game.statusCode());
         assertNoStore(game, "game page");
-        HttpResponse<String> ajax = guest.ajax("/game.xhtml?id=" + gameId, form("game", "game", "gameId", gameId,
-                "jakarta.faces.source", "game", "jakarta.faces.partial.execute", "@none",
-                "jakarta.faces.partial.render", "game", "jakarta.faces.partial.ajax", "true",
-                "jakarta.faces.ViewState", guest.viewState()));
+        HttpResponse<String> ajax = guest.ajax(
+                "/game.xhtml?id=" + gameId,
+                form(
+                        "game",
+                        "game",
+                        "gameId",
+                        gameId,
+                        "jakarta.faces.source",
+                        "game",
+                        "jakarta.faces.partial.execute",
+                        "@none",
+                        "jakarta.faces.partial.render",
+                        "game",
+                        "jakarta.faces.partial.ajax",
+                        "true",
+                        "jakarta.faces.ViewState",
+                        guest.viewState()));
         assertEquals(200, ajax.statusCode());
         assertTrue(ajax.body().contains("<partial-response"), ajax.body());
         assertNoStore(ajax, "AJAX answer");
@@ -182,20 +252,21 @@ class SessionSecurityIT {
 
         HttpResponse<String> stylesheet = guest.get("/assets/app.css");
         assertEquals(200, stylesheet.statusCode());
-        assertFalse(stylesheet.headers().allValues("Cache-Control").contains("no-store"), "static files stay cacheable");
+        assertFalse(
+                stylesheet.headers().allValues("Cache-Control").contains("no-store"), "static files stay cacheable");
     }
 
     private static void assertNoStore(HttpResponse<?> response, String what) {
         List<String> directives = response.headers().allValues("Cache-Control").stream()
-                .flatMap(value -> Arrays.stream(value.split("\\s*,\\s*"))).toList();
+                .flatMap(value -> Arrays.stream(value.split("\\s*,\\s*")))
+                .toList();
         assertTrue(directives.contains("no-store"), what + ": " + directives);
     }
 
     // ---- websocket
 
     /** A signed-in player with the lobby open: its session and the channel URL its page was given. */
-    private record Listener(WebClient client, String name, String channelPath) {
-    }
+    private record Listener(WebClient client, String name, String channelPath) {}
 
     private Listener lobbyOf(String name) {
         WebClient client = signedUp(name);
@@ -235,14 +306,26 @@ class SessionSecurityIT {
 
             WebClient bob = signedUp(Names.unique("bob"));
             bob.get("/");
-            HttpResponse<String> invited = bob.post("/index.xhtml", form("invite", "invite", "invite:opponent", alice.name(),
-                    "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState(),
-                "tictactoe-token", bob.formToken()));
+            HttpResponse<String> invited = bob.post(
+                    "/index.xhtml",
+                    form(
+                            "invite",
+                            "invite",
+                            "invite:opponent",
+                            alice.name(),
+                            "invite:send",
+                            "Invite",
+                            "jakarta.faces.ViewState",
+                            bob.viewState(),
+                            "tictactoe-token",
+                            bob.formToken()));
             String location = invited.headers().firstValue("Location").orElseThrow();
             String gameId = location.substring(location.indexOf("id=") + 3);
 
             String pushed = inbox.messages.poll(10, TimeUnit.SECONDS);
-            assertEquals("{\"data\":{\"game\":\"" + gameId + "\",\"version\":0}}", pushed,
+            assertEquals(
+                    "{\"data\":{\"game\":\"" + gameId + "\",\"version\":0}}",
+                    pushed,
                     "the invitation is pushed to the invited player");
         } finally {
             socket.abort();
@@ -255,12 +338,22 @@ class SessionSecurityIT {
         String session = alice.client().sessionId();
         assertRefused(alice.channelPath(), "http://evil.example", session, "another site");
         assertRefused(alice.channelPath(), "null", session, "a sandboxed frame or a file");
-        assertRefused(alice.channelPath(), base.getProtocol() + "://" + base.getHost() + ":" + (base.getPort() + 1), session,
+        assertRefused(
+                alice.channelPath(),
+                base.getProtocol() + "://" + base.getHost() + ":" + (base.getPort() + 1),
+                session,
                 "the same host on another port");
-        assertRefused(alice.channelPath(), base.getProtocol() + "://" + base.getHost() + ".evil.example:" + base.getPort(), session,
+        assertRefused(
+                alice.channelPath(),
+                base.getProtocol() + "://" + base.getHost() + ".evil.example:" + base.getPort(),
+                session,
                 "a look-alike host");
         assertRefused(alice.channelPath(), origin() + "/index.xhtml", session, "more than an origin");
-        assertRefused(alice.channelPath(), null, session, "no Origin: every browser sends one, our pages are the only client");
+        assertRefused(
+                alice.channelPath(),
+                null,
+                session,
+                "no Origin: every browser sends one, our pages are the only client");
         // The same request from the site's own page is fine: the refusals above are the Origin's alone.
         open(alice.channelPath(), origin(), session, new Inbox()).abort();
     }
@@ -277,7 +370,8 @@ class SessionSecurityIT {
         WebClient stranger = new WebClient(base);
         stranger.get("/signin.xhtml");
         assertEquals(null, stranger.sessionId());
-        assertRefused(alice.channelPath(), origin(), UUID.randomUUID().toString().replace("-", ""), "a made-up session id");
+        assertRefused(
+                alice.channelPath(), origin(), UUID.randomUUID().toString().replace("-", ""), "a made-up session id");
 
         WebClient aliceElsewhere = new WebClient(base);
         aliceElsewhere.signIn(aliceName, PASSWORD);
@@ -287,17 +381,29 @@ class SessionSecurityIT {
         String path = alice.channelPath();
         String forged = path.substring(0, path.indexOf('?') + 1) + UUID.randomUUID();
         assertRefused(forged, origin(), alice.client().sessionId(), "a made-up channel id");
-        assertRefused(path.replace("/updates?", "/other?"), origin(), alice.client().sessionId(), "another channel name");
+        assertRefused(
+                path.replace("/updates?", "/other?"), origin(), alice.client().sessionId(), "another channel name");
 
         // Mallory's own channel, on her own session, is fine; and hears nothing of Alice's games.
         Inbox malloryInbox = new Inbox();
-        WebSocket accepted = open(mallory.channelPath(), origin(), mallory.client().sessionId(), malloryInbox);
+        WebSocket accepted =
+                open(mallory.channelPath(), origin(), mallory.client().sessionId(), malloryInbox);
         try {
             WebClient bob = signedUp(Names.unique("bob"));
             bob.get("/");
-            bob.post("/index.xhtml", form("invite", "invite", "invite:opponent", aliceName,
-                    "invite:send", "Invite", "jakarta.faces.ViewState", bob.viewState(),
-                "tictactoe-token", bob.formToken()));
+            bob.post(
+                    "/index.xhtml",
+                    form(
+                            "invite",
+                            "invite",
+                            "invite:opponent",
+                            aliceName,
+                            "invite:send",
+                            "Invite",
+                            "jakarta.faces.ViewState",
+                            bob.viewState(),
+                            "tictactoe-token",
+                            bob.formToken()));
             assertEquals(null, malloryInbox.messages.poll(2, TimeUnit.SECONDS), "nothing of Alice's reaches Mallory");
         } finally {
             accepted.abort();
@@ -308,9 +414,18 @@ class SessionSecurityIT {
     void afterSigningOutTheChannelIsRefused() {
         Listener alice = lobbyOf(Names.unique("alice"));
         String session = alice.client().sessionId();
-        HttpResponse<String> signedOut = alice.client().post("/index.xhtml", form("signout", "signout",
-                "signout:go", "Sign out", "jakarta.faces.ViewState", alice.client().viewState(),
-                "tictactoe-token", alice.client().formToken()));
+        HttpResponse<String> signedOut = alice.client()
+                .post(
+                        "/index.xhtml",
+                        form(
+                                "signout",
+                                "signout",
+                                "signout:go",
+                                "Sign out",
+                                "jakarta.faces.ViewState",
+                                alice.client().viewState(),
+                                "tictactoe-token",
+                                alice.client().formToken()));
         assertEquals(302, signedOut.statusCode());
         assertRefused(alice.channelPath(), origin(), session, "the session was ended");
     }

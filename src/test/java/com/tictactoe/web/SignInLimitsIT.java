@@ -56,7 +56,8 @@ class SignInLimitsIT {
     }
 
     private static boolean signedIn(Response response) {
-        return response.status() == 302 && !response.headers().getOrDefault("location", "").contains("signin");
+        return response.status() == 302
+                && !response.headers().getOrDefault("location", "").contains("signin");
     }
 
     @Test
@@ -87,13 +88,15 @@ class SignInLimitsIT {
         Response rightButRefused = sprayer.signIn(accounts.get(21), PASSWORD);
         assertFalse(signedIn(rightButRefused), "from that address, not even the right password gets in now");
         assertTrue(rightButRefused.body().contains("Too many failed sign-ins from your address."));
-        System.out.printf("SignInLimitsIT: 22 accounts sprayed from 127.0.0.2 in %d ms%n",
+        System.out.printf(
+                "SignInLimitsIT: 22 accounts sprayed from 127.0.0.2 in %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
 
         BoundWebClient owner = new BoundWebClient(base, "127.0.0.3");
         assertTrue(signedIn(owner.signIn(accounts.get(3), PASSWORD)), "the owner of a sprayed account, from elsewhere");
         assertEquals(200, owner.get("/").status(), "and sees the lobby");
-        assertTrue(signedIn(new BoundWebClient(base, "127.0.0.3").signIn(accounts.get(20), PASSWORD)),
+        assertTrue(
+                signedIn(new BoundWebClient(base, "127.0.0.3").signIn(accounts.get(20), PASSWORD)),
                 "another owner, at an account the sprayer was refused at");
     }
 
@@ -129,10 +132,18 @@ class SignInLimitsIT {
         assertEquals(200, refused.status());
         assertTrue(refused.body().contains("Too many accounts have been created from your address."), refused.body());
         assertTrue(TRY_AGAIN_IN.matcher(refused.body()).find());
-        assertTrue(new BoundWebClient(base, "127.0.0.7").signIn(last, PASSWORD).body()
-                .contains("Wrong username or password."), "the refused account was not created");
+        assertTrue(
+                new BoundWebClient(base, "127.0.0.7")
+                        .signIn(last, PASSWORD)
+                        .body()
+                        .contains("Wrong username or password."),
+                "the refused account was not created");
 
-        assertEquals(302, new BoundWebClient(base, "127.0.0.7").signUp(Names.unique("other"), PASSWORD).status(),
+        assertEquals(
+                302,
+                new BoundWebClient(base, "127.0.0.7")
+                        .signUp(Names.unique("other"), PASSWORD)
+                        .status(),
                 "another address signs up");
     }
 
@@ -148,18 +159,20 @@ class SignInLimitsIT {
     void passwordsThatAreNoPasswordsAreRefusedWithAReason() {
         WebClient visitor = new WebClient(base);
         String[][] cases = {
-                {"        ", "A password cannot be only spaces. Please choose another."},
-                {"password123", "That password is one of the most common ones, which attackers try first."},
-                {"Iloveyou", "That password is one of the most common ones, which attackers try first."},
-                {"  short  ", "A password has at least 8 characters, not counting spaces at either end."},
-                {"", "Please choose a password."}};
+            {"        ", "A password cannot be only spaces. Please choose another."},
+            {"password123", "That password is one of the most common ones, which attackers try first."},
+            {"Iloveyou", "That password is one of the most common ones, which attackers try first."},
+            {"  short  ", "A password has at least 8 characters, not counting spaces at either end."},
+            {"", "Please choose a password."}
+        };
         for (String[] refusal : cases) {
             String name = Names.unique("kim");
             HttpResponse<String> answer = visitor.signUp(name, refusal[0]);
             assertEquals(200, answer.statusCode(), "[" + refusal[0] + "]");
             assertTrue(answer.body().contains(refusal[1]), "[" + refusal[0] + "]: " + refusal[1]);
             assertFalse(answer.body().contains("The two passwords differ"));
-            assertTrue(visitor.signIn(name, refusal[0]).body().contains("Wrong username or password."),
+            assertTrue(
+                    visitor.signIn(name, refusal[0]).body().contains("Wrong username or password."),
                     "no account was made");
         }
     }

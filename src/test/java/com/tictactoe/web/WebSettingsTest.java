@@ -20,17 +20,24 @@ class WebSettingsTest {
 
     @Test
     void thePublicUrlGivesAnOriginAndHttpsMakesCookiesSecure() {
-        WebSettings settings = WebSettings.from(Map.of(WebSettings.PUBLIC_URL, " HTTPS://Game.Example:443/tictactoe/ ")::get);
+        WebSettings settings =
+                WebSettings.from(Map.of(WebSettings.PUBLIC_URL, " HTTPS://Game.Example:443/tictactoe/ ")::get);
         assertEquals(Optional.of("https://game.example"), settings.publicOrigin());
         assertTrue(settings.secureCookies());
-        assertEquals(Optional.of("http://game.example:8080"),
-                WebSettings.from(Map.of(WebSettings.PUBLIC_URL, "http://game.example:8080")::get).publicOrigin());
-        assertThrows(IllegalArgumentException.class, () -> WebSettings.from(Map.of(WebSettings.PUBLIC_URL, "game.example")::get));
+        assertEquals(
+                Optional.of("http://game.example:8080"),
+                WebSettings.from(Map.of(WebSettings.PUBLIC_URL, "http://game.example:8080")::get)
+                        .publicOrigin());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> WebSettings.from(Map.of(WebSettings.PUBLIC_URL, "game.example")::get));
     }
 
     @Test
     void secureCookiesCanBeAskedForOnTheirOwn() {
-        assertTrue(WebSettings.from(Map.of(WebSettings.SECURE_COOKIES, "true")::get).secureCookies());
-        assertFalse(WebSettings.from(Map.of(WebSettings.SECURE_COOKIES, "no")::get).secureCookies());
+        assertTrue(WebSettings.from(Map.of(WebSettings.SECURE_COOKIES, "true")::get)
+                .secureCookies());
+        assertFalse(
+                WebSettings.from(Map.of(WebSettings.SECURE_COOKIES, "no")::get).secureCookies());
     }
 }

@@ -19,14 +19,20 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 public class MicroProfileDynamoCallMetrics implements DynamoCallMetrics {
 
-    static final Metadata CALLS = Metadata.builder().withName("tictactoe.dynamodb.calls")
-            .withDescription("DynamoDB calls made by the game, by operation (retries are part of one call)").build();
-    static final Metadata ERRORS = Metadata.builder().withName("tictactoe.dynamodb.errors")
+    static final Metadata CALLS = Metadata.builder()
+            .withName("tictactoe.dynamodb.calls")
+            .withDescription("DynamoDB calls made by the game, by operation (retries are part of one call)")
+            .build();
+    static final Metadata ERRORS = Metadata.builder()
+            .withName("tictactoe.dynamodb.errors")
             .withDescription("DynamoDB calls that ended in an error, by operation and DynamoDB's error code"
-                    + " (ConditionalCheckFailedException is a refused write, not a fault)").build();
-    static final Metadata LATENCY = Metadata.builder().withName("tictactoe.dynamodb.call.microseconds")
-            .withDescription("Time of a DynamoDB call from its first attempt to its answer, in microseconds,"
-                    + " by operation").build();
+                    + " (ConditionalCheckFailedException is a refused write, not a fault)")
+            .build();
+    static final Metadata LATENCY = Metadata.builder()
+            .withName("tictactoe.dynamodb.call.microseconds")
+            .withDescription(
+                    "Time of a DynamoDB call from its first attempt to its answer, in microseconds," + " by operation")
+            .build();
 
     /** Injected: {@link MicroProfileAdapters} gives the field its {@code @Inject}. */
     private MetricRegistry registry;
@@ -39,7 +45,8 @@ public class MicroProfileDynamoCallMetrics implements DynamoCallMetrics {
     @Override
     public void failed(String operation, Duration took, String error) {
         count(operation, took);
-        registry.counter(ERRORS, new Tag("operation", operation), new Tag("error", error)).inc();
+        registry.counter(ERRORS, new Tag("operation", operation), new Tag("error", error))
+                .inc();
     }
 
     private void count(String operation, Duration took) {

@@ -27,7 +27,8 @@ public class ApiErrorMapper implements ExceptionMapper<WebApplicationException> 
     @Override
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
-        String message = MESSAGES.getOrDefault(status, status >= 500 ? "Something went wrong." : "The request was refused.");
+        String message =
+                MESSAGES.getOrDefault(status, status >= 500 ? "Something went wrong." : "The request was refused.");
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("error", message, "status", status, "reference", RequestIds.of(request)))

@@ -54,7 +54,11 @@ public class MovesResource {
             return Response.ok(GameUpdate.of(games.move(gameId, name, square))).build();
         } catch (GameRuleException refused) {
             return Response.status(Response.Status.CONFLICT)
-                    .entity(Map.of("error", refused.getMessage(), "reason", refused.rejection().name()))
+                    .entity(Map.of(
+                            "error",
+                            refused.getMessage(),
+                            "reason",
+                            refused.rejection().name()))
                     .build();
         }
     }

@@ -53,8 +53,11 @@ public class ClusterRelay {
             cluster.publish(GameChangeMessages.encode(change));
         } catch (RuntimeException e) {
             // The change is stored; pages on other servers still catch up by their slow poll.
-            LOG.log(Level.WARNING, "Could not tell the other servers that game " + change.game().gameId()
-                    + " changed", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Could not tell the other servers that game "
+                            + change.game().gameId() + " changed",
+                    e);
         }
     }
 

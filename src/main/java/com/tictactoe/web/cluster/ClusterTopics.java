@@ -19,11 +19,11 @@ final class ClusterTopics {
     private static final Logger LOG = Logger.getLogger(ClusterTopics.class.getName());
     /** Where Payara binds its Hazelcast instance (its default name). */
     static final String PAYARA_HAZELCAST_JNDI = "payara/Hazelcast";
+
     private static final String HAZELCAST_API = "com.hazelcast.core.HazelcastInstance";
     private static final String HAZELCAST_TOPIC = "com.tictactoe.web.cluster.hazelcast.HazelcastTopic";
 
-    private ClusterTopics() {
-    }
+    private ClusterTopics() {}
 
     /** The topic of that name on the server's cluster, delivering other servers' messages to {@code receiver}. */
     static Optional<ClusterTopic> join(String topicName, Consumer<byte[]> receiver) {
@@ -38,7 +38,8 @@ final class ClusterTopics {
         try {
             instance = new InitialContext().lookup(PAYARA_HAZELCAST_JNDI);
         } catch (NamingException | RuntimeException e) {
-            LOG.info(() -> "No cluster at " + PAYARA_HAZELCAST_JNDI + " (" + e + "): live updates reach this server's pages only");
+            LOG.info(() -> "No cluster at " + PAYARA_HAZELCAST_JNDI + " (" + e
+                    + "): live updates reach this server's pages only");
             return Optional.empty();
         }
         try {
@@ -47,7 +48,10 @@ final class ClusterTopics {
                     .invoke(null, instance, topicName, receiver);
             return Optional.of((ClusterTopic) topic);
         } catch (InvocationTargetException e) {
-            LOG.log(Level.WARNING, "Could not join the cluster: live updates reach this server's pages only", e.getCause());
+            LOG.log(
+                    Level.WARNING,
+                    "Could not join the cluster: live updates reach this server's pages only",
+                    e.getCause());
             return Optional.empty();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not join the cluster: live updates reach this server's pages only", e);

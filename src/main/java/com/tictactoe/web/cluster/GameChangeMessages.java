@@ -28,8 +28,7 @@ final class GameChangeMessages {
     static final int FORMAT = 1;
     private static final char EMPTY_SQUARE = '-';
 
-    private GameChangeMessages() {
-    }
+    private GameChangeMessages() {}
 
     static byte[] encode(GameChanged change) {
         Game game = change.game();

@@ -25,32 +25,49 @@ public class ErrorPages extends HttpServlet {
     public static final String UNAVAILABLE = "/unavailable";
     public static final String NOT_FOUND = "/not-found";
 
-    private record Page(String code, String heading, String text, String head) {
-    }
+    private record Page(String code, String heading, String text, String head) {}
 
     /** For a request refused as malformed (any 4xx but 404), whatever page it was sent to. */
-    private static final Page REFUSED = new Page("4xx", "That request was refused",
+    private static final Page REFUSED = new Page(
+            "4xx",
+            "That request was refused",
             "The request was not one this site's pages send, so nothing was done. Please go back to the"
-                    + " game and try again from there.", "");
+                    + " game and try again from there.",
+            "");
 
     private static final Map<String, Page> PAGES = Map.of(
-            ERROR, new Page("Oops", "Something went wrong",
-                    "That did not work. Nothing you did was lost; please go back and try again.", ""),
-            UNAVAILABLE, new Page("503", "Back in a moment",
-                    "The game store cannot be reached right now, or is too busy. This page tries again by itself"
-                            + " every 10 seconds; your games are safe.",
-                    "<meta http-equiv=\"refresh\" content=\"10\"/>"),
-            NOT_FOUND, new Page("404", "Not found",
-                    "There is nothing here \u2014 perhaps the game was declined or cancelled, or the link is mistyped.", ""));
+            ERROR,
+                    new Page(
+                            "Oops",
+                            "Something went wrong",
+                            "That did not work. Nothing you did was lost; please go back and try again.",
+                            ""),
+            UNAVAILABLE,
+                    new Page(
+                            "503",
+                            "Back in a moment",
+                            "The game store cannot be reached right now, or is too busy. This page tries again by itself"
+                                    + " every 10 seconds; your games are safe.",
+                            "<meta http-equiv=\"refresh\" content=\"10\"/>"),
+            NOT_FOUND,
+                    new Page(
+                            "404",
+                            "Not found",
+                            "There is nothing here \u2014 perhaps the game was declined or cancelled, or the link is mistyped.",
+                            ""));
 
     private volatile String layout;
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         Page page = PAGES.getOrDefault(request.getServletPath(), PAGES.get(ERROR));
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        if (request.getDispatcherType() == DispatcherType.ERROR && status instanceof Integer code
-                && code >= 400 && code < 500 && code != HttpServletResponse.SC_NOT_FOUND) {
+        if (request.getDispatcherType() == DispatcherType.ERROR
+                && status instanceof Integer code
+                && code >= 400
+                && code < 500
+                && code != HttpServletResponse.SC_NOT_FOUND) {
             page = new Page(String.valueOf(code), REFUSED.heading(), REFUSED.text(), "");
         }
         String ref = RequestIds.of(request);
@@ -67,13 +84,13 @@ public class ErrorPages extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Request-Id", ref);
         // Every value is either fixed above or checked: the reference is eight hex digits.
-        response.getWriter().write(layout()
-                .replace("{{head}}", page.head())
-                .replace("{{code}}", page.code())
-                .replace("{{heading}}", page.heading())
-                .replace("{{text}}", page.text())
-                .replace("{{base}}", request.getContextPath())
-                .replace("{{ref}}", ref));
+        response.getWriter()
+                .write(layout().replace("{{head}}", page.head())
+                        .replace("{{code}}", page.code())
+                        .replace("{{heading}}", page.heading())
+                        .replace("{{text}}", page.text())
+                        .replace("{{base}}", request.getContextPath())
+                        .replace("{{ref}}", ref));
     }
 
     private static String referenceIn(String query) {

@@ -43,8 +43,14 @@ public class FailedRequestLog extends HttpFilter {
     }
 
     private static void log(HttpServletRequest request, String id, int status, Throwable failure) {
-        String line = String.format("Request failed [ref %s] %d %s %s player=%s%s", id, status, request.getMethod(),
-                shortened(request.getRequestURI()), playerOf(request), failure == null ? refusal(request) : ": " + rootCause(failure));
+        String line = String.format(
+                "Request failed [ref %s] %d %s %s player=%s%s",
+                id,
+                status,
+                request.getMethod(),
+                shortened(request.getRequestURI()),
+                playerOf(request),
+                failure == null ? refusal(request) : ": " + rootCause(failure));
         if (failure != null && !causedByStore(failure)) {
             LOG.log(Level.SEVERE, line, failure);
         } else {
@@ -54,7 +60,9 @@ public class FailedRequestLog extends HttpFilter {
 
     /** Not looked up by an id in the address, which finds no session here (PostbackGuard). */
     private static String playerOf(HttpServletRequest request) {
-        return request.isRequestedSessionIdFromURL() ? "-" : PlayerSession.playerOf(request).orElse("-");
+        return request.isRequestedSessionIdFromURL()
+                ? "-"
+                : PlayerSession.playerOf(request).orElse("-");
     }
 
     /** The path as asked for, cut short: whoever sends a request decides its length. */

@@ -4,13 +4,13 @@ import com.tictactoe.domain.GameIds;
 import com.tictactoe.domain.StoreBusyException;
 import com.tictactoe.domain.StoreUnavailableException;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.event.PhaseId;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.PhaseId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,7 +31,8 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
 
     @Override
     public void handle() {
-        Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+        Iterator<ExceptionQueuedEvent> events =
+                getUnhandledExceptionQueuedEvents().iterator();
         if (events.hasNext()) {
             Throwable failure = events.next().getContext().getException();
             events.remove();
@@ -52,16 +53,19 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         boolean ajax = faces.getPartialViewContext().isAjaxRequest();
-        if (causedBy(failure, StoreBusyException.class) && faces.isPostback()
+        if (causedBy(failure, StoreBusyException.class)
+                && faces.isPostback()
                 && faces.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
             // DynamoDB is over capacity even after the SDK's retries, and nothing was written: the
             // page is shown again as it was, with a word to try again, so one more click will do.
             RequestIds.failed(request, failure);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, StoreBusyException.PLAYER_MESSAGE, null));
+            faces.addMessage(
+                    null, new FacesMessage(FacesMessage.SEVERITY_WARN, StoreBusyException.PLAYER_MESSAGE, null));
             return;
         }
         if (causedBy(failure, ViewExpiredException.class)) {
-            external.redirect(pageAddress(external) + (pageAddress(external).contains("?") ? "&" : "?") + "expired=true");
+            external.redirect(
+                    pageAddress(external) + (pageAddress(external).contains("?") ? "&" : "?") + "expired=true");
         } else if (causedBy(failure, StoreUnavailableException.class)) {
             // logged once, with the request's reference, by FailedRequestLog
             RequestIds.failed(request, failure);

@@ -15,8 +15,7 @@ public final class RequestIds {
     static final String REFUSAL = "tictactoe.refusal";
     private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{8}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String next() {
         return String.format("%08x", ThreadLocalRandom.current().nextInt());

@@ -26,9 +26,11 @@ public class MicroProfileMetricsAdapter implements Extension {
     void addAdapter(@Observes BeforeBeanDiscovery discovery) throws ClassNotFoundException {
         if (metrics) {
             Class<?> adapter = Class.forName(ADAPTER, true, MicroProfileMetricsAdapter.class.getClassLoader());
-            discovery.addAnnotatedType(adapter, MicroProfileMetricsAdapter.class.getName() + "/" + ADAPTER)
+            discovery
+                    .addAnnotatedType(adapter, MicroProfileMetricsAdapter.class.getName() + "/" + ADAPTER)
                     .add(ApplicationScoped.Literal.INSTANCE)
-                    .filterFields(field -> field.getJavaMember().getType().getName().equals(METRICS_API))
+                    .filterFields(
+                            field -> field.getJavaMember().getType().getName().equals(METRICS_API))
                     .forEach(field -> field.add(InjectLiteral.INSTANCE));
         }
     }

@@ -27,15 +27,20 @@ public class MicroProfileGameMetrics implements GameMetrics {
     static final Metadata FINISHED = counter("tictactoe.games.finished", "Games finished, by outcome: win or draw");
     static final Metadata MOVES = counter("tictactoe.moves", "Moves written");
     static final Metadata REFUSED = counter("tictactoe.moves.refused", "Moves refused, by reason");
-    static final Metadata SIGN_INS = counter("tictactoe.signins",
+    static final Metadata SIGN_INS = counter(
+            "tictactoe.signins",
             "Sign-ins with a password, by outcome: succeeded, refused (wrong name or password) or limited");
-    static final Metadata LIVE_PAGES = Metadata.builder().withName("tictactoe.live.pages")
-            .withDescription("Pages with an open push websocket on this server").build();
+    static final Metadata LIVE_PAGES = Metadata.builder()
+            .withName("tictactoe.live.pages")
+            .withDescription("Pages with an open push websocket on this server")
+            .build();
 
-    static final Metadata SESSIONS_CREATED = counter("tictactoe.sessions.created",
-            "HTTP sessions created on this server (each by a sign-in or sign-up)");
-    static final Metadata SESSIONS = Metadata.builder().withName("tictactoe.sessions")
-            .withDescription("HTTP sessions held by this server").build();
+    static final Metadata SESSIONS_CREATED = counter(
+            "tictactoe.sessions.created", "HTTP sessions created on this server (each by a sign-in or sign-up)");
+    static final Metadata SESSIONS = Metadata.builder()
+            .withName("tictactoe.sessions")
+            .withDescription("HTTP sessions held by this server")
+            .build();
 
     private final AtomicLong livePages = new AtomicLong();
     private final AtomicLong sessions = new AtomicLong();

@@ -61,8 +61,8 @@ public class ChannelRecordingRenderer extends RendererWrapper implements Compone
         }
         Object target = getWrapped();
         if (target == null) {
-            Object installed = context.getRenderKit()
-                    .getRenderer(UIWebsocket.COMPONENT_FAMILY, ChannelRecording.RENDERER_TYPE);
+            Object installed =
+                    context.getRenderKit().getRenderer(UIWebsocket.COMPONENT_FAMILY, ChannelRecording.RENDERER_TYPE);
             target = installed instanceof ChannelRecordingRenderer renderer ? renderer.getWrapped() : installed;
         }
         if (target instanceof ComponentSystemEventListener listener && target != this) {

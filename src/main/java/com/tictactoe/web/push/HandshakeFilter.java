@@ -48,8 +48,8 @@ public class HandshakeFilter extends HttpFilter {
 
     /** Why this handshake is refused, or null if it is not. */
     private String refusal(HttpServletRequest request) {
-        if (!SameOrigin.allows(request.getHeader("Origin"), request.getHeader("Host"), request.isSecure(),
-                settings.publicOrigin())) {
+        if (!SameOrigin.allows(
+                request.getHeader("Origin"), request.getHeader("Host"), request.isSecure(), settings.publicOrigin())) {
             return "not from this site's pages";
         }
         if (PlayerSession.playerOf(request).isEmpty()) {
@@ -58,7 +58,8 @@ public class HandshakeFilter extends HttpFilter {
         HttpSession session = request.getSession(false);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String prefix = PushContext.URI_PREFIX + "/";
-        String channel = path.startsWith(prefix) ? path.substring(prefix.length()) + "?" + request.getQueryString() : null;
+        String channel =
+                path.startsWith(prefix) ? path.substring(prefix.length()) + "?" + request.getQueryString() : null;
         if (session == null || channel == null || !IssuedChannels.wasIssued(session, channel)) {
             return "not a channel of this session";
         }

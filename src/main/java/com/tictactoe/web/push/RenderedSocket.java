@@ -28,10 +28,17 @@ record RenderedSocket(String server, String socket, String html) implements Seri
         if ("view".equalsIgnoreCase(websocket.getScope())) {
             return null;
         }
-        return String.join("\n", websocket.getClientId(context), websocket.getChannel(),
-                String.valueOf(websocket.getScope()), String.valueOf(websocket.getUser()),
-                String.valueOf(websocket.isConnected()), websocket.getOnopen(), websocket.getOnmessage(),
-                websocket.getOnerror(), websocket.getOnclose());
+        return String.join(
+                "\n",
+                websocket.getClientId(context),
+                websocket.getChannel(),
+                String.valueOf(websocket.getScope()),
+                String.valueOf(websocket.getUser()),
+                String.valueOf(websocket.isConnected()),
+                websocket.getOnopen(),
+                websocket.getOnmessage(),
+                websocket.getOnerror(),
+                websocket.getOnclose());
     }
 
     /** Whether the session has a socket rendered by this server. */
@@ -65,7 +72,8 @@ record RenderedSocket(String server, String socket, String html) implements Seri
         }
         try {
             return session.getAttribute(ATTRIBUTE) instanceof RenderedSocket rendered && rendered.server.equals(SERVER)
-                    ? Optional.of(rendered) : Optional.empty();
+                    ? Optional.of(rendered)
+                    : Optional.empty();
         } catch (IllegalStateException invalidated) {
             return Optional.empty();
         }

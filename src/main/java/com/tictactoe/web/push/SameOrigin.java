@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 public final class SameOrigin {
 
-    private SameOrigin() {
-    }
+    private SameOrigin() {}
 
     /**
      * @param origin the {@code Origin} header, if any
@@ -33,7 +32,9 @@ public final class SameOrigin {
         String normalized;
         try {
             URI uri = new URI(origin.trim());
-            if (!uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawFragment() != null
+            if (!uri.getRawPath().isEmpty()
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
                     || uri.getRawUserInfo() != null) {
                 return false; // no browser sends more than scheme, host and port
             }

@@ -17,19 +17,28 @@ class ClusterEngineIsolationTest {
     private static final String ENGINE_PACKAGE = "com.tictactoe.web.cluster.hazelcast..";
 
     private final JavaClasses product = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.tictactoe");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.tictactoe");
 
     @Test
     void onlyTheEnginePackageUsesHazelcast() {
-        noClasses().that().resideOutsideOfPackage(ENGINE_PACKAGE)
-                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ENGINE_PACKAGE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.hazelcast..")
                 .check(product);
     }
 
     @Test
     void nothingNamesTheEnginePackage() {
-        noClasses().that().resideOutsideOfPackage(ENGINE_PACKAGE)
-                .should().dependOnClassesThat().resideInAPackage(ENGINE_PACKAGE)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ENGINE_PACKAGE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ENGINE_PACKAGE)
                 .check(product);
     }
 }

@@ -32,13 +32,16 @@ class GameChangeMessagesTest {
 
     @Test
     void aFinishedGameKeepsItsResultAndNoTurn() {
-        Game game = Game.invite("0b1c2d3e-0000-4000-8000-000000000002", "alice", "bob", NOW).accept("bob", NOW);
-        for (Square square : new Square[] {Square.TOP_LEFT, Square.MIDDLE_LEFT, Square.TOP_MIDDLE,
-                Square.MIDDLE_MIDDLE, Square.TOP_RIGHT}) {
+        Game game = Game.invite("0b1c2d3e-0000-4000-8000-000000000002", "alice", "bob", NOW)
+                .accept("bob", NOW);
+        for (Square square : new Square[] {
+            Square.TOP_LEFT, Square.MIDDLE_LEFT, Square.TOP_MIDDLE, Square.MIDDLE_MIDDLE, Square.TOP_RIGHT
+        }) {
             game = game.play(game.turn(), square, NOW);
         }
 
-        Game received = GameChangeMessages.decode(GameChangeMessages.encode(new GameChanged(game, false))).game();
+        Game received = GameChangeMessages.decode(GameChangeMessages.encode(new GameChanged(game, false)))
+                .game();
 
         assertEquals(game, received);
         assertEquals("alice", received.result());
@@ -57,13 +60,14 @@ class GameChangeMessagesTest {
 
     @Test
     void aMessageOfAnotherFormatOrCutShortIsRefused() {
-        byte[] message = GameChangeMessages.encode(new GameChanged(
-                Game.invite("0b1c2d3e-0000-4000-8000-000000000004", "alice", "bob", NOW), false));
+        byte[] message = GameChangeMessages.encode(
+                new GameChanged(Game.invite("0b1c2d3e-0000-4000-8000-000000000004", "alice", "bob", NOW), false));
         byte[] nextFormat = message.clone();
         nextFormat[0] = GameChangeMessages.FORMAT + 1;
 
         assertThrows(IllegalArgumentException.class, () -> GameChangeMessages.decode(nextFormat));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> GameChangeMessages.decode(Arrays.copyOf(message, message.length - 3)));
     }
 }
