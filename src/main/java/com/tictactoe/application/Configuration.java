@@ -2,6 +2,7 @@ package com.tictactoe.application;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,16 +15,21 @@ public final class Configuration {
 
     private Configuration() {}
 
+    /** The system property if it is set, else the environment variable of the same name. */
+    public static Optional<String> value(String property) {
+        String value = System.getProperty(property);
+        return Optional.ofNullable(value != null ? value : System.getenv(environmentName(property)));
+    }
+
+    /** {@code tictactoe.dynamodb.games-table} is {@code TICTACTOE_DYNAMODB_GAMES_TABLE}. */
+    public static String environmentName(String property) {
+        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
     /** A comma-separated list; empty when unset. */
     public static Set<String> list(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            value = System.getenv(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-        }
-        if (value == null) {
-            return Set.of();
-        }
-        return Arrays.stream(value.split(","))
+        return value(property).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::trim)
                 .filter(item -> !item.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());

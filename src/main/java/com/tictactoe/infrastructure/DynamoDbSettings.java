@@ -1,15 +1,14 @@
 package com.tictactoe.infrastructure;
 
+import com.tictactoe.application.Configuration;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Where the tables are and whether to create them, from system properties or environment
  * variables (property {@code tictactoe.dynamodb.endpoint} or variable
- * {@code TICTACTOE_DYNAMODB_ENDPOINT}, and so on). Read without MicroProfile Config so that the
- * WAR deploys on any Jakarta EE 10 server.
+ * {@code TICTACTOE_DYNAMODB_ENDPOINT}, and so on), by {@link Configuration}.
  */
 public record DynamoDbSettings(
         Optional<URI> endpoint, Optional<String> region, String gamesTable, String usersTable, boolean createTables) {
@@ -21,15 +20,7 @@ public record DynamoDbSettings(
     public static final String CREATE_TABLES = "tictactoe.dynamodb.create-tables";
 
     public static DynamoDbSettings fromEnvironment() {
-        return from(name -> {
-            String property = System.getProperty(name);
-            return property != null ? property : System.getenv(environmentName(name));
-        });
-    }
-
-    /** {@code tictactoe.dynamodb.games-table} is {@code TICTACTOE_DYNAMODB_GAMES_TABLE}. */
-    static String environmentName(String property) {
-        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return from(name -> Configuration.value(name).orElse(null));
     }
 
     static DynamoDbSettings from(UnaryOperator<String> source) {

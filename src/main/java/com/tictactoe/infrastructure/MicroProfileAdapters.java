@@ -1,5 +1,6 @@
 package com.tictactoe.infrastructure;
 
+import com.tictactoe.application.UncountedGameMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * Makes the MicroProfile Health and Metrics adapters of this package beans where the server has
  * those APIs (Payara, Open Liberty; WildFly has Health only), and leaves them alone where it has
- * not (GlassFish): where Metrics is there, its adapter replaces {@link UncountedDynamoCalls}.
+ * not (GlassFish): where Metrics is there, its adapters replace {@link UncountedDynamoCalls} and
+ * {@link UncountedGameMetrics}.
  *
  * <p>The adapters carry no annotation at all, not even {@code @Inject} or a qualifier, and are named
  * here by strings: GlassFish loads every class that carries an annotation it processes while it
@@ -49,10 +51,17 @@ public class MicroProfileAdapters implements Extension {
         }
         if (metrics) {
             add(discovery, "com.tictactoe.infrastructure.microprofile.MicroProfileDynamoCallMetrics");
+            add(discovery, "com.tictactoe.infrastructure.microprofile.MicroProfileGameMetrics");
         }
     }
 
-    void replaceUncounted(@Observes ProcessAnnotatedType<UncountedDynamoCalls> uncounted) {
+    void replaceUncountedCalls(@Observes ProcessAnnotatedType<UncountedDynamoCalls> uncounted) {
+        if (metrics) {
+            uncounted.veto();
+        }
+    }
+
+    void replaceUncountedGames(@Observes ProcessAnnotatedType<UncountedGameMetrics> uncounted) {
         if (metrics) {
             uncounted.veto();
         }

@@ -5,11 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** A redirect from a servlet filter that a page's AJAX request follows too. */
-final class BrowserRedirect {
+public final class BrowserRedirect {
 
     private BrowserRedirect() {}
 
-    static void send(HttpServletRequest request, HttpServletResponse response, String location) throws IOException {
+    public static void send(HttpServletRequest request, HttpServletResponse response, String location)
+            throws IOException {
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             // faces.js follows a redirect only when it is told so in a partial response.
             response.setContentType("text/xml");

@@ -10,13 +10,13 @@ import java.util.Optional;
  * policy, Secure on the same terms as the session cookie (see SessionCookies). Written by hand:
  * Cookie has no SameSite before Servlet 6.0's setAttribute, and servers differ there.
  */
-final class Cookies {
+public final class Cookies {
 
     private static final boolean ALWAYS_SECURE = WebSettings.fromEnvironment().secureCookies();
 
     private Cookies() {}
 
-    static Optional<String> value(HttpServletRequest request, String name) {
+    public static Optional<String> value(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
@@ -33,7 +33,7 @@ final class Cookies {
      * @param maxAgeSeconds how long the browser keeps it, or null for as long as the browser runs
      * @param sameSite "Lax" or "Strict"
      */
-    static void set(
+    public static void set(
             HttpServletRequest request,
             HttpServletResponse response,
             String name,

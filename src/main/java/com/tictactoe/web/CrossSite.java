@@ -1,6 +1,5 @@
 package com.tictactoe.web;
 
-import com.tictactoe.web.push.SameOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -8,13 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
  * headers themselves and a page cannot make them lie; a client that is not a browser may leave them
  * out, which proves nothing either way, so this is a second check beside a token, never the only one.
  */
-final class CrossSite {
+public final class CrossSite {
 
     private static final WebSettings SETTINGS = WebSettings.fromEnvironment();
 
     private CrossSite() {}
 
-    static boolean sent(HttpServletRequest request) {
+    public static boolean sent(HttpServletRequest request) {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (fetchSite != null && (fetchSite.equals("cross-site") || fetchSite.equals("same-site"))) {
             return true;

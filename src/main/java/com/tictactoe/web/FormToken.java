@@ -1,5 +1,6 @@
 package com.tictactoe.web;
 
+import com.tictactoe.web.guards.PostbackGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -26,7 +27,7 @@ public class FormToken {
     /** The header that carries it in a script's request. */
     public static final String HEADER = "X-Tictactoe-Token";
 
-    static final String ATTRIBUTE = "tictactoe.formToken";
+    public static final String ATTRIBUTE = "tictactoe.formToken";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** This session's token, for the page being rendered. */
@@ -46,14 +47,14 @@ public class FormToken {
         return token;
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /** Whether the request carries its session's token in the form field. */
-    static boolean sentWith(HttpServletRequest request) {
+    public static boolean sentWith(HttpServletRequest request) {
         return matches(request, request.getParameter(FIELD));
     }
 

@@ -4,15 +4,15 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
 /** Messages for the person at the page, shown by the page's h:messages. */
-final class Messages {
+public final class Messages {
 
     private Messages() {}
 
-    static void error(String text) {
+    public static void error(String text) {
         add(FacesMessage.SEVERITY_ERROR, text);
     }
 
-    static void info(String text) {
+    public static void info(String text) {
         add(FacesMessage.SEVERITY_INFO, text);
     }
 

@@ -1,5 +1,6 @@
 package com.tictactoe.web;
 
+import com.tictactoe.application.Configuration;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,12 +23,7 @@ public record WebSettings(Optional<String> publicOrigin, boolean secureCookies) 
     public static final String SECURE_COOKIES = "tictactoe.secure-cookies";
 
     public static WebSettings fromEnvironment() {
-        return from(name -> {
-            String property = System.getProperty(name);
-            return property != null
-                    ? property
-                    : System.getenv(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-        });
+        return from(name -> Configuration.value(name).orElse(null));
     }
 
     static WebSettings from(UnaryOperator<String> source) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tictactoe.application.Configuration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class DynamoDbSettingsTest {
 
     @Test
     void environmentVariableNamesFollowThePropertyNames() {
-        assertEquals("TICTACTOE_DYNAMODB_GAMES_TABLE", DynamoDbSettings.environmentName(DynamoDbSettings.GAMES_TABLE));
-        assertEquals("TICTACTOE_DYNAMODB_ENDPOINT", DynamoDbSettings.environmentName(DynamoDbSettings.ENDPOINT));
+        assertEquals("TICTACTOE_DYNAMODB_GAMES_TABLE", Configuration.environmentName(DynamoDbSettings.GAMES_TABLE));
+        assertEquals("TICTACTOE_DYNAMODB_ENDPOINT", Configuration.environmentName(DynamoDbSettings.ENDPOINT));
     }
 }

@@ -13,6 +13,7 @@ import com.tictactoe.testsupport.Html;
 import com.tictactoe.testsupport.Names;
 import com.tictactoe.testsupport.StoredGames;
 import com.tictactoe.testsupport.WebClient;
+import com.tictactoe.web.game.Cell;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;

@@ -1,7 +1,7 @@
 package com.tictactoe.web.errors;
 
 import com.tictactoe.domain.StoreUnavailableException;
-import com.tictactoe.web.PlayerSession;
+import com.tictactoe.web.accounts.PlayerSession;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

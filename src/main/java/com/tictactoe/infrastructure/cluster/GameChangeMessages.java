@@ -1,0 +1,117 @@
+package com.tictactoe.infrastructure.cluster;
+
+import com.tictactoe.application.GameChanged;
+import com.tictactoe.domain.Board;
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.Mark;
+import com.tictactoe.domain.Square;
+import com.tictactoe.domain.StatusDate;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A game change as bytes that servers send each other: the whole game, so that the receiving
+ * server shows it without reading DynamoDB. Plain bytes rather than Java serialization: the
+ * cluster then never loads one of our classes, and a server of the next version can still read a
+ * message of this format (it starts with its number) during a rolling update.
+ */
+final class GameChangeMessages {
+
+    static final int FORMAT = 1;
+    private static final char EMPTY_SQUARE = '-';
+
+    private GameChangeMessages() {}
+
+    static byte[] encode(GameChanged change) {
+        Game game = change.game();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(160);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            out.writeBoolean(change.deleted());
+            out.writeUTF(game.gameId());
+            out.writeUTF(game.hostId());
+            out.writeUTF(game.opponentId());
+            out.writeUTF(game.oUser());
+            writeOptional(out, game.turn());
+            out.writeUTF(game.statusDate().status().name());
+            out.writeLong(game.statusDate().date().getEpochSecond());
+            out.writeInt(game.statusDate().date().getNano());
+            writeOptional(out, game.result());
+            out.writeUTF(squares(game.board()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The change that another server made.
+     *
+     * @throws IllegalArgumentException if the bytes are not a message of a format this version reads
+     */
+    static GameChanged decode(byte[] message) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(message))) {
+            int format = in.readUnsignedByte();
+            if (format != FORMAT) {
+                throw new IllegalArgumentException("Unknown message format " + format);
+            }
+            boolean deleted = in.readBoolean();
+            String gameId = in.readUTF();
+            String hostId = in.readUTF();
+            String opponentId = in.readUTF();
+            String oUser = in.readUTF();
+            String turn = readOptional(in);
+            GameStatus status = GameStatus.valueOf(in.readUTF());
+            Instant date = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            String result = readOptional(in);
+            Board board = board(in.readUTF());
+            Game game = new Game(gameId, hostId, opponentId, oUser, turn, new StatusDate(status, date), result, board);
+            return new GameChanged(game, deleted, true);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a game change message", e);
+        }
+    }
+
+    private static void writeOptional(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readOptional(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    /** The nine squares in their order, each as its mark or '-'. */
+    private static String squares(Board board) {
+        StringBuilder text = new StringBuilder(Square.values().length);
+        for (Square square : Square.values()) {
+            text.append(board.markAt(square).map(mark -> mark.name().charAt(0)).orElse(EMPTY_SQUARE));
+        }
+        return text.toString();
+    }
+
+    private static Board board(String squares) {
+        Square[] all = Square.values();
+        if (squares.length() != all.length) {
+            throw new IllegalArgumentException("Not a board: " + squares);
+        }
+        Map<Square, Mark> marks = new EnumMap<>(Square.class);
+        for (int i = 0; i < all.length; i++) {
+            char mark = squares.charAt(i);
+            if (mark != EMPTY_SQUARE) {
+                marks.put(all[i], Mark.valueOf(String.valueOf(mark)));
+            }
+        }
+        return Board.of(marks);
+    }
+}

@@ -1,0 +1,281 @@
+package com.tictactoe.web.game;
+
+import com.tictactoe.application.GameFacade;
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameRuleException;
+import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.Mark;
+import com.tictactoe.domain.Outcome;
+import com.tictactoe.domain.Square;
+import com.tictactoe.domain.WinningLine;
+import com.tictactoe.web.Messages;
+import com.tictactoe.web.accounts.CurrentPlayer;
+import com.tictactoe.web.live.GameWatchers;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One game: the board, whose turn it is, and the result once it is over. */
+@Named("gamePage")
+@ViewScoped
+public class GamePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private GameFacade games;
+
+    @Inject
+    private GameWatchers watchers;
+
+    @Inject
+    private CurrentPlayer player;
+
+    private String gameId;
+    private Game game;
+    /** The game was deleted while the page was open: the invitation was declined or cancelled. */
+    private boolean gone;
+
+    /**
+     * Sends the browser to the game page, and returns the outcome for the action: none. The redirect
+     * is sent directly rather than by navigation, because Faces ends a page's view scope when it
+     * navigates to another page: a second submit of the same form (a double click, whether it
+     * arrives during the first or after it) would then find no rows and no button to decode, and
+     * answer with an empty page instead of doing as the first did. Without navigation the view stays
+     * as it was, so the second click reaches the action too, and is answered the same way.
+     */
+    public static String openGame(String gameId) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + "/game.xhtml?id=" + gameId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+        return null;
+    }
+
+    /** Loads the game named in the address; an unknown game is a 404. */
+    public void load() throws IOException {
+        Optional<Game> found = games.game(gameId);
+        if (found.isEmpty()) {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.responseSendError(HttpServletResponse.SC_NOT_FOUND, "There is no such game.");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        game = found.get();
+        watchers.watching(game.gameId(), player.getName());
+    }
+
+    /** Shows the game as it is now: after a push, a poll, or a refused move. */
+    public void refresh() {
+        games.game(gameId).ifPresentOrElse(current -> game = current, () -> gone = true);
+    }
+
+    /** A click on a square, named as the board's buttons name it. */
+    public void play(String square) {
+        try {
+            game = games.move(game.gameId(), player.getName(), square);
+        } catch (GameRuleException refused) {
+            Messages.error(refused.getMessage());
+            refresh();
+        }
+    }
+
+    public String accept() {
+        try {
+            game = games.accept(game.gameId(), player.getName());
+        } catch (GameRuleException refused) {
+            Messages.error(refused.getMessage());
+            refresh();
+        }
+        return null;
+    }
+
+    public String decline() {
+        return leave(true);
+    }
+
+    public String cancel() {
+        return leave(false);
+    }
+
+    private String leave(boolean decline) {
+        try {
+            // Gone already (a repeated click) is what was asked for too: back to the lobby either way.
+            if (decline) {
+                games.decline(game.gameId(), player.getName());
+            } else {
+                games.cancel(game.gameId(), player.getName());
+            }
+            return "/index.xhtml?faces-redirect=true";
+        } catch (GameRuleException refused) {
+            Messages.error(refused.getMessage());
+            refresh();
+            return null;
+        }
+    }
+
+    /** Invites the same opponent to a new game. */
+    public String playAgain() {
+        try {
+            return openGame(games.create(player.getName(), game.opponentOf(player.getName()))
+                    .gameId());
+        } catch (GameRuleException refused) {
+            Messages.error(refused.getMessage());
+            return null;
+        }
+    }
+
+    public List<Cell> getCells() {
+        List<Square> winning = game.winningLine().map(WinningLine::squares).orElse(List.of());
+        boolean playable = isYourTurn();
+        List<Cell> cells = new ArrayList<>(9);
+        for (Square square : Square.values()) {
+            String mark = game.board().markAt(square).map(Enum::name).orElse("");
+            cells.add(new Cell(square, mark, playable && mark.isEmpty(), winning.contains(square)));
+        }
+        return cells;
+    }
+
+    private String me() {
+        return player.getName();
+    }
+
+    public boolean isPlayer() {
+        return game.isPlayer(me());
+    }
+
+    public boolean isYourTurn() {
+        return game.status() == GameStatus.IN_PROGRESS && me().equals(game.turn());
+    }
+
+    public boolean isPending() {
+        return !gone && game.status() == GameStatus.PENDING;
+    }
+
+    public boolean isGone() {
+        return gone;
+    }
+
+    public boolean isFinished() {
+        return game.status() == GameStatus.FINISHED;
+    }
+
+    public boolean isInvitee() {
+        return isPending() && me().equals(game.opponentId());
+    }
+
+    public boolean isHost() {
+        return me().equals(game.hostId());
+    }
+
+    public String getOpponent() {
+        return game.opponentOf(me());
+    }
+
+    public String getYourMark() {
+        return game.markOf(me()).name();
+    }
+
+    public String getTitle() {
+        return isPlayer() ? "You vs " + getOpponent() : game.hostId() + " vs " + game.opponentId();
+    }
+
+    /** The one line that says where the game stands. */
+    public String getStatusText() {
+        if (gone) {
+            return "This invitation was declined or cancelled.";
+        }
+        return switch (game.status()) {
+            case PENDING ->
+                isInvitee()
+                        ? game.hostId() + " invites you to a game"
+                        : isHost()
+                                ? "Waiting for " + game.opponentId() + " to accept"
+                                : "Waiting for " + game.opponentId() + " to accept " + game.hostId() + "'s invitation";
+            case IN_PROGRESS -> statusWhenTurnOf(game.turn());
+            case FINISHED -> "Game over";
+        };
+    }
+
+    private String statusWhenTurnOf(String player) {
+        return me().equals(player)
+                ? "Your turn"
+                : isPlayer() ? "Waiting for " + player : player + " to move (" + game.markOf(player) + ")";
+    }
+
+    /**
+     * The status line once {@code mark} ("O" or "X") is to move, so that the page can show a move
+     * it is pushed without asking the server again (app.js); null unless the game is being played.
+     */
+    public String statusWhenToMove(String mark) {
+        if (gone || game.status() != GameStatus.IN_PROGRESS) {
+            return null;
+        }
+        return statusWhenTurnOf(Mark.valueOf(mark) == Mark.O ? game.oUser() : game.opponentOf(game.oUser()));
+    }
+
+    /**
+     * Where the page's script sends a click on a square ({@code api.MovesResource}), followed by
+     * the square's name: on a player's page while the game is being played; null otherwise.
+     */
+    public String getMovesAddress() {
+        if (gone || !isPlayer() || game.status() != GameStatus.IN_PROGRESS) {
+            return null;
+        }
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/games/"
+                + game.gameId() + "/moves";
+    }
+
+    /** The mark this player plays, for the page's script; null for a watcher. */
+    public String getPlayerMark() {
+        return isPlayer() ? getYourMark() : null;
+    }
+
+    public String getResultText() {
+        if (!isFinished()) {
+            return "";
+        }
+        if (!isPlayer()) {
+            return game.winner().map(winner -> winner + " won").orElse("Draw");
+        }
+        Outcome outcome = game.outcomeFor(me()).orElseThrow();
+        return switch (outcome) {
+            case WIN -> "You won!";
+            case LOSS -> "You lost";
+            case DRAW -> "Draw";
+        };
+    }
+
+    public String getResultClass() {
+        if (!isFinished() || !isPlayer()) {
+            return "result";
+        }
+        return "result result-" + game.outcomeFor(me()).orElseThrow().name().toLowerCase();
+    }
+
+    /** A version number of what the page shows, for pages that poll instead of being pushed. */
+    public int getVersion() {
+        return game.progress();
+    }
+
+    public String getGameId() {
+        return gameId;
+    }
+
+    public void setGameId(String gameId) {
+        this.gameId = gameId;
+    }
+}

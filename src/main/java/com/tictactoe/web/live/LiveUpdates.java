@@ -1,0 +1,108 @@
+package com.tictactoe.web.live;
+
+import com.tictactoe.application.GameChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Tells open pages that a game changed: pushes the change over the Faces websocket to both
+ * players and to everyone watching, and counts changes per player for pages that cannot hold a
+ * websocket and poll instead. Neither costs a DynamoDB call, however many pages are open.
+ *
+ * <p>A push carries the game as {@link GameUpdate} has it: while the game is being played, its
+ * board, so that an open game page shows the move without a request of its own (app.js); with a
+ * thousand watchers, a move is a thousand pushes instead of a thousand page renders. Any other
+ * change (an invitation, an acceptance, the end, a deletion) makes pages re-render.
+ */
+@ApplicationScoped
+public class LiveUpdates {
+
+    public static final String CHANNEL = "updates";
+    private static final Logger LOG = Logger.getLogger(LiveUpdates.class.getName());
+
+    @Inject
+    @Push(channel = CHANNEL)
+    private PushContext updates;
+
+    @Inject
+    private GameWatchers watchers;
+
+    @Inject
+    private PushSender sender;
+
+    /** Players tracked before the quiet ones are forgotten: bounds the memory, whoever played. */
+    static final int MAX_PLAYERS = 50_000;
+
+    static final long QUIET_MILLIS = TimeUnit.HOURS.toMillis(1);
+
+    /**
+     * Per player, a version that grows with each change of their games: the time of the last
+     * change in milliseconds, raised by one if needed. A time, unlike a count, lets quiet players
+     * be forgotten: a page that polls for one afterwards sees a different version and re-renders
+     * once, which is all it costs.
+     */
+    private final Map<String, Long> changesPerPlayer = new ConcurrentHashMap<>();
+
+    void gameChanged(@Observes GameChanged change) {
+        String gameId = change.game().gameId();
+        long now = System.currentTimeMillis();
+        for (String player : change.players()) {
+            changesPerPlayer.merge(player, now, (before, at) -> Math.max(before + 1, at));
+        }
+        if (changesPerPlayer.size() > MAX_PLAYERS) {
+            changesPerPlayer.values().removeIf(last -> last < now - QUIET_MILLIS);
+        }
+        Set<String> onlyWatching = new HashSet<>(watchers.of(gameId));
+        onlyWatching.removeAll(change.players());
+        // Sent on another thread: a game watched by a thousand pages must not slow down the move.
+        Set<String> players = change.players();
+        sender.send(() -> push(change, players, onlyWatching));
+    }
+
+    /** The change to its players and, marked as watched, to its watchers. */
+    private void push(GameChanged change, Set<String> players, Set<String> onlyWatching) {
+        try {
+            updates.send(message(change, false), players);
+            if (!onlyWatching.isEmpty()) {
+                // Lobbies ignore these: a game one merely watches is in none of one's lists.
+                updates.send(message(change, true), onlyWatching);
+            }
+        } catch (RuntimeException e) {
+            // A page that misses a push still catches up by polling; the move itself is stored.
+            LOG.log(
+                    Level.WARNING,
+                    "Could not push the change of game " + change.game().gameId(),
+                    e);
+        }
+    }
+
+    /**
+     * What a page is pushed: the game as {@link GameUpdate} has it, marked {@code watched} for
+     * watchers; of a deleted game (declined, cancelled) only its id.
+     */
+    static Map<String, Object> message(GameChanged change, boolean watched) {
+        Map<String, Object> message = change.deleted()
+                ? new LinkedHashMap<>(Map.of("game", change.game().gameId()))
+                : GameUpdate.of(change.game());
+        if (watched) {
+            message.put("watched", true);
+        }
+        return message;
+    }
+
+    /** Grows whenever a game of this player changes on this server. */
+    public long changesOf(String player) {
+        return changesPerPlayer.getOrDefault(player, 0L);
+    }
+}

@@ -1,0 +1,73 @@
+package com.tictactoe.infrastructure.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tictactoe.application.GameChanged;
+import com.tictactoe.domain.Game;
+import com.tictactoe.domain.Square;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class GameChangeMessagesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123456789Z");
+
+    @Test
+    void aGameInProgressArrivesWholeAndMarkedAsAnotherServersChange() {
+        Game game = Game.invite("0b1c2d3e-0000-4000-8000-000000000001", "alice", "Bob", NOW)
+                .accept("Bob", NOW)
+                .play("alice", Square.TOP_LEFT, NOW)
+                .play("Bob", Square.MIDDLE_MIDDLE, NOW.plusNanos(1));
+
+        GameChanged received = GameChangeMessages.decode(GameChangeMessages.encode(new GameChanged(game, false)));
+
+        assertEquals(game, received.game());
+        assertFalse(received.deleted());
+        assertTrue(received.fromAnotherServer());
+    }
+
+    @Test
+    void aFinishedGameKeepsItsResultAndNoTurn() {
+        Game game = Game.invite("0b1c2d3e-0000-4000-8000-000000000002", "alice", "bob", NOW)
+                .accept("bob", NOW);
+        for (Square square : new Square[] {
+            Square.TOP_LEFT, Square.MIDDLE_LEFT, Square.TOP_MIDDLE, Square.MIDDLE_MIDDLE, Square.TOP_RIGHT
+        }) {
+            game = game.play(game.turn(), square, NOW);
+        }
+
+        Game received = GameChangeMessages.decode(GameChangeMessages.encode(new GameChanged(game, false)))
+                .game();
+
+        assertEquals(game, received);
+        assertEquals("alice", received.result());
+        assertEquals(null, received.turn());
+    }
+
+    @Test
+    void aWithdrawnInvitationStaysDeleted() {
+        Game invitation = Game.invite("0b1c2d3e-0000-4000-8000-000000000003", "alice", "bob", NOW);
+
+        GameChanged received = GameChangeMessages.decode(GameChangeMessages.encode(new GameChanged(invitation, true)));
+
+        assertTrue(received.deleted());
+        assertEquals(invitation, received.game());
+    }
+
+    @Test
+    void aMessageOfAnotherFormatOrCutShortIsRefused() {
+        byte[] message = GameChangeMessages.encode(
+                new GameChanged(Game.invite("0b1c2d3e-0000-4000-8000-000000000004", "alice", "bob", NOW), false));
+        byte[] nextFormat = message.clone();
+        nextFormat[0] = GameChangeMessages.FORMAT + 1;
+
+        assertThrows(IllegalArgumentException.class, () -> GameChangeMessages.decode(nextFormat));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GameChangeMessages.decode(Arrays.copyOf(message, message.length - 3)));
+    }
+}
