@@ -3,11 +3,11 @@
 # the options against the pom and src/run).
 #   docker build -t tictactoe .
 #   docker run -p 8080:8080 -e AWS_REGION=eu-west-1 tictactoe
-# Configuration: environment variables TICTACTOE_* (README, "Configuration"), AWS credentials from
+# Configuration: environment variables TICTACTOE_* (README, "Configuration"; more in src/docs/operations.md), AWS credentials from
 # the SDK's default chain (ECS task role, EKS service account, instance profile, AWS_* variables).
 # JVM: MEM_MAX_RAM_PERCENTAGE (heap as a share of the container's memory limit), JVM_ARGS (more).
 # Cluster: the containers are members of Payara's cluster "tictactoe" on port 5900, which carries
-# game changes between servers (README, "Several servers"); PAYARA_CLUSTER_MODE is how they find
+# game changes between servers (src/docs/several-servers.md); PAYARA_CLUSTER_MODE is how they find
 # each other, the value of Payara Micro's --clustermode, e.g. dns:NAME:5900 (deploy/ sets it).
 # Empty: Payara's default, multicast, which finds containers on one Docker network only.
 

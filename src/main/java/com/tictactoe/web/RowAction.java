@@ -11,7 +11,7 @@ import jakarta.faces.event.ActionEvent;
  * its row's value (a game id, a square's name), which the action takes from the request's
  * parameters. One component stands for all the rows: a command button with its parameter and Ajax
  * behaviour per row cost the lobby 10-12% of its CPU in the button renderer alone (JFR), more in
- * building and saving those components (see the benchmark results in README.md). Without script the buttons still work, as full
+ * building and saving those components (see src/docs/performance.md). Without script the buttons still work, as full
  * postbacks; app.js sends those with a {@code data-render} attribute by Ajax.
  */
 @FacesComponent(createTag = true, tagName = "rowAction", namespace = RowAction.NAMESPACE)
