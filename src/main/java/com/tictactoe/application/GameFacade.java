@@ -252,22 +252,6 @@ public class GameFacade {
         return lobbies.of(userId, games::lobbyOf);
     }
 
-    public List<GameSummary> invitations(String userId) {
-        return games.invitationsFor(userId, GameRepository.INVITATIONS_SHOWN);
-    }
-
-    public List<GameSummary> sentInvitations(String userId) {
-        return games.invitationsBy(userId, GameRepository.SENT_SHOWN);
-    }
-
-    public List<GameSummary> inProgress(String userId) {
-        return games.gamesOf(userId, GameStatus.IN_PROGRESS);
-    }
-
-    public List<GameSummary> finished(String userId) {
-        return games.gamesOf(userId, GameStatus.FINISHED);
-    }
-
     private Game load(String gameId) {
         Game game = games.find(gameId).orElseThrow(() -> new GameRuleException(Rejection.NO_SUCH_GAME));
         known.remember(game);

@@ -51,9 +51,6 @@ public interface GameRepository {
     /** How many pending games {@code userId} is invited to, counted up to {@code upTo} at most. */
     int countInvitationsFor(String userId, int upTo);
 
-    /** The newest games of {@code userId} with that status, as host or opponent, newest first. */
-    List<GameSummary> gamesOf(String userId, GameStatus status);
-
     /** All four lists of a player's lobby, fetched together. */
     Lobby lobbyOf(String userId);
 }

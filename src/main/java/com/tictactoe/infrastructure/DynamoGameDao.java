@@ -203,15 +203,6 @@ public class DynamoGameDao implements GameRepository {
         return DynamoCalls.available(() -> dynamo.query(request)).count();
     }
 
-    @Override
-    public List<GameSummary> gamesOf(String userId, GameStatus status) {
-        CompletableFuture<List<GameSummary>> hosted =
-                async(() -> query(HOST_INDEX, HOST_ID, userId, status, LIST_LIMIT));
-        List<GameSummary> invited = query(OPPONENT_INDEX, OPPONENT_ID, userId, status, LIST_LIMIT);
-        List<GameSummary> newest = newestOf(join(hosted), invited);
-        return status == GameStatus.IN_PROGRESS ? withTurns(newest) : newest;
-    }
-
     /*
      * Six independent queries: five go to the executor while this thread runs the sixth. The two
      * invitation lists ask for one more than they show: an extra one means older ones exist.

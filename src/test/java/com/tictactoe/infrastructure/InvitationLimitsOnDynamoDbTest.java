@@ -134,7 +134,7 @@ class InvitationLimitsOnDynamoDbTest {
         assertEquals(
                 List.of(first.gameId(), fromCarol.gameId()),
                 ids(facade.lobby(dave).invitations()));
-        assertEquals(List.of(first.gameId()), ids(facade.sentInvitations(eve)));
+        assertEquals(List.of(first.gameId()), ids(facade.lobby(eve).sentInvitations()));
 
         // The other way round is an invitation of its own (the other player would move first).
         Game fromDave = facade.create(dave, eve);

@@ -221,9 +221,11 @@ class ThrottledDynamoDbTest {
     @Test
     void unprocessedKeysOfABatchReadAreAskedForAgainAfterBackoff() {
         Game started = facade.accept(facade.create("kate", "liam").gameId(), "liam");
+        // A server that did not hear of the game: whose turn it is can only come from the batch read.
+        GameFacade freshServer = store.newServer(games, accounts).facade();
         throttle.reset();
         throttle.leaveBatchesUnprocessed(2);
-        List<GameSummary> playing = facade.inProgress("kate");
+        List<GameSummary> playing = freshServer.lobby("kate").inProgress();
         assertEquals(
                 List.of(started.turn()), playing.stream().map(GameSummary::turn).toList());
         assertEquals(3, throttle.attempts("BatchGetItem"));
