@@ -42,9 +42,6 @@ public interface GameRepository {
      */
     void move(Game before, Game after, Square square);
 
-    /** The newest pending games to which {@code userId} is invited, newest first, at most {@code limit}. */
-    List<GameSummary> invitationsFor(String userId, int limit);
-
     /** The newest pending games that {@code userId} hosts, newest first, at most {@code limit}. */
     List<GameSummary> invitationsBy(String userId, int limit);
 

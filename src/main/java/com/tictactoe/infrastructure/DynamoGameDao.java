@@ -174,11 +174,6 @@ public class DynamoGameDao implements GameRepository {
     }
 
     @Override
-    public List<GameSummary> invitationsFor(String userId, int limit) {
-        return query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.PENDING, limit);
-    }
-
-    @Override
     public List<GameSummary> invitationsBy(String userId, int limit) {
         return query(HOST_INDEX, HOST_ID, userId, GameStatus.PENDING, limit);
     }
@@ -209,7 +204,8 @@ public class DynamoGameDao implements GameRepository {
      */
     @Override
     public Lobby lobbyOf(String userId) {
-        CompletableFuture<List<GameSummary>> invitations = async(() -> invitationsFor(userId, INVITATIONS_SHOWN + 1));
+        CompletableFuture<List<GameSummary>> invitations =
+                async(() -> query(OPPONENT_INDEX, OPPONENT_ID, userId, GameStatus.PENDING, INVITATIONS_SHOWN + 1));
         CompletableFuture<List<GameSummary>> sent = async(() -> invitationsBy(userId, SENT_SHOWN + 1));
         CompletableFuture<List<GameSummary>> hostedPlaying =
                 async(() -> query(HOST_INDEX, HOST_ID, userId, GameStatus.IN_PROGRESS, LIST_LIMIT));

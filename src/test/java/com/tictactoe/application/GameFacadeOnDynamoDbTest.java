@@ -124,11 +124,6 @@ class GameFacadeOnDynamoDbTest {
         }
 
         @Override
-        public List<GameSummary> invitationsFor(String userId, int limit) {
-            return real.invitationsFor(userId, limit);
-        }
-
-        @Override
         public List<GameSummary> invitationsBy(String userId, int limit) {
             calls.incrementAndGet();
             return staleSent != null ? staleSent : real.invitationsBy(userId, limit);

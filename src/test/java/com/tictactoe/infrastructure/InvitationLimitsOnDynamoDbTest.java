@@ -104,7 +104,7 @@ class InvitationLimitsOnDynamoDbTest {
                         + " someone else.",
                 Rejection.TOO_MANY_SENT.message());
         assertEquals(PER_INVITER, dao.invitationsBy(flooder, 100).size(), "nothing was written");
-        assertTrue(dao.invitationsFor(oneMore, 100).isEmpty());
+        assertTrue(dao.lobbyOf(oneMore).invitations().isEmpty());
         assertEquals(eventsBefore, server.changes().size(), "no one is told of a game that was not made");
 
         // Games in progress do not count; an answered invitation frees its place.
@@ -161,7 +161,9 @@ class InvitationLimitsOnDynamoDbTest {
                 "That player has 20 open invitations already. Please try again once they have answered some.",
                 Rejection.TOO_MANY_RECEIVED.message());
         assertTrue(dao.invitationsBy(late, 100).isEmpty(), "nothing was written");
-        assertEquals(PER_INVITEE, dao.invitationsFor(popular, 100).size());
+        Lobby stored = dao.lobbyOf(popular);
+        assertEquals(PER_INVITEE, stored.invitations().size());
+        assertFalse(stored.moreInvitations());
 
         // Every one of them is in the lobby, the oldest included, and the count is exact.
         Lobby lobby = facade.lobby(popular);
