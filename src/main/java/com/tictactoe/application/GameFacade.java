@@ -64,7 +64,9 @@ public class GameFacade {
     private UncertainMoves uncertain;
 
     /**
-     * A new invitation, within the limits of {@link InvitationLimits}: at most
+     * The host invites a registered player, named as typed (any case, spaces around ignored): every
+     * way into a game, a page, "play again" or an API, comes through here and gets the same checks.
+     * The new invitation is within the limits of {@link InvitationLimits}: at most
      * {@value InvitationLimits#PER_INVITER} open ones sent by the host and
      * {@value InvitationLimits#PER_INVITEE} waiting for the opponent. If the host has an open
      * invitation to this opponent already, that one is the answer and nothing is written: a second
@@ -77,10 +79,6 @@ public class GameFacade {
      * by one or two; the indexes are eventually consistent, so an invitation made a split second
      * before may not be counted yet, and a double click that fast can make two games. That is
      * accepted for a rule against flooding: no locks. Lobbies say when more are open than shown.
-     */
-    /**
-     * The host invites a registered player, named as typed (any case): every way into the game,
-     * a page, "play again" or an API, gets the same checks.
      */
     public Game create(String hostId, String opponentName) {
         String typed = opponentName == null ? "" : opponentName.trim();
