@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -171,29 +172,28 @@ public class GameFacade {
      * (True if the write was retried and found it gone: the first attempt deleted it.)
      */
     public boolean decline(String gameId, String userId) {
-        checkId(gameId);
-        try {
-            changed(games.decline(gameId, userId), true);
-            return true;
-        } catch (WriteConflictException conflict) {
-            if (conflict.current().isEmpty()) {
-                return conflict.afterRetry();
-            }
-            throw explain(conflict, current -> current.checkDecline(userId));
-        }
+        return withdraw(gameId, () -> games.decline(gameId, userId), current -> current.checkDecline(userId));
     }
 
     /** Deletes the invitation; false if it was gone already, as for {@link #decline}. */
     public boolean cancel(String gameId, String userId) {
+        return withdraw(gameId, () -> games.cancel(gameId, userId), current -> current.checkCancel(userId));
+    }
+
+    /**
+     * Decline and cancel differ only in who may delete the invitation: {@code delete}'s condition
+     * and {@code rules} say who, and a refusal is explained by the rules.
+     */
+    private boolean withdraw(String gameId, Supplier<Game> delete, Consumer<Game> rules) {
         checkId(gameId);
         try {
-            changed(games.cancel(gameId, userId), true);
+            changed(delete.get(), true);
             return true;
         } catch (WriteConflictException conflict) {
             if (conflict.current().isEmpty()) {
                 return conflict.afterRetry();
             }
-            throw explain(conflict, current -> current.checkCancel(userId));
+            throw explain(conflict, rules);
         }
     }
 
