@@ -300,8 +300,7 @@ public class GameFacade {
     }
 
     private void changed(Game game, boolean deleted) {
-        logOutcome(game, deleted);
-        count(game, deleted);
+        record(game, deleted);
         if (deleted) {
             known.forget(game.gameId());
         } else {
@@ -310,48 +309,39 @@ public class GameFacade {
         changes.fire(new GameChanged(game, deleted));
     }
 
-    /** Each change is told once, from the request that made it: created, started, a move, finished. */
-    private void count(Game game, boolean deleted) {
-        if (deleted) {
-            return;
-        }
-        switch (game.status()) {
-            case PENDING -> metrics.gameCreated();
-            case IN_PROGRESS -> {
-                if (game.board().moveCount() == 0) {
-                    metrics.gameStarted();
-                } else {
-                    metrics.moveMade();
-                }
-            }
-            case FINISHED -> {
-                metrics.moveMade();
-                metrics.gameFinished(game.winner().isEmpty());
-            }
-        }
-    }
-
-    /** One line per game that an operator would want: created, started, finished, withdrawn. */
-    private static void logOutcome(Game game, boolean deleted) {
+    /**
+     * Each change is counted and logged once, by the request that made it, and by one decision, so
+     * the metrics and the log cannot disagree on what happened. The log has one line per game that
+     * an operator would want (created, started, finished, withdrawn), moves only at FINE; the
+     * metrics keep no count of withdrawn invitations.
+     */
+    private void record(Game game, boolean deleted) {
         if (deleted) {
             LOG.info(() ->
                     "Invitation withdrawn: game " + game.gameId() + ", " + game.hostId() + " to " + game.opponentId());
             return;
         }
         switch (game.status()) {
-            case PENDING ->
+            case PENDING -> {
                 LOG.info(() ->
                         "Game created: " + game.gameId() + ", " + game.hostId() + " invites " + game.opponentId());
+                metrics.gameCreated();
+            }
             case IN_PROGRESS -> {
                 if (game.board().moveCount() == 0) {
                     LOG.info(() -> "Game started: " + game.gameId());
+                    metrics.gameStarted();
                 } else {
                     LOG.fine(() -> "Move " + game.progress() + " in game " + game.gameId());
+                    metrics.moveMade();
                 }
             }
-            case FINISHED ->
+            case FINISHED -> {
                 LOG.info(() -> "Game finished: " + game.gameId() + ", "
                         + game.winner().map(winner -> "won by " + winner).orElse("a draw"));
+                metrics.moveMade();
+                metrics.gameFinished(game.winner().isEmpty());
+            }
         }
     }
 }
