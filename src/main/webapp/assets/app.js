@@ -86,7 +86,8 @@
             // as Cell.getStyleClass names them; no square is winning while the game is played
             cell.className = mark ? "cell mark-" + mark.toLowerCase() : "cell";
             cell.disabled = !yours || mark !== "";
-            cell.setAttribute("aria-label", label.substring(0, label.lastIndexOf(", ")) + ", " + (mark || "empty"));
+            cell.setAttribute("aria-label", label.substring(0, label.lastIndexOf(", ")) + ", "
+                + (mark || element.getAttribute("data-empty")));
         });
         status.textContent = element.getAttribute("data-status-" + change.next.toLowerCase());
         status.classList.toggle("status-yours", yours);
@@ -144,7 +145,7 @@
                     }
                     return;
                 }
-                showError(body.error || "The move did not go through. Please try again.");
+                showError(body.error || marker().getAttribute("data-move-failed"));
                 refresh("game");
             });
         }).catch(function () {

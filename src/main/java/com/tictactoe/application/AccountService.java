@@ -56,18 +56,15 @@ public class AccountService {
     public String signUp(String username, String password, String clientAddress) {
         String name = username == null ? "" : username.trim();
         if (!UserIds.isValid(name)) {
-            throw new SignUpException(
-                    UserIds.isReserved(name)
-                            ? "That username is reserved. Please choose another."
-                            : "A username has 3 to 20 letters, digits, '_' or '-'.");
+            throw new SignUpException(UserIds.isReserved(name) ? "signUp.usernameReserved" : "signUp.usernameInvalid");
         }
         checkPolicy(name, password);
         AttemptLimits.Refusal refusal = limits.startSignUp(clientAddress);
         if (refusal != null) {
-            throw new SignUpException(refusal.message());
+            throw new SignUpException(refusal.limit().key(), refusal.retryAfter());
         }
         if (!accounts.create(new Account(name, passwordHash.generate(password.toCharArray())))) {
-            throw new SignUpException("That username is taken. Please choose another.");
+            throw new SignUpException("signUp.usernameTaken");
         }
         return name;
     }
@@ -79,25 +76,23 @@ public class AccountService {
      */
     static void checkPolicy(String username, String password) {
         if (password == null || password.isEmpty()) {
-            throw new SignUpException("Please choose a password.");
+            throw new SignUpException("signUp.passwordMissing");
         }
         if (password.isBlank()) {
-            throw new SignUpException("A password cannot be only spaces. Please choose another.");
+            throw new SignUpException("signUp.passwordBlank");
         }
         String core = password.strip();
         if (core.codePointCount(0, core.length()) < MIN_PASSWORD_LENGTH) {
-            throw new SignUpException("A password has at least " + MIN_PASSWORD_LENGTH
-                    + " characters, not counting spaces at either end.");
+            throw new SignUpException("signUp.passwordShort", MIN_PASSWORD_LENGTH);
         }
         if (password.length() > MAX_PASSWORD_LENGTH) {
-            throw new SignUpException("A password has at most " + MAX_PASSWORD_LENGTH + " characters.");
+            throw new SignUpException("signUp.passwordLong", MAX_PASSWORD_LENGTH);
         }
         if (core.equalsIgnoreCase(username)) {
-            throw new SignUpException("A password cannot be the username. Please choose another.");
+            throw new SignUpException("signUp.passwordIsUsername");
         }
         if (CommonPasswords.contains(password)) {
-            throw new SignUpException("That password is one of the most common ones, which attackers try first."
-                    + " Please choose another.");
+            throw new SignUpException("signUp.passwordCommon");
         }
     }
 

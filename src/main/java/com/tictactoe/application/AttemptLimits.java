@@ -47,51 +47,29 @@ public class AttemptLimits {
     /** Addresses never limited nor counted, e.g. a load test's: a comma-separated list. */
     public static final String UNLIMITED_ADDRESSES = "tictactoe.limits.unlimited-addresses";
 
-    /** What is limited, how much, per how long, and what the person is told. */
+    /** What is limited, how much, and per how long. */
     public enum Limit {
-        ACCOUNT_FROM_ADDRESS(
-                "signin-pair",
-                5,
-                Duration.ofMinutes(15),
-                "Too many failed attempts for this account from your address. Please try again in %s."),
-        FAILURES_FROM_ADDRESS(
-                "signin-address",
-                20,
-                Duration.ofMinutes(15),
-                "Too many failed sign-ins from your address. Please try again in %s."),
-        ACCOUNT(
-                "signin-account",
-                100,
-                Duration.ofHours(1),
-                "This account has had too many failed sign-ins from many places, so signing in to it is"
-                        + " paused to protect it. Please try again in %s."),
-        SIGN_UPS_FROM_ADDRESS(
-                "signup-address",
-                10,
-                Duration.ofHours(1),
-                "Too many accounts have been created from your address. Please try again in %s."),
-        SIGN_UPS(
-                "signup-all",
-                1000,
-                Duration.ofHours(1),
-                "Too many accounts are being created right now. Please try again in %s."),
+        ACCOUNT_FROM_ADDRESS("signin-pair", 5, Duration.ofMinutes(15)),
+        FAILURES_FROM_ADDRESS("signin-address", 20, Duration.ofMinutes(15)),
+        ACCOUNT("signin-account", 100, Duration.ofHours(1)),
+        SIGN_UPS_FROM_ADDRESS("signup-address", 10, Duration.ofHours(1)),
+        SIGN_UPS("signup-all", 1000, Duration.ofHours(1)),
         /** Not a counter: sign-ins at one account from one address that waited too long for their turn (SignInTurns). */
-        SIMULTANEOUS_SIGN_INS(
-                "signin-turn",
-                0,
-                Duration.ofSeconds(1),
-                "Many sign-ins to this account are under way from your address. Please try again in %s.");
+        SIMULTANEOUS_SIGN_INS("signin-turn", 0, Duration.ofSeconds(1));
 
         private final String kind;
         private final int max;
         private final Duration window;
-        private final String message;
 
-        Limit(String kind, int max, Duration window, String message) {
+        Limit(String kind, int max, Duration window) {
             this.kind = kind;
             this.max = max;
             this.window = window;
-            this.message = message;
+        }
+
+        /** The key of what the person is told, in the web's bundle; its argument is the wait. */
+        public String key() {
+            return "limit." + name().toLowerCase(Locale.ROOT);
         }
 
         public int max() {
@@ -104,22 +82,7 @@ public class AttemptLimits {
     }
 
     /** An attempt refused by {@code limit}; it may be tried again after {@code retryAfter}. */
-    public record Refusal(Limit limit, Duration retryAfter) {
-
-        /** What the person is told, with how long to wait. */
-        public String message() {
-            return String.format(limit.message, describe(retryAfter));
-        }
-
-        static String describe(Duration wait) {
-            long seconds = Math.max(1, wait.toSeconds());
-            if (seconds < 60) {
-                return seconds == 1 ? "1 second" : seconds + " seconds";
-            }
-            long minutes = (seconds + 59) / 60;
-            return minutes == 1 ? "1 minute" : minutes + " minutes";
-        }
-    }
+    public record Refusal(Limit limit, Duration retryAfter) {}
 
     /** The outcome of counting a sign-in attempt before its password is checked. */
     public final class SignInAttempt {

@@ -88,8 +88,7 @@ public class GameFacade {
         }
         String opponent = (UserIds.isValid(typed) ? accounts.find(typed) : Optional.<Account>empty())
                 .map(Account::username)
-                .orElseThrow(() -> new GameRuleException(
-                        Rejection.NO_SUCH_PLAYER, "There is no player called \u201c" + abbreviated(typed) + "\u201d."));
+                .orElseThrow(() -> new GameRuleException(Rejection.NO_SUCH_PLAYER, abbreviated(typed)));
         Game game = Game.invite(GameIds.next(), hostId, opponent, Instant.now()); // refuses oneself
         List<GameSummary> sent = games.invitationsBy(hostId, InvitationLimits.PER_INVITER);
         Optional<Game> open = openInvitation(sent, opponent);

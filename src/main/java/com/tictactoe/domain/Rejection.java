@@ -1,32 +1,39 @@
 package com.tictactoe.domain;
 
-/** Why a request was refused, each with the message a player sees. */
+import java.util.Locale;
+
+/** Why a request was refused. What a player reads is the web's text of its {@link #key()}. */
 public enum Rejection {
-    NO_SUCH_GAME("There is no such game."),
-    NOT_A_PLAYER("You are not a player in this game."),
-    NOT_INVITED("Only the invited player can accept or decline this invitation."),
-    NOT_HOST("Only the player who sent this invitation can cancel it."),
-    NOT_PENDING("This invitation is no longer open."),
-    NOT_IN_PROGRESS("This game is not in progress."),
-    NOT_YOUR_TURN("It is not your turn."),
-    SQUARE_TAKEN("That square is already taken."),
-    INVALID_SQUARE("There is no such square."),
-    BOARD_CHANGED("The board changed since you looked at it. Please look again."),
-    OPPONENT_REQUIRED("Please name an opponent."),
-    SELF_INVITATION("You cannot invite yourself."),
-    NO_SUCH_PLAYER("There is no player by that name."),
-    TOO_MANY_SENT("You have " + InvitationLimits.PER_INVITER + " open invitations already. Wait for an answer,"
-            + " or cancel one, before you invite someone else."),
-    TOO_MANY_RECEIVED("That player has " + InvitationLimits.PER_INVITEE + " open invitations already."
-            + " Please try again once they have answered some.");
+    NO_SUCH_GAME,
+    NOT_A_PLAYER,
+    NOT_INVITED,
+    NOT_HOST,
+    NOT_PENDING,
+    NOT_IN_PROGRESS,
+    NOT_YOUR_TURN,
+    SQUARE_TAKEN,
+    INVALID_SQUARE,
+    BOARD_CHANGED,
+    OPPONENT_REQUIRED,
+    SELF_INVITATION,
+    /** Told with the name as typed. */
+    NO_SUCH_PLAYER,
+    TOO_MANY_SENT(InvitationLimits.PER_INVITER),
+    TOO_MANY_RECEIVED(InvitationLimits.PER_INVITEE);
 
-    private final String message;
+    private final Object[] arguments;
 
-    Rejection(String message) {
-        this.message = message;
+    Rejection(Object... arguments) {
+        this.arguments = arguments;
     }
 
-    public String message() {
-        return message;
+    /** The key of the player's text in the web's bundle, e.g. {@code rejection.not_your_turn}. */
+    public String key() {
+        return "rejection." + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What the text says beyond the reason: the limit that was reached. */
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

@@ -4,34 +4,27 @@ import java.util.Optional;
 
 /**
  * The nine squares. Each has an id by which pages and clients name it (the storage's attribute
- * names are the infrastructure's, see SquareAttributes) and a label for people.
+ * names are the infrastructure's, see SquareAttributes) (what a player reads is the web's text {@code square.<id>}).
  */
 public enum Square {
-    TOP_LEFT("TopLeft", "Top left"),
-    TOP_MIDDLE("TopMiddle", "Top middle"),
-    TOP_RIGHT("TopRight", "Top right"),
-    MIDDLE_LEFT("MiddleLeft", "Middle left"),
-    MIDDLE_MIDDLE("MiddleMiddle", "Centre"),
-    MIDDLE_RIGHT("MiddleRight", "Middle right"),
-    BOTTOM_LEFT("BottomLeft", "Bottom left"),
-    BOTTOM_MIDDLE("BottomMiddle", "Bottom middle"),
-    BOTTOM_RIGHT("BottomRight", "Bottom right");
+    TOP_LEFT("TopLeft"),
+    TOP_MIDDLE("TopMiddle"),
+    TOP_RIGHT("TopRight"),
+    MIDDLE_LEFT("MiddleLeft"),
+    MIDDLE_MIDDLE("MiddleMiddle"),
+    MIDDLE_RIGHT("MiddleRight"),
+    BOTTOM_LEFT("BottomLeft"),
+    BOTTOM_MIDDLE("BottomMiddle"),
+    BOTTOM_RIGHT("BottomRight");
 
     private final String id;
-    private final String label;
 
-    Square(String id, String label) {
+    Square(String id) {
         this.id = id;
-        this.label = label;
     }
 
     public String id() {
         return id;
-    }
-
-    /** Human-readable name, used for accessible labels. */
-    public String label() {
-        return label;
     }
 
     public int row() {

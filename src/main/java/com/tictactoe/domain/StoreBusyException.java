@@ -9,10 +9,7 @@ public class StoreBusyException extends StoreUnavailableException {
 
     private static final long serialVersionUID = 1L;
 
-    /** What to tell the player. */
-    public static final String PLAYER_MESSAGE = "The game server is busy right now. Please try again in a moment.";
-
     public StoreBusyException(Throwable cause) {
-        super(PLAYER_MESSAGE, cause);
+        super("DynamoDB refused the request as over its capacity, still after retries", cause);
     }
 }

@@ -1,5 +1,6 @@
 package com.tictactoe.web;
 
+import com.tictactoe.domain.GameRuleException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
@@ -8,12 +9,17 @@ public final class Messages {
 
     private Messages() {}
 
-    public static void error(String text) {
-        add(FacesMessage.SEVERITY_ERROR, text);
+    /** The text of {@code key} (see {@link Texts}) as an error. */
+    public static void error(String key, Object... arguments) {
+        add(FacesMessage.SEVERITY_ERROR, Texts.current().get(key, arguments));
     }
 
-    public static void info(String text) {
-        add(FacesMessage.SEVERITY_INFO, text);
+    public static void info(String key, Object... arguments) {
+        add(FacesMessage.SEVERITY_INFO, Texts.current().get(key, arguments));
+    }
+
+    public static void refused(GameRuleException refused) {
+        add(FacesMessage.SEVERITY_ERROR, Texts.current().refusal(refused));
     }
 
     private static void add(FacesMessage.Severity severity, String text) {

@@ -129,8 +129,9 @@ class AccountServiceOnDynamoDbTest {
     }
 
     private static String signUpRefusal(AccountService service, String username, String password) {
-        return assertThrows(SignUpException.class, () -> service.signUp(username, password, UNLIMITED))
-                .getMessage();
+        SignUpException refused =
+                assertThrows(SignUpException.class, () -> service.signUp(username, password, UNLIMITED));
+        return PasswordPolicyTest.englishOf(refused.key(), refused.arguments());
     }
 
     private Map<String, AttributeValue> storedAccount(String username) {
@@ -196,9 +197,7 @@ class AccountServiceOnDynamoDbTest {
         int hashes = RecordingPasswordHash.GENERATED.get();
         String late = someone();
         SignUpException refused = assertThrows(SignUpException.class, () -> service.signUp(late, PASSWORD, address));
-        assertTrue(
-                refused.getMessage().startsWith("Too many accounts have been created from your address."),
-                refused.getMessage());
+        assertEquals(Limit.SIGN_UPS_FROM_ADDRESS.key(), refused.key());
         assertEquals(hashes, RecordingPasswordHash.GENERATED.get(), "a refused sign-up costs no hash");
         assertEquals(Optional.empty(), registered(late), "nor stores anything");
         assertEquals(late, service.signUp(late, PASSWORD, someAddress()), "another address may");

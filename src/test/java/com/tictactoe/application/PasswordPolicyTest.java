@@ -5,16 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tictactoe.web.Texts;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
 
     private static String refusal(String password) {
-        return assertThrows(
-                        SignUpException.class,
-                        () -> AccountService.checkPolicy("alice", password),
-                        "refused: [" + password + "]")
-                .getMessage();
+        SignUpException refused = assertThrows(
+                SignUpException.class,
+                () -> AccountService.checkPolicy("alice", password),
+                "refused: [" + password + "]");
+        return englishOf(refused.key(), refused.arguments());
+    }
+
+    /** What the person reads. */
+    static String englishOf(String key, Object... arguments) {
+        return Texts.in(Locale.ENGLISH).get(key, arguments);
     }
 
     @Test

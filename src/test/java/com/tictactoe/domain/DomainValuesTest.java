@@ -28,8 +28,6 @@ class DomainValuesTest {
         }
         assertEquals("00 01 02 10 11 12 20 21 22 ", layout.toString());
         assertEquals("MiddleRight", Square.MIDDLE_RIGHT.id());
-        assertEquals("Centre", Square.MIDDLE_MIDDLE.label());
-        assertEquals("Bottom left", Square.BOTTOM_LEFT.label());
         for (Square square : Square.values()) {
             assertEquals(Optional.of(square), Square.fromId(square.id()));
         }
@@ -127,23 +125,20 @@ class DomainValuesTest {
     }
 
     @Test
-    void refusalsCarryTheMessageThePlayerSees() {
+    void refusalsCarryTheirReasonAndParticulars() {
         GameRuleException refused = new GameRuleException(Rejection.NOT_YOUR_TURN);
         assertSame(Rejection.NOT_YOUR_TURN, refused.rejection());
-        assertEquals("It is not your turn.", refused.getMessage());
+        assertEquals("rejection.not_your_turn", Rejection.NOT_YOUR_TURN.key());
+        assertEquals(0, refused.arguments().length);
         assertEquals(
-                "You have 10 open invitations already. Wait for an answer, or cancel one, before you invite"
-                        + " someone else.",
-                Rejection.TOO_MANY_SENT.message());
-        assertEquals(
-                "That player has 20 open invitations already. Please try again once they have answered some.",
-                Rejection.TOO_MANY_RECEIVED.message());
-        Set<String> messages = new HashSet<>();
+                List.of(InvitationLimits.PER_INVITER),
+                List.of(new GameRuleException(Rejection.TOO_MANY_SENT).arguments()));
+        assertEquals(List.of("bob"), List.of(new GameRuleException(Rejection.NO_SUCH_PLAYER, "bob").arguments()));
+        Set<String> keys = new HashSet<>();
         for (Rejection rejection : Rejection.values()) {
-            assertFalse(rejection.message().isBlank(), rejection.name());
-            messages.add(rejection.message());
+            keys.add(rejection.key());
         }
-        assertEquals(Rejection.values().length, messages.size(), "each refusal says something of its own");
+        assertEquals(Rejection.values().length, keys.size(), "each refusal has a text of its own");
     }
 
     @Test
@@ -159,10 +154,10 @@ class DomainValuesTest {
     }
 
     @Test
-    void aBusyStoreIsAnUnavailableStoreWithAFriendlierMessage() {
+    void aBusyStoreIsAKindOfUnavailableStore() {
         RuntimeException cause = new RuntimeException("throttled");
         StoreUnavailableException busy = new StoreBusyException(cause);
-        assertEquals(StoreBusyException.PLAYER_MESSAGE, busy.getMessage());
+        assertTrue(busy.getMessage().contains("capacity"), busy.getMessage());
         assertSame(cause, busy.getCause());
         StoreUnavailableException down = new StoreUnavailableException("down", cause);
         assertEquals("down", down.getMessage());

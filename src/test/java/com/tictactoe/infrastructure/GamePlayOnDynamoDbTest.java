@@ -13,6 +13,7 @@ import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.testsupport.LocalGames;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -328,7 +329,7 @@ class GamePlayOnDynamoDbTest {
         assertEquals(Rejection.NO_SUCH_PLAYER, refusal(() -> facade.create("alice", "<b>bob</b>")));
         GameRuleException unknown = assertThrows(GameRuleException.class, () -> facade.create("alice", "zed"));
         assertEquals(Rejection.NO_SUCH_PLAYER, unknown.rejection());
-        assertEquals("There is no player called \u201czed\u201d.", unknown.getMessage());
+        assertEquals(List.of("zed"), List.of(unknown.arguments()), "told with the name as typed");
         assertEquals(
                 "bob",
                 facade.create("alice", " BOB ").opponentId(),

@@ -99,10 +99,6 @@ class InvitationLimitsOnDynamoDbTest {
         int eventsBefore = server.changes().size();
         String oneMore = store.registeredPlayer("target");
         assertEquals(Rejection.TOO_MANY_SENT, refusal(() -> facade.create(flooder, oneMore)));
-        assertEquals(
-                "You have 10 open invitations already. Wait for an answer, or cancel one, before you invite"
-                        + " someone else.",
-                Rejection.TOO_MANY_SENT.message());
         assertEquals(PER_INVITER, dao.invitationsBy(flooder, 100).size(), "nothing was written");
         assertTrue(dao.lobbyOf(oneMore).invitations().isEmpty());
         assertEquals(eventsBefore, server.changes().size(), "no one is told of a game that was not made");
@@ -157,9 +153,6 @@ class InvitationLimitsOnDynamoDbTest {
         assertEquals(PER_INVITEE, dao.countInvitationsFor(popular, PER_INVITEE));
         String late = store.registeredPlayer("fan");
         assertEquals(Rejection.TOO_MANY_RECEIVED, refusal(() -> facade.create(late, popular)));
-        assertEquals(
-                "That player has 20 open invitations already. Please try again once they have answered some.",
-                Rejection.TOO_MANY_RECEIVED.message());
         assertTrue(dao.invitationsBy(late, 100).isEmpty(), "nothing was written");
         Lobby stored = dao.lobbyOf(popular);
         assertEquals(PER_INVITEE, stored.invitations().size());

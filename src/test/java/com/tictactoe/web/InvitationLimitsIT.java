@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +59,7 @@ class InvitationLimitsIT {
             Pattern.compile("id=\"invitations-title\">Invitations <span class=\"count\">([^<]*)</span>");
     private static final String ACCEPT = "lists:accept";
     private static final Pattern ACCEPT_BUTTON = Pattern.compile("name=\"" + ACCEPT + "\" value=\"([^\"]+)\"");
-    private static final String NOT_OPEN = Rejection.NOT_PENDING.message();
+    private static final String NOT_OPEN = text(Rejection.NOT_PENDING);
     private static final String OLDER_WAITING = "Older invitations are waiting too";
 
     @Deployment(testable = false)
@@ -211,7 +212,7 @@ class InvitationLimitsIT {
         }
         HttpResponse<String> refused = invite(eve, frank.name());
         assertEquals(200, refused.statusCode(), "back to the lobby form");
-        assertTrue(refused.body().contains(Rejection.TOO_MANY_SENT.message()), messages(refused.body()));
+        assertTrue(refused.body().contains(text(Rejection.TOO_MANY_SENT)), messages(refused.body()));
         assertTrue(gamesBetween(eve.name(), frank.name()).isEmpty(), "no game was made");
         String eveLobby = eve.client().get("/").body();
         assertTrue(eveLobby.contains("Sent <span class=\"count\">10</span>"), "all ten she sent are listed");
@@ -235,7 +236,7 @@ class InvitationLimitsIT {
         invited(hank, gina.name());
         HttpResponse<String> refused = invite(ivan, gina.name());
         assertEquals(200, refused.statusCode());
-        assertTrue(refused.body().contains(Rejection.TOO_MANY_RECEIVED.message()), messages(refused.body()));
+        assertTrue(refused.body().contains(text(Rejection.TOO_MANY_RECEIVED)), messages(refused.body()));
         assertTrue(gamesBetween(ivan.name(), gina.name()).isEmpty(), "no game was made");
 
         String lobby = gina.client().get("/").body();
@@ -249,7 +250,7 @@ class InvitationLimitsIT {
         // about the rest (otherwise it would within KnownLobbies' ten seconds).
         rawInvitation(Names.unique("older"), gina.name(), earlier.minusSeconds(2));
         rawInvitation(Names.unique("older"), gina.name(), earlier.minusSeconds(1));
-        assertTrue(invite(ivan, gina.name()).body().contains(Rejection.TOO_MANY_RECEIVED.message()));
+        assertTrue(invite(ivan, gina.name()).body().contains(text(Rejection.TOO_MANY_RECEIVED)));
         lobby = gina.client().get("/").body();
         assertEquals("20+", invitationCount(lobby));
         assertEquals(20, acceptButtons(lobby).size());
@@ -362,5 +363,10 @@ class InvitationLimitsIT {
                         .filter(item -> item.get("StatusDate").s().startsWith("PENDING_"))
                         .count(),
                 "one open invitation");
+    }
+
+    /** What the page says for a refusal, in English. */
+    private static String text(Rejection rejection) {
+        return Texts.in(Locale.ENGLISH).get(rejection.key(), rejection.arguments());
     }
 }

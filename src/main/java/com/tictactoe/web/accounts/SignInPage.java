@@ -46,9 +46,10 @@ public class SignInPage {
         if (result.player().isPresent()) {
             SignedInRedirect.signInAndGo(result.player().get(), tokens);
         } else if (result.refusal().isPresent()) {
-            Messages.error(result.refusal().get().message());
+            Messages.error(
+                    result.refusal().get().limit().key(), result.refusal().get().retryAfter());
         } else {
-            Messages.error("Wrong username or password.");
+            Messages.error("signIn.wrong");
         }
         return null;
     }

@@ -26,17 +26,17 @@ public class SignUpPage {
 
     public String signUp() throws IOException {
         if (isEmpty(password) && isEmpty(passwordAgain)) {
-            Messages.error("Please choose a password.");
+            Messages.error("signUp.passwordMissing");
             return null;
         }
         if (password == null || !password.equals(passwordAgain)) {
-            Messages.error("The two passwords differ.");
+            Messages.error("signUp.passwordsDiffer");
             return null;
         }
         try {
             SignedInRedirect.signInAndGo(accounts.signUp(username, password, ClientAddress.current()), tokens);
         } catch (SignUpException refused) {
-            Messages.error(refused.getMessage());
+            Messages.error(refused.key(), refused.arguments());
         }
         return null;
     }
@@ -67,5 +67,10 @@ public class SignUpPage {
 
     public void setPasswordAgain(String passwordAgain) {
         this.passwordAgain = passwordAgain;
+    }
+
+    /** For the hint under the password field. */
+    public int getMinPasswordLength() {
+        return AccountService.MIN_PASSWORD_LENGTH;
     }
 }

@@ -1,5 +1,6 @@
 package com.tictactoe.web.errors;
 
+import com.tictactoe.web.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -13,12 +14,12 @@ import java.util.Map;
 @Provider
 public class ApiErrorMapper implements ExceptionMapper<WebApplicationException> {
 
-    private static final Map<Integer, String> MESSAGES = Map.of(
-            401, "Please sign in.",
-            403, "This page has expired. Please reload it.",
-            404, "There is nothing here.",
-            405, "This address does not take that method.",
-            406, "This address answers in JSON only.");
+    private static final Map<Integer, String> TEXTS = Map.of(
+            401, "api.signIn",
+            403, "error.expired",
+            404, "api.notFound",
+            405, "api.method",
+            406, "api.json");
 
     @Context
     private HttpServletRequest request;
@@ -27,7 +28,7 @@ public class ApiErrorMapper implements ExceptionMapper<WebApplicationException> 
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
         String message =
-                MESSAGES.getOrDefault(status, status >= 500 ? "Something went wrong." : "The request was refused.");
+                Texts.of(request).get(TEXTS.getOrDefault(status, status >= 500 ? "api.failed" : "api.refused"));
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("error", message, "status", status, "reference", RequestIds.of(request)))

@@ -1,5 +1,6 @@
 package com.tictactoe.web.errors;
 
+import com.tictactoe.web.Texts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -25,36 +26,16 @@ public class ErrorPages extends HttpServlet {
     public static final String UNAVAILABLE = "/unavailable";
     public static final String NOT_FOUND = "/not-found";
 
-    private record Page(String code, String heading, String text, String head) {}
+    /** A page's code and its texts' keys ({@code error.<name>.title} and {@code .text}). */
+    private record Page(String code, String name, String head) {}
 
     /** For a request refused as malformed (any 4xx but 404), whatever page it was sent to. */
-    private static final Page REFUSED = new Page(
-            "4xx",
-            "That request was refused",
-            "The request was not one this site's pages send, so nothing was done. Please go back to the"
-                    + " game and try again from there.",
-            "");
+    private static final String REFUSED = "refused";
 
     private static final Map<String, Page> PAGES = Map.of(
-            ERROR,
-                    new Page(
-                            "Oops",
-                            "Something went wrong",
-                            "That did not work. Nothing you did was lost; please go back and try again.",
-                            ""),
-            UNAVAILABLE,
-                    new Page(
-                            "503",
-                            "Back in a moment",
-                            "The game store cannot be reached right now, or is too busy. This page tries again by itself"
-                                    + " every 10 seconds; your games are safe.",
-                            "<meta http-equiv=\"refresh\" content=\"10\"/>"),
-            NOT_FOUND,
-                    new Page(
-                            "404",
-                            "Not found",
-                            "There is nothing here \u2014 perhaps the game was declined or cancelled, or the link is mistyped.",
-                            ""));
+            ERROR, new Page("Oops", "failed", ""),
+            UNAVAILABLE, new Page("503", "unavailable", "<meta http-equiv=\"refresh\" content=\"10\"/>"),
+            NOT_FOUND, new Page("404", "notFound", ""));
 
     private volatile String layout;
 
@@ -68,7 +49,7 @@ public class ErrorPages extends HttpServlet {
                 && code >= 400
                 && code < 500
                 && code != HttpServletResponse.SC_NOT_FOUND) {
-            page = new Page(String.valueOf(code), REFUSED.heading(), REFUSED.text(), "");
+            page = new Page(String.valueOf(code), REFUSED, "");
         }
         String ref = RequestIds.of(request);
         if (request.getDispatcherType() != DispatcherType.ERROR) {
@@ -83,14 +64,27 @@ public class ErrorPages extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Request-Id", ref);
-        // Every value is either fixed above or checked: the reference is eight hex digits.
+        // Every value is fixed above, one of our texts (escaped), or checked: the reference is eight hex digits.
+        Texts texts = Texts.of(request);
         response.getWriter()
                 .write(layout().replace("{{head}}", page.head())
+                        .replace("{{lang}}", html(texts.get("site.lang")))
                         .replace("{{code}}", page.code())
-                        .replace("{{heading}}", page.heading())
-                        .replace("{{text}}", page.text())
+                        .replace("{{heading}}", html(texts.get("error." + page.name() + ".title")))
+                        .replace("{{text}}", html(texts.get("error." + page.name() + ".text")))
+                        .replace("{{site}}", html(texts.get("site.name")))
+                        .replace("{{home}}", html(texts.get("site.home")))
+                        .replace("{{quote}}", html(texts.get("error.quote")))
+                        .replace("{{back}}", html(texts.get("error.back")))
                         .replace("{{base}}", request.getContextPath())
                         .replace("{{ref}}", ref));
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static String referenceIn(String query) {

@@ -3,6 +3,7 @@ package com.tictactoe.web.errors;
 import com.tictactoe.domain.GameIds;
 import com.tictactoe.domain.StoreBusyException;
 import com.tictactoe.domain.StoreUnavailableException;
+import com.tictactoe.web.Texts;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -60,7 +61,8 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
             // page is shown again as it was, with a word to try again, so one more click will do.
             RequestIds.failed(request, failure);
             faces.addMessage(
-                    null, new FacesMessage(FacesMessage.SEVERITY_WARN, StoreBusyException.PLAYER_MESSAGE, null));
+                    null,
+                    new FacesMessage(FacesMessage.SEVERITY_WARN, Texts.current().get("error.busy"), null));
             return;
         }
         if (causedBy(failure, ViewExpiredException.class)) {

@@ -1,6 +1,7 @@
 package com.tictactoe.web.game;
 
 import com.tictactoe.domain.Square;
+import com.tictactoe.web.Texts;
 import java.io.Serializable;
 
 /** One square of the board as the page shows it. (EL 5 reads getters, not record accessors.) */
@@ -20,7 +21,9 @@ public record Cell(Square square, String mark, boolean playable, boolean winning
 
     /** What a screen reader says, e.g. "Top left, empty" or "Centre, X". */
     public String getLabel() {
-        return square.label() + ", " + (mark.isEmpty() ? "empty" : mark);
+        Texts texts = Texts.current();
+        return texts.get(
+                "game.cell", texts.get("square." + square.id()), mark.isEmpty() ? texts.get("game.empty") : mark);
     }
 
     public String getStyleClass() {

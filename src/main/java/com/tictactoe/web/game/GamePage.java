@@ -9,6 +9,7 @@ import com.tictactoe.domain.Outcome;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.WinningLine;
 import com.tictactoe.web.Messages;
+import com.tictactoe.web.Texts;
 import com.tictactoe.web.accounts.CurrentPlayer;
 import com.tictactoe.web.live.GameWatchers;
 import jakarta.faces.context.ExternalContext;
@@ -70,7 +71,8 @@ public class GamePage implements Serializable {
         Optional<Game> found = games.game(gameId);
         if (found.isEmpty()) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.responseSendError(HttpServletResponse.SC_NOT_FOUND, "There is no such game.");
+            external.responseSendError(
+                    HttpServletResponse.SC_NOT_FOUND, Texts.current().get("game.notFound"));
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
@@ -88,7 +90,7 @@ public class GamePage implements Serializable {
         try {
             game = games.move(game.gameId(), player.getName(), square);
         } catch (GameRuleException refused) {
-            Messages.error(refused.getMessage());
+            Messages.refused(refused);
             refresh();
         }
     }
@@ -97,7 +99,7 @@ public class GamePage implements Serializable {
         try {
             game = games.accept(game.gameId(), player.getName());
         } catch (GameRuleException refused) {
-            Messages.error(refused.getMessage());
+            Messages.refused(refused);
             refresh();
         }
         return null;
@@ -121,7 +123,7 @@ public class GamePage implements Serializable {
             }
             return "/index.xhtml?faces-redirect=true";
         } catch (GameRuleException refused) {
-            Messages.error(refused.getMessage());
+            Messages.refused(refused);
             refresh();
             return null;
         }
@@ -133,7 +135,7 @@ public class GamePage implements Serializable {
             return openGame(games.create(player.getName(), game.opponentOf(player.getName()))
                     .gameId());
         } catch (GameRuleException refused) {
-            Messages.error(refused.getMessage());
+            Messages.refused(refused);
             return null;
         }
     }
@@ -190,30 +192,37 @@ public class GamePage implements Serializable {
     }
 
     public String getTitle() {
-        return isPlayer() ? "You vs " + getOpponent() : game.hostId() + " vs " + game.opponentId();
+        Texts texts = Texts.current();
+        return isPlayer()
+                ? texts.get("game.youVersus", getOpponent())
+                : texts.get("game.versus", game.hostId(), game.opponentId());
     }
 
     /** The one line that says where the game stands. */
     public String getStatusText() {
+        Texts texts = Texts.current();
         if (gone) {
-            return "This invitation was declined or cancelled.";
+            return texts.get("game.gone");
         }
         return switch (game.status()) {
             case PENDING ->
                 isInvitee()
-                        ? game.hostId() + " invites you to a game"
+                        ? texts.get("game.invitesYou", game.hostId())
                         : isHost()
-                                ? "Waiting for " + game.opponentId() + " to accept"
-                                : "Waiting for " + game.opponentId() + " to accept " + game.hostId() + "'s invitation";
+                                ? texts.get("game.waitingToAccept", game.opponentId())
+                                : texts.get("game.waitingToAcceptFrom", game.opponentId(), game.hostId());
             case IN_PROGRESS -> statusWhenTurnOf(game.turn());
-            case FINISHED -> "Game over";
+            case FINISHED -> texts.get("game.over");
         };
     }
 
     private String statusWhenTurnOf(String player) {
+        Texts texts = Texts.current();
         return me().equals(player)
-                ? "Your turn"
-                : isPlayer() ? "Waiting for " + player : player + " to move (" + game.markOf(player) + ")";
+                ? texts.get("game.yourTurn")
+                : isPlayer()
+                        ? texts.get("game.waitingFor", player)
+                        : texts.get("game.toMove", player, game.markOf(player).name());
     }
 
     /**
@@ -248,14 +257,15 @@ public class GamePage implements Serializable {
         if (!isFinished()) {
             return "";
         }
+        Texts texts = Texts.current();
         if (!isPlayer()) {
-            return game.winner().map(winner -> winner + " won").orElse("Draw");
+            return game.winner().map(winner -> texts.get("game.won", winner)).orElse(texts.get("game.draw"));
         }
         Outcome outcome = game.outcomeFor(me()).orElseThrow();
         return switch (outcome) {
-            case WIN -> "You won!";
-            case LOSS -> "You lost";
-            case DRAW -> "Draw";
+            case WIN -> texts.get("game.youWon");
+            case LOSS -> texts.get("game.youLost");
+            case DRAW -> texts.get("game.draw");
         };
     }
 

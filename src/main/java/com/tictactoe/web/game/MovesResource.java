@@ -3,6 +3,7 @@ package com.tictactoe.web.game;
 import com.tictactoe.application.GameFacade;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.web.FormToken;
+import com.tictactoe.web.Texts;
 import com.tictactoe.web.accounts.CurrentPlayer;
 import com.tictactoe.web.live.GameUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +57,7 @@ public class MovesResource {
             return Response.status(Response.Status.CONFLICT)
                     .entity(Map.of(
                             "error",
-                            refused.getMessage(),
+                            Texts.of(request).refusal(refused),
                             "reason",
                             refused.rejection().name()))
                     .build();

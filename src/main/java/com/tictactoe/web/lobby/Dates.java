@@ -1,32 +1,26 @@
 package com.tictactoe.web.lobby;
 
+import com.tictactoe.web.Texts;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.Date;
 
 /** Short, human dates for lists. */
 final class Dates {
 
-    private static final DateTimeFormatter DAY_AND_TIME =
-            DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
     private Dates() {}
 
-    static String ago(Instant when, Instant now) {
+    static String ago(Instant when, Instant now, Texts texts) {
         Duration age = Duration.between(when, now);
         if (age.toMinutes() < 1) {
-            return "just now";
+            return texts.get("when.justNow");
         }
         if (age.toHours() < 1) {
-            long minutes = age.toMinutes();
-            return minutes + (minutes == 1 ? " minute ago" : " minutes ago");
+            return texts.get("when.minutes", age.toMinutes());
         }
         if (age.toDays() < 1) {
-            long hours = age.toHours();
-            return hours + (hours == 1 ? " hour ago" : " hours ago");
+            return texts.get("when.hours", age.toHours());
         }
-        return DAY_AND_TIME.format(when);
+        return texts.get("when.date", Date.from(when));
     }
 }

@@ -6,6 +6,7 @@ import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.web.Messages;
+import com.tictactoe.web.Texts;
 import com.tictactoe.web.accounts.CurrentPlayer;
 import com.tictactoe.web.game.GamePage;
 import com.tictactoe.web.live.LiveUpdates;
@@ -26,8 +27,6 @@ import java.util.List;
 public class LobbyPage {
 
     /** A decline or cancel that found the invitation deleted already: a repeated click, usually. */
-    static final String ALREADY_GONE = "That invitation is gone already: it was declined or cancelled.";
-
     @Inject
     private GameFacade games;
 
@@ -73,7 +72,8 @@ public class LobbyPage {
     }
 
     private static List<LobbyRow> rows(List<GameSummary> games, String me, Instant now) {
-        return games.stream().map(game -> LobbyRow.of(game, me, now)).toList();
+        Texts texts = Texts.current();
+        return games.stream().map(game -> LobbyRow.of(game, me, now, texts)).toList();
     }
 
     public String invite() {
@@ -81,7 +81,7 @@ public class LobbyPage {
             Game game = games.create(player.getName(), opponent);
             return GamePage.openGame(game.gameId());
         } catch (GameRuleException refused) {
-            Messages.error(refused.getMessage());
+            Messages.refused(refused);
             load();
             return null;
         }
@@ -93,7 +93,7 @@ public class LobbyPage {
             games.accept(gameId, player.getName());
             return GamePage.openGame(gameId);
         } catch (GameRuleException refused) {
-            Messages.error(refused.getMessage());
+            Messages.refused(refused);
             load();
             return null;
         }
@@ -101,18 +101,18 @@ public class LobbyPage {
 
     public void decline(String gameId) {
         try {
-            Messages.info(games.decline(gameId, player.getName()) ? "Invitation declined." : ALREADY_GONE);
+            Messages.info(games.decline(gameId, player.getName()) ? "lobby.declined" : "lobby.alreadyGone");
         } catch (GameRuleException refused) {
-            Messages.error(refused.getMessage());
+            Messages.refused(refused);
         }
         load();
     }
 
     public void cancel(String gameId) {
         try {
-            Messages.info(games.cancel(gameId, player.getName()) ? "Invitation cancelled." : ALREADY_GONE);
+            Messages.info(games.cancel(gameId, player.getName()) ? "lobby.cancelled" : "lobby.alreadyGone");
         } catch (GameRuleException refused) {
-            Messages.error(refused.getMessage());
+            Messages.refused(refused);
         }
         load();
     }

@@ -1,9 +1,10 @@
 package com.tictactoe.web.lobby;
 
 import com.tictactoe.domain.GameSummary;
-import com.tictactoe.domain.Outcome;
+import com.tictactoe.web.Texts;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Locale;
 
 /** One game in a lobby list, as the signed-in player sees it. (EL 5 reads getters, not record accessors.) */
 public record LobbyRow(
@@ -16,18 +17,20 @@ public record LobbyRow(
         String outcomeClass)
         implements Serializable {
 
-    static LobbyRow of(GameSummary game, String me, Instant now) {
+    static LobbyRow of(GameSummary game, String me, Instant now, Texts texts) {
         String opponent = game.opponentOf(me);
         boolean yourTurn = game.isTurnOf(me);
-        String outcome = game.outcomeFor(me).map(LobbyRow::label).orElse("");
+        String outcome = game.outcomeFor(me)
+                .map(o -> texts.get("outcome." + o.name().toLowerCase(Locale.ROOT)))
+                .orElse("");
         String outcomeClass =
                 game.outcomeFor(me).map(o -> o.name().toLowerCase()).orElse("");
         return new LobbyRow(
                 game.gameId(),
                 opponent,
-                Dates.ago(game.statusDate().date(), now),
+                Dates.ago(game.statusDate().date(), now, texts),
                 yourTurn,
-                yourTurn ? "Your turn" : "Waiting for " + opponent,
+                yourTurn ? texts.get("lobby.yourTurn") : texts.get("lobby.waitingForPlayer", opponent),
                 outcome,
                 outcomeClass);
     }
@@ -58,13 +61,5 @@ public record LobbyRow(
 
     public String getOutcomeClass() {
         return outcomeClass;
-    }
-
-    private static String label(Outcome outcome) {
-        return switch (outcome) {
-            case WIN -> "Win";
-            case LOSS -> "Loss";
-            case DRAW -> "Draw";
-        };
     }
 }

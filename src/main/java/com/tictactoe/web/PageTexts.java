@@ -1,0 +1,40 @@
+package com.tictactoe.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.util.AbstractMap;
+import java.util.Set;
+
+/**
+ * The texts for the pages, as {@code #{text['lobby.title']}} and, with arguments,
+ * {@code #{text.format('lobby.invitesYou', row.opponent)}}: the same bundle and language as
+ * {@link Texts}. A map, so that EL reads a key the way it reads a Faces resource bundle; it holds
+ * nothing itself.
+ */
+@Named("text")
+@ApplicationScoped
+public class PageTexts extends AbstractMap<String, String> {
+
+    @Override
+    public String get(Object key) {
+        return Texts.current().get(String.valueOf(key));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return true;
+    }
+
+    public String format(String key, Object argument) {
+        return Texts.current().get(key, argument);
+    }
+
+    public String format(String key, Object first, Object second) {
+        return Texts.current().get(key, first, second);
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        throw new UnsupportedOperationException("Texts are read one key at a time");
+    }
+}

@@ -1,0 +1,119 @@
+package com.tictactoe.web;
+
+import com.tictactoe.domain.GameRuleException;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.text.DateFormat;
+import java.text.Format;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.TimeZone;
+
+/**
+ * The texts a player sees, from the bundle {@value #BUNDLE} in the language the browser asks for
+ * first among those the bundle has (the root bundle is English). A second language is one file
+ * beside it: nothing here names a language.
+ */
+public final class Texts {
+
+    public static final String BUNDLE = "com.tictactoe.web.texts";
+
+    private static final String ATTRIBUTE = Texts.class.getName();
+
+    /** Never the server's own default locale: a server set up in German still answers English first. */
+    private static final ResourceBundle.Control CONTROL =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private Texts(ResourceBundle bundle, Locale locale) {
+        this.bundle = bundle;
+        this.locale = locale;
+    }
+
+    /** In {@code locale}'s language if the bundle has it, else English. */
+    public static Texts in(Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, Texts.class.getClassLoader(), CONTROL);
+        Locale found = bundle.getLocale();
+        return new Texts(bundle, found.getLanguage().isEmpty() ? Locale.ENGLISH : found);
+    }
+
+    /** In the first of the request's languages that the bundle has; chosen once per request. */
+    public static Texts of(HttpServletRequest request) {
+        if (request == null) {
+            return in(Locale.ENGLISH);
+        }
+        if (request.getAttribute(ATTRIBUTE) instanceof Texts chosen) {
+            return chosen;
+        }
+        Texts texts = in(chosen(request.getLocales()));
+        request.setAttribute(ATTRIBUTE, texts);
+        return texts;
+    }
+
+    /** For the Faces request being handled. */
+    public static Texts current() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return of(
+                faces == null
+                        ? null
+                        : (HttpServletRequest) faces.getExternalContext().getRequest());
+    }
+
+    static Locale chosen(Enumeration<Locale> wanted) {
+        while (wanted.hasMoreElements()) {
+            Locale locale = wanted.nextElement();
+            Locale found = ResourceBundle.getBundle(BUNDLE, locale, Texts.class.getClassLoader(), CONTROL)
+                    .getLocale();
+            if (!found.getLanguage().isEmpty() || locale.getLanguage().equals("en")) {
+                return locale;
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The text of {@code key} with its arguments; a {@link Duration} argument reads as a wait. */
+    public String get(String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("No text " + key + " in " + BUNDLE, e);
+        }
+        Object[] values = arguments.clone();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Duration wait) {
+                values[i] = waitOf(wait);
+            }
+        }
+        MessageFormat format = new MessageFormat(pattern, locale);
+        for (Format part : format.getFormats()) {
+            if (part instanceof DateFormat date) {
+                date.setTimeZone(UTC); // the texts say "UTC"; the server's own zone is nobody's
+            }
+        }
+        return format.format(values);
+    }
+
+    /** Why the rules refused a request, with its particulars. */
+    public String refusal(GameRuleException refused) {
+        return get(refused.rejection().key(), refused.arguments());
+    }
+
+    /** How long to wait, rounded up: seconds under a minute, else minutes. */
+    private String waitOf(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        return seconds < 60 ? get("wait.seconds", seconds) : get("wait.minutes", (seconds + 59) / 60);
+    }
+}
