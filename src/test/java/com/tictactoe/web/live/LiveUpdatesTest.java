@@ -1,6 +1,7 @@
 package com.tictactoe.web.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.application.GameFacade;
@@ -10,6 +11,8 @@ import com.tictactoe.application.UncountedGameMetrics;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRepository;
+import com.tictactoe.domain.GameRuleException;
+import com.tictactoe.domain.Rejection;
 import com.tictactoe.testsupport.LocalGames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -283,11 +286,10 @@ class LiveUpdatesTest {
         awaitPushes(2);
         pushed().clear();
 
-        try {
-            facade().move(game.gameId(), bob, "TopLeft"); // alice (O, the host) moves first
-        } catch (RuntimeException refused) {
-            // expected: not bob's turn
-        }
+        // alice (O, the host) moves first: bob is refused by that one rule, nothing else
+        GameRuleException refused =
+                assertThrows(GameRuleException.class, () -> facade().move(game.gameId(), bob, "TopLeft"));
+        assertEquals(Rejection.NOT_YOUR_TURN, refused.rejection());
         facade().move(game.gameId(), alice, "TopLeft");
 
         assertEquals(1, awaitPushes(1).size(), "only the move that was made: " + pushed());
