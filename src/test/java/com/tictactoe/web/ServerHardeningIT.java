@@ -20,7 +20,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -57,15 +60,55 @@ class ServerHardeningIT {
         return player;
     }
 
+    /**
+     * The Content-Security-Policy, directive by directive, exactly: a directive dropped, added or
+     * loosened (another source, a wildcard, 'unsafe-eval') fails the test. Faces needs
+     * 'unsafe-inline' for scripts and styles (see SecurityHeadersFilter); nothing else is allowed.
+     */
+    private static final Map<String, List<String>> CONTENT_SECURITY_POLICY = Map.of(
+            "default-src", List.of("'self'"),
+            "script-src", List.of("'self'", "'unsafe-inline'"),
+            "style-src", List.of("'self'", "'unsafe-inline'"),
+            "img-src", List.of("'self'", "data:"),
+            "connect-src", List.of("'self'"),
+            "object-src", List.of("'none'"),
+            "base-uri", List.of("'self'"),
+            "form-action", List.of("'self'"),
+            "frame-ancestors", List.of("'none'"));
+
+    /** The other headers SecurityHeadersFilter sets, each with its one exact value. */
+    private static final Map<String, String> EXACT_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "same-origin",
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+
     private static void assertSecurityHeaders(HttpResponse<String> response, String what) {
-        for (String header : List.of(
-                "X-Content-Type-Options",
-                "X-Frame-Options",
-                "Content-Security-Policy",
-                "Referrer-Policy",
-                "X-Request-Id")) {
-            assertTrue(response.headers().firstValue(header).isPresent(), what + " lacks " + header);
+        EXACT_HEADERS.forEach((header, value) -> assertEquals(
+                List.of(value), response.headers().allValues(header), what + ": " + header + ", once, exactly"));
+        List<String> policies = response.headers().allValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), what + ": one Content-Security-Policy, not " + policies);
+        assertEquals(CONTENT_SECURITY_POLICY, directives(policies.get(0)), what + ": " + policies.get(0));
+        // Strict-Transport-Security only over HTTPS (the filter asks request.isSecure()); the tests speak HTTP.
+        assertEquals(
+                List.of(),
+                response.headers().allValues("Strict-Transport-Security"),
+                what + ": no HSTS over plain HTTP");
+        assertTrue(response.headers().firstValue("X-Request-Id").isPresent(), what + " lacks X-Request-Id");
+    }
+
+    /** A policy's directives by name, each with its sources in order; a repeated directive fails. */
+    private static Map<String, List<String>> directives(String policy) {
+        Map<String, List<String>> directives = new LinkedHashMap<>();
+        for (String directive : policy.split(";")) {
+            List<String> words = List.of(directive.trim().split("\\s+"));
+            if (words.get(0).isEmpty()) {
+                continue;
+            }
+            List<String> before = directives.put(words.get(0).toLowerCase(Locale.ROOT), words.subList(1, words.size()));
+            assertEquals(null, before, "directive given twice: " + policy);
         }
+        return directives;
     }
 
     @Test
@@ -247,6 +290,7 @@ class ServerHardeningIT {
         HttpResponse<String> anonymous = new WebClient(base).get("/");
         assertEquals(302, anonymous.statusCode());
         assertSecurityHeaders(anonymous, "an anonymous redirect");
+        assertSecurityHeaders(player.get("/"), "the lobby");
         assertSecurityHeaders(player.get("/assets/app.css"), "a static file");
         assertSecurityHeaders(player.get("/no/such/page.html"), "404");
     }
