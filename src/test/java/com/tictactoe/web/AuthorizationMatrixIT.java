@@ -58,9 +58,13 @@ class AuthorizationMatrixIT {
     private static final String NOT_INVITED = "Only the invited player can accept or decline this invitation.";
     private static final String NOT_HOST = "Only the player who sent this invitation can cancel it.";
     private static final String NOT_YOUR_TURN = "It is not your turn.";
+    private static final String NOT_A_PLAYER = "You are not a player in this game.";
+    private static final String NOT_IN_PROGRESS = "This game is not in progress.";
     private static final String WATCHING = "You are watching";
     private static final String SENT_TO_SIGN_IN = "sent to sign in, nothing written";
-    private static final String NO_BUTTON = "no button, forged postback writes nothing";
+    private static final String NO_BUTTON =
+            "no button (a forged one is ignored); the square the page does offer reaches the rules and is refused,"
+                    + " nothing written";
     private static final String REFUSED_IN_LOBBY = "forged postback refused with a message, nothing written";
     private static final String STARTS = "allowed, the game starts";
     private static final String DELETED = "allowed, the invitation is deleted";
@@ -134,7 +138,7 @@ class AuthorizationMatrixIT {
                         onlyFor(
                                 Set.of(Role.HOST, Role.OPPONENT),
                                 "allowed, one square and the turn change",
-                                "watching, forged postback writes nothing"),
+                                "watching: the square is refused by the rules (not a player), nothing written"),
                         this::move),
                 action(
                         "move, on the other player's turn (from a page opened on one's own turn)",
@@ -241,11 +245,12 @@ class AuthorizationMatrixIT {
             assertStarted(before, id);
             assertTrue(answer.body().contains("Waiting for " + p.hostName()), "the host moves first");
         } else {
-            assertEquals(before, games(), "nothing was written");
+            assertIgnored(answer, before);
             assertTrue(
                     answer.body()
                             .contains(role == Role.OTHER ? WATCHING : "Waiting for " + p.opponentName() + " to accept"),
                     gist(answer.body()));
+            assertTheBoardIsRefusedByTheRules(role, id, before);
         }
     }
 
@@ -316,9 +321,9 @@ class AuthorizationMatrixIT {
             assertTrue(URI.create(location(answer)).getPath().endsWith("/index.xhtml"), location(answer));
             assertDeleted(before, id);
         } else {
-            assertEquals(200, answer.statusCode());
-            assertEquals(before, games(), "nothing was written");
+            assertIgnored(answer, before);
             assertTrue(answer.body().contains(role == Role.OTHER ? WATCHING : "You play"), gist(answer.body()));
+            assertTheBoardIsRefusedByTheRules(role, id, before);
         }
     }
 
@@ -370,6 +375,8 @@ class AuthorizationMatrixIT {
         HttpResponse<String> answer = actor.ajax("/game.xhtml", moveClick(actor, id, square));
         assertEquals(200, answer.statusCode());
         if (role == Role.OTHER) {
+            // The board's buttons are the page's own (disabled for a watcher): the click reaches GameFacade.
+            assertTrue(answer.body().contains(NOT_A_PLAYER), gist(answer.body()));
             assertTrue(answer.body().contains(WATCHING), gist(answer.body()));
             assertEquals(before, games(), "nothing was written");
             return;
@@ -477,6 +484,49 @@ class AuthorizationMatrixIT {
     }
 
     /**
+     * A button the page did not render, posted anyway: Faces decodes only what the view rendered,
+     * so nothing runs: the page again, without a message, and nothing written.
+     */
+    private static void assertIgnored(HttpResponse<String> answer, Map<String, Map<String, AttributeValue>> before) {
+        assertEquals(200, answer.statusCode());
+        assertFalse(
+                answer.body().contains("msg-error"), "no action ran, so nothing was refused: " + gist(answer.body()));
+        assertEquals(before, games(), "nothing was written");
+    }
+
+    /**
+     * What the game page does render for {@code role} on game {@code id}, which is not being
+     * played (pending or finished): the board, its squares disabled. A click on one, as the
+     * square's own button posts it, and the same square sent to the move address with the
+     * session's token (someone else's game for a watcher) both reach GameFacade and are refused by
+     * the game's rules, with the rule's message, and nothing is written: a watcher is not a player,
+     * a player cannot move while the game is not in progress.
+     */
+    private void assertTheBoardIsRefusedByTheRules(
+            Role role, String id, Map<String, Map<String, AttributeValue>> before) {
+        WebClient actor = client(role);
+        String message = role == Role.OTHER ? NOT_A_PLAYER : NOT_IN_PROGRESS;
+        String reason = role == Role.OTHER ? "NOT_A_PLAYER" : "NOT_IN_PROGRESS";
+        String square = "BottomRight"; // empty in every game these cells set up
+        assertEquals(200, actor.get("/game.xhtml?id=" + id).statusCode());
+        assertTrue(cellTag(actor.lastPage(), square).contains("disabled"), "the page offers no square to click");
+        assertEquals(null, actor.moveToken(), "the page gives its script no move address");
+
+        HttpResponse<String> click = actor.ajax("/game.xhtml", moveClick(actor, id, square));
+        assertEquals(200, click.statusCode());
+        assertTrue(click.body().contains(message), "the board's square: " + gist(click.body()));
+        assertEquals(before, games(), "nothing was written");
+
+        actor.get("/");
+        HttpResponse<String> script = actor.scriptMove(id, square, actor.formToken());
+        assertEquals(409, script.statusCode(), script.body());
+        assertTrue(
+                script.body().contains(message) && script.body().contains("\"reason\":\"" + reason + "\""),
+                script.body());
+        assertEquals(before, games(), "nothing was written");
+    }
+
+    /**
      * The square {@code role} plays in the started game {@code id}: the host's first; for the
      * opponent, after the host's first move (made here), and for anyone else, the host's.
      */
@@ -531,9 +581,9 @@ class AuthorizationMatrixIT {
                 role != Role.OTHER, Html.hasInput(actor.lastPage(), "game:again"), "the Play again button is shown");
         HttpResponse<String> answer = actor.post("/game.xhtml", again);
         if (role == Role.OTHER) {
-            assertEquals(200, answer.statusCode());
+            assertIgnored(answer, before);
             assertTrue(answer.body().contains(WATCHING), gist(answer.body()));
-            assertEquals(before, games(), "nothing was written");
+            assertTheBoardIsRefusedByTheRules(role, id, before);
             return;
         }
         assertEquals(302, answer.statusCode());
