@@ -20,6 +20,8 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The limits on open invitations and the lobby's invitation count over real HTTP, through the
- * forms a browser submits; and an Accept submitted twice. Only four accounts are signed up: open
+ * forms a browser submits; an Accept submitted twice; and the lobby's lists as rendered. Only four accounts are signed up: open
  * invitations from or to players that need no sign-in are written to the table directly, as the
  * original app (which had no limits) could have left them.
  */
@@ -181,6 +183,145 @@ class InvitationLimitsIT {
         Matcher region = Pattern.compile("<ul class=\"messages\">.*?</ul>", Pattern.DOTALL)
                 .matcher(page);
         return region.find() ? region.group() : "(no messages)";
+    }
+
+    /** How the lobby writes a date older than a day (Dates.DAY_AND_TIME). */
+    private static final DateTimeFormatter DAY_AND_TIME =
+            DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static final Pattern ROW = Pattern.compile("<li class=\"(game-row[^\"]*)\">(.*?)</li>", Pattern.DOTALL);
+
+    /** One row of a lobby list: its classes, and its text as shown (tags dropped, spaces collapsed). */
+    private record Row(String classes, String text) {}
+
+    /** The rows of the lobby's section headed by {@code titleId}, top to bottom. */
+    private static List<Row> rows(String lobby, String titleId) {
+        int start = lobby.indexOf("id=\"" + titleId + "\"");
+        assertTrue(start >= 0, "no section " + titleId);
+        String section = lobby.substring(start, lobby.indexOf("</section>", start));
+        List<Row> rows = new ArrayList<>();
+        Matcher row = ROW.matcher(section);
+        while (row.find()) {
+            String text = Html.unescape(row.group(2).replaceAll("<[^>]*>", " "))
+                    .replaceAll("\\s+", " ")
+                    .trim();
+            rows.add(new Row(row.group(1).trim(), text));
+        }
+        return rows;
+    }
+
+    /** A finished game written straight into the table, finished at {@code when}; {@code winner} null for a draw. */
+    private static void rawFinished(String host, String opponent, String winner, Instant when) {
+        dynamo.putItem(put -> put.tableName("Games")
+                .item(Map.of(
+                        "GameId",
+                        AttributeValue.fromS(UUID.randomUUID().toString()),
+                        "HostId",
+                        AttributeValue.fromS(host),
+                        "OpponentId",
+                        AttributeValue.fromS(opponent),
+                        "OUser",
+                        AttributeValue.fromS(host),
+                        "Turn",
+                        AttributeValue.fromS("N/A"),
+                        "Result",
+                        AttributeValue.fromS(winner == null ? "Tie" : winner),
+                        "StatusDate",
+                        AttributeValue.fromS(StatusDates.format(new StatusDate(GameStatus.FINISHED, when))))));
+    }
+
+    /**
+     * The lobby as each player sees it: a game in progress names the opponent ("vs name") and
+     * whose turn it is for this player, marked as theirs (the row's and the turn's classes, a Play
+     * button, the heading's badge) or not (Open), and the marks change sides with the move; every
+     * row that shows a time (invitations, results: the in-progress rows show none) says how long
+     * ago in words, newest first. The finished games are written to the table before the player's
+     * lobby is first read, at ages the lobby words differently.
+     */
+    @Test
+    void theLobbyShowsEachPlayerTheOpponentWhoseTurnAndHowLongAgo() {
+        Player lena = signedUp("lena");
+        Player mo = signedUp("mo");
+        Instant now = Instant.now();
+        String[] rivals = {
+            Names.unique("r"),
+            Names.unique("r"),
+            Names.unique("r"),
+            Names.unique("r"),
+            Names.unique("r"),
+            Names.unique("r")
+        };
+        Instant twoDaysAgo = now.minus(2, ChronoUnit.DAYS);
+        rawFinished(lena.name(), rivals[0], lena.name(), now.minusSeconds(20));
+        rawFinished(rivals[1], lena.name(), rivals[1], now.minusSeconds(90));
+        rawFinished(lena.name(), rivals[2], null, now.minusSeconds(5 * 60 + 30));
+        rawFinished(rivals[3], lena.name(), lena.name(), now.minus(90, ChronoUnit.MINUTES));
+        rawFinished(lena.name(), rivals[4], rivals[4], now.minus(210, ChronoUnit.MINUTES));
+        rawFinished(rivals[5], lena.name(), null, twoDaysAgo);
+
+        String game = invited(lena, mo.name());
+        String moLobby = mo.client().get("/").body();
+        assertEquals(
+                List.of(new Row("game-row", lena.name() + " invites you just now Accept Decline")),
+                rows(moLobby, "invitations-title"));
+        assertEquals(List.of(), rows(moLobby, "playing-title"));
+        assertTrue(moLobby.contains("No games in progress."));
+        HttpResponse<String> accepted = mo.client()
+                .post(
+                        "/index.xhtml",
+                        form(
+                                "lists",
+                                "lists",
+                                acceptButtonFor(moLobby, game),
+                                game,
+                                "jakarta.faces.ViewState",
+                                mo.client().viewState(),
+                                "tictactoe-token",
+                                mo.client().formToken()));
+        assertEquals(302, accepted.statusCode(), messages(accepted.body()));
+
+        // The host moves first.
+        String lenaLobby = lena.client().get("/").body();
+        assertEquals(
+                List.of(new Row("game-row your-turn", "vs " + mo.name() + " Your turn Play")),
+                rows(lenaLobby, "playing-title"));
+        assertTrue(lenaLobby.contains("<span class=\"turn turn-yours\">Your turn</span>"), "the turn marked as hers");
+        assertTrue(lenaLobby.contains("<span class=\"badge\">1 your turn</span>"), "the heading counts it");
+        moLobby = mo.client().get("/").body();
+        assertEquals(
+                List.of(new Row("game-row", "vs " + lena.name() + " Waiting for " + lena.name() + " Open")),
+                rows(moLobby, "playing-title"));
+        assertFalse(moLobby.contains("class=\"badge\""), "no game waits for him");
+        assertEquals(List.of(), rows(moLobby, "invitations-title"), "the invitation became the game");
+
+        // Lena's recent results, newest first, each with its time in words.
+        assertEquals(
+                List.of(
+                        new Row("game-row", "vs " + rivals[0] + " just now Win"),
+                        new Row("game-row", "vs " + rivals[1] + " 1 minute ago Loss"),
+                        new Row("game-row", "vs " + rivals[2] + " 5 minutes ago Draw"),
+                        new Row("game-row", "vs " + rivals[3] + " 1 hour ago Win"),
+                        new Row("game-row", "vs " + rivals[4] + " 3 hours ago Loss"),
+                        new Row("game-row", "vs " + rivals[5] + " " + DAY_AND_TIME.format(twoDaysAgo) + " Draw")),
+                rows(lenaLobby, "results-title"));
+
+        // After her move the turn changes sides, in both lobbies.
+        lena.client().get("/game.xhtml?id=" + game);
+        assertEquals(
+                200,
+                lena.client()
+                        .scriptMove(game, "MiddleMiddle", lena.client().moveToken())
+                        .statusCode());
+        lenaLobby = lena.client().get("/").body();
+        assertEquals(
+                List.of(new Row("game-row", "vs " + mo.name() + " Waiting for " + mo.name() + " Open")),
+                rows(lenaLobby, "playing-title"));
+        assertFalse(lenaLobby.contains("class=\"badge\""));
+        moLobby = mo.client().get("/").body();
+        assertEquals(
+                List.of(new Row("game-row your-turn", "vs " + lena.name() + " Your turn Play")),
+                rows(moLobby, "playing-title"));
+        assertTrue(moLobby.contains("<span class=\"badge\">1 your turn</span>"));
     }
 
     @Test
