@@ -33,6 +33,30 @@ public final class Browser implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
+    /**
+     * Counts, in every page, the requests its scripts send to the endpoints pages poll (a game's
+     * version, a player's changes): those tried, and those that got an answer. Installed before any
+     * script of the page runs, so app.js's fetch is the counted one.
+     */
+    private static final String POLL_COUNTER = """
+            (function () {
+                var polled = /\\/api\\/(games\\/[^\\/]+\\/version|me\\/)/;
+                var fetch = window.fetch;
+                window.__polls = {tried: 0, answered: 0};
+                window.fetch = function (resource) {
+                    var url = String(resource && resource.url ? resource.url : resource);
+                    var answer = fetch.apply(this, arguments);
+                    if (polled.test(url)) {
+                        window.__polls.tried++;
+                        answer.then(function () { window.__polls.answered++; }, function () {});
+                    }
+                    return answer;
+                };
+            }());
+            """;
+
+    private boolean pushOnly;
+
     private final ChromeDriver driver;
     private final URL base;
 
@@ -84,6 +108,50 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand(
                 "Network.setBlockedURLs", Map.of("urls", List.of("*/api/games/*/version*", "*/api/me/*")));
+    }
+
+    /**
+     * From now on pages in this browser can learn of changes by push alone: the endpoints pages poll
+     * are blocked ({@link #withoutPolling}), and the polls a page still tries are counted. What a
+     * page shows without a reload and without its own request then came over its websocket; {@link
+     * #assertOnPush} checks that the page is on push and that no poll was answered.
+     */
+    public void pushOnly() {
+        withoutPolling();
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", POLL_COUNTER));
+        pushOnly = true;
+    }
+
+    /** {@link #pushOnly} for each of these browsers: the one line a test that proves push needs. */
+    public static void pushOnly(Browser... browsers) {
+        for (Browser browser : browsers) {
+            browser.pushOnly();
+        }
+    }
+
+    /**
+     * The open page hears of changes by push: its websocket is open right now, and since it was
+     * loaded no poll of it was answered, so whatever it learned it learned by push. The polls it
+     * tried were counted (the page polls once as its socket opens, to catch up): a poll address
+     * the block and the counter did not know would show here as a page that never polled. Only for
+     * a browser that is {@link #pushOnly}.
+     */
+    public void assertOnPush(String what) {
+        if (!pushOnly) {
+            throw new IllegalStateException("a browser that may poll cannot prove push: call pushOnly() first");
+        }
+        expect(liveMode().equals("push"), what + ": the page's websocket is open (data-live=" + liveMode() + ")");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> polls = (Map<String, Number>) driver.executeScript("return window.__polls;");
+        expect(polls != null, what + ": the page's polls are counted");
+        expect(polls.get("tried").longValue() >= 1, what + ": the page's catch-up poll was seen, " + polls);
+        expect(polls.get("answered").longValue() == 0, what + ": no poll answered since the page was loaded, " + polls);
+    }
+
+    /** Waits until the page shows a mark on the square, and checks it came by push ({@link #assertOnPush}). */
+    public void waitForMarkByPush(String squareName) {
+        waitForMark(squareName);
+        assertOnPush(squareName + " shown");
     }
 
     /** How the page hears of changes, as it says itself: "push" or "poll". */

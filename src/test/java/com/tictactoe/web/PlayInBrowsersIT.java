@@ -32,6 +32,11 @@ import org.openqa.selenium.WebElement;
 /**
  * Real people in real (headless) browsers: two players, each in a browser of their own, sign up,
  * invite, accept and play while the other's page follows live; a third person watches.
+ *
+ * <p>Every browser here is cut off from the endpoints pages poll ({@link Browser#pushOnly}), so a
+ * page that follows a change does so by push, and each such page is checked to be on push (its
+ * websocket open, no poll answered). The one exception is the fallback,
+ * {@link #withoutWebSocketsPagesFollowByPolling}, whose extra browser has no websocket and polls.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -59,6 +64,7 @@ class PlayInBrowsersIT {
         bobName = "bob-" + run;
         alice = new Browser(base);
         bob = new Browser(base);
+        Browser.pushOnly(alice, bob);
         alice.signUp(aliceName, PASSWORD);
         bob.signUp(bobName, PASSWORD);
     }
@@ -91,8 +97,6 @@ class PlayInBrowsersIT {
      */
     @Test
     void movesReachTheOpponentByPushAlone() {
-        alice.withoutPolling();
-        bob.withoutPolling();
         String[][] games = {
             {"TopLeft", "MiddleLeft", "TopMiddle", "MiddleMiddle", "TopRight"},
             {
@@ -130,6 +134,8 @@ class PlayInBrowsersIT {
             alice.waitUntil(d -> !alice.all(".result-text").isEmpty());
             bob.waitUntil(d -> !bob.all(".result-text").isEmpty());
             assertTrue(alice.stillSamePage() && bob.stillSamePage(), "no page was reloaded during the game");
+            alice.assertOnPush("alice, the game over");
+            bob.assertOnPush("bob, the game over");
             assertEquals((squares.length + 1) / 2, alice.scriptRequestsTo("/moves/"), "alice's moves");
             assertEquals(squares.length / 2, bob.scriptRequestsTo("/moves/"), "bob's moves");
             aliceRenders = alice.scriptRequestsTo("/game.xhtml") - aliceRenders;
@@ -148,10 +154,10 @@ class PlayInBrowsersIT {
         return Browser.startGame(alice, aliceName, bob, bobName);
     }
 
-    /** The mover clicks; the other player's page shows the mark by itself. */
+    /** The mover clicks; the other player's page shows the mark by itself, by push. */
     private static void move(Browser mover, Browser other, String square) {
         mover.play(square);
-        other.waitForMark(square);
+        other.waitForMarkByPush(square);
     }
 
     /**
@@ -173,7 +179,7 @@ class PlayInBrowsersIT {
                                 + " return fetch(marker.getAttribute('data-moves') + '/TopLeft', {method: 'POST',"
                                 + " headers: {'X-Tictactoe-Token': marker.getAttribute('data-token')}}).then(function (r) { return r.status; });");
         assertEquals(200L, status);
-        bob.waitForMark("TopLeft");
+        bob.waitForMarkByPush("TopLeft");
         assertEquals("Your turn", alice.text("#status"), "this page did not hear of it");
 
         alice.square("TopMiddle").click();
@@ -205,6 +211,7 @@ class PlayInBrowsersIT {
         move(alice, bob, "TopRight");
 
         bob.waitUntil(d -> bob.text(".result-text").equals("You lost"));
+        bob.assertOnPush("bob sees he lost");
         assertEquals("Top right, O", bob.square("TopRight").getAttribute("aria-label"), "the winning move");
         assertEquals(Set.of("TopLeft", "TopMiddle", "TopRight"), winningSquares(bob));
         assertTrue(bob.stillSamePage() && alice.stillSamePage(), "no page was reloaded during the game");
@@ -221,9 +228,11 @@ class PlayInBrowsersIT {
         assertResult(alice, bobName, "Win");
         assertResult(bob, aliceName, "Loss");
         alice.markPage();
+        alice.waitForPush();
         bob.invite(aliceName);
         alice.waitForInvitationFrom(bobName);
         assertTrue(alice.stillSamePage(), "the lobby updated by itself");
+        alice.assertOnPush("alice's lobby shows the invitation");
         alice.screenshot(Path.of("target", "screenshots", "lobby.png"));
     }
 
@@ -251,43 +260,69 @@ class PlayInBrowsersIT {
         }
         alice.waitUntil(d -> alice.text(".result-text").equals("Draw"));
         bob.waitUntil(d -> bob.text(".result-text").equals("Draw"));
+        bob.assertOnPush("bob sees the draw");
         assertTrue(winningSquares(alice).isEmpty());
 
         // Play again invites the same opponent; he declines from his lobby and she sees it live.
         bob.open("/");
         assertResult(bob, aliceName, "Draw");
         bob.markPage();
+        bob.waitForPush();
         alice.driver().findElement(By.id("game:again")).click();
         alice.waitUntil(d -> alice.text("#status").equals("Waiting for " + bobName + " to accept"));
         alice.markPage();
+        alice.waitForPush();
         bob.waitForInvitationFrom(aliceName);
+        bob.assertOnPush("bob's lobby shows the invitation");
         bob.all("[aria-label='Decline the invitation from " + aliceName + "']")
                 .get(0)
                 .click();
         bob.waitUntil(d -> bob.text(".messages-region").contains("Invitation declined."));
         assertFalse(bob.text(".lobby").contains(aliceName + " invites you"));
         alice.waitUntil(d -> alice.text("#status").equals("This invitation was declined or cancelled."));
+        alice.assertOnPush("alice sees the decline");
         assertTrue(alice.stillSamePage() && bob.stillSamePage());
 
         alice.open("/");
         assertResult(alice, bobName, "Draw");
     }
 
+    /**
+     * A third signed-in player opens the game of two others: both players' moves reach her page
+     * by push alone (she is cut off from polling too), and she cannot move: her squares are
+     * disabled, and a click forced on one anyway is refused by the game's rules, nothing written.
+     */
     @Test
-    void aThirdPlayerCanWatchButNotMove() {
+    void aThirdPlayerWatchesByPushAloneButCannotMove() {
         String gameId = startGame();
         try (Browser carol = new Browser(base)) {
+            carol.pushOnly();
             carol.signUp("carol-" + UUID.randomUUID().toString().substring(0, 6), PASSWORD);
             carol.open("/game.xhtml?id=" + gameId);
             carol.markPage();
+            carol.waitForPush();
             assertEquals("You are watching", carol.text(".your-mark"));
             for (WebElement cell : carol.all(".board .cell")) {
                 assertTrue(cell.getAttribute("disabled") != null, "a watcher cannot move");
             }
             move(alice, carol, "MiddleMiddle");
             assertEquals("Centre, O", carol.square("MiddleMiddle").getAttribute("aria-label"));
+            bob.waitForMarkByPush("MiddleMiddle");
+            move(bob, carol, "TopLeft");
+            assertEquals("Top left, X", carol.square("TopLeft").getAttribute("aria-label"));
+            alice.waitForMarkByPush("TopLeft");
             assertTrue(carol.stillSamePage());
-            assertTrue(carol.square("TopLeft").getAttribute("disabled") != null);
+            assertTrue(carol.square("TopRight").getAttribute("disabled") != null);
+
+            // Her square's button, enabled by hand and clicked, posts the square: the rules refuse it.
+            carol.driver()
+                    .executeScript("var b = document.querySelector(\".board [data-square='TopRight']\");"
+                            + " b.removeAttribute('disabled'); b.click();");
+            carol.waitUntil(d -> carol.text(".messages-region").contains("You are not a player in this game."));
+            assertEquals("Top right, empty", carol.square("TopRight").getAttribute("aria-label"));
+            assertEquals("Top right, empty", alice.square("TopRight").getAttribute("aria-label"), "nothing written");
+            assertEquals("Your turn", alice.text("#status"), "still alice's turn");
+            carol.assertOnPush("carol after the refused click");
 
             // On a phone-sized screen the whole board still fits the width.
             carol.driver().manage().window().setSize(new Dimension(390, 844));
@@ -303,6 +338,10 @@ class PlayInBrowsersIT {
         }
     }
 
+    /**
+     * The fallback, and the only test whose pages follow by polling: dave's browser has no
+     * WebSocket and is not cut off from polling; his lobby and his board catch up by polls.
+     */
     @Test
     void withoutWebSocketsPagesFollowByPolling() {
         try (Browser dave = new Browser(base)) {
@@ -315,16 +354,20 @@ class PlayInBrowsersIT {
 
             alice.invite(daveName);
             String gameId = alice.gameId();
+            alice.waitForPush();
             dave.waitForInvitationFrom(aliceName);
             assertTrue(dave.stillSamePage(), "the lobby caught up without a reload");
 
             dave.acceptInvitationFrom(aliceName, gameId);
             dave.markPage();
             alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
-            move(alice, dave, "BottomLeft");
+            alice.assertOnPush("alice sees dave accept");
+            alice.play("BottomLeft");
+            dave.waitForMark("BottomLeft");
             assertEquals("Your turn", dave.text("#status"));
             assertTrue(dave.stillSamePage(), "the board caught up without a reload");
             assertEquals("poll", dave.liveMode());
+            assertTrue(dave.scriptRequestsTo("/api/games/" + gameId + "/version") > 0, "dave's page polled");
             assertNoConsoleErrors(dave, "dave");
         }
     }
