@@ -34,7 +34,8 @@ public final class LossyProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final URI target;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TestTimeouts.HTTP_CONNECT).build();
     private final ExecutorService connections = Executors.newCachedThreadPool();
     private final Map<String, AtomicInteger> answersToLose = new ConcurrentHashMap<>();
     private final AtomicInteger lost = new AtomicInteger();
@@ -102,7 +103,8 @@ public final class LossyProxy implements AutoCloseable {
 
                 HttpRequest.Builder forward = HttpRequest.newBuilder(
                                 target.resolve(requestLine.split(" ")[1]))
-                        .method(requestLine.split(" ")[0], HttpRequest.BodyPublishers.ofByteArray(body));
+                        .method(requestLine.split(" ")[0], HttpRequest.BodyPublishers.ofByteArray(body))
+                        .timeout(TestTimeouts.HTTP_REQUEST);
                 headers.forEach((name, value) -> {
                     if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                         forward.header(name, value);

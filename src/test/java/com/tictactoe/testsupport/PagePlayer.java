@@ -543,7 +543,8 @@ public final class PagePlayer {
         }
         long start = System.nanoTime();
         try {
-            response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            response =
+                    http.send(request.timeout(TestTimeouts.HTTP_REQUEST).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             traffic.failed("no answer to " + what.split(" ")[0]);
             throw new Unexpected(what + ": " + e);

@@ -28,6 +28,7 @@ public final class WebClient {
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TestTimeouts.HTTP_CONNECT)
                 .build();
     }
 
@@ -240,7 +241,7 @@ public final class WebClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(TestTimeouts.bounded(request), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

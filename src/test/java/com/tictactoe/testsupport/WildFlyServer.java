@@ -151,7 +151,11 @@ public final class WildFlyServer implements AutoCloseable {
                         "WildFly did not deploy the WAR: " + readQuietly(failed) + "; see " + log());
             }
             try {
-                if (http.send(HttpRequest.newBuilder(signIn).build(), HttpResponse.BodyHandlers.discarding())
+                if (http.send(
+                                        HttpRequest.newBuilder(signIn)
+                                                .timeout(TestTimeouts.HTTP_REQUEST)
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
                                 .statusCode()
                         == 200) {
                     return;

@@ -14,6 +14,7 @@ import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.Names;
 import com.tictactoe.testsupport.ServerMetrics;
 import com.tictactoe.testsupport.StoredGames;
+import com.tictactoe.testsupport.TestTimeouts;
 import com.tictactoe.testsupport.WebClient;
 import com.tictactoe.web.accounts.SessionsPerPlayer;
 import com.tictactoe.web.guards.FormBodies;
@@ -280,7 +281,7 @@ class HostileClientsIT {
         try {
             return client.send(
                             HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + page))
-                                    .timeout(Duration.ofSeconds(30))
+                                    .timeout(TestTimeouts.HTTP_REQUEST)
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())
                     .statusCode();
@@ -300,7 +301,7 @@ class HostileClientsIT {
                                     .header("Content-Type", "application/x-www-form-urlencoded")
                                     .POST(HttpRequest.BodyPublishers.ofString("signin=signin&signin%3Ausername=someone"
                                             + "&signin%3Apassword=whatever1&jakarta.faces.ViewState=stateless"))
-                                    .timeout(Duration.ofSeconds(30))
+                                    .timeout(TestTimeouts.HTTP_REQUEST)
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())
                     .statusCode();
@@ -867,8 +868,9 @@ class HostileClientsIT {
         try {
             return HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(TestTimeouts.HTTP_CONNECT)
                     .build()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
+                    .send(TestTimeouts.bounded(request), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

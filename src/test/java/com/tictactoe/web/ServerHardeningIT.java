@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.testsupport.Deployments;
 import com.tictactoe.testsupport.ServerMetrics;
+import com.tictactoe.testsupport.TestTimeouts;
 import com.tictactoe.testsupport.WebClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -396,7 +397,7 @@ class ServerHardeningIT {
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(TestTimeouts.bounded(request), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
