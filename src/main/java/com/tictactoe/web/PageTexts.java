@@ -33,6 +33,27 @@ public class PageTexts extends AbstractMap<String, String> {
         return Texts.current().get(key, first, second);
     }
 
+    /**
+     * The text of {@code key} as HTML, its argument (a name) in {@code <strong>}: for
+     * {@code <h:outputText escape="false">}. Everything is escaped, the bundle's text included.
+     */
+    public String emphasised(String key, Object name) {
+        return emphasised(Texts.current(), key, name);
+    }
+
+    static String emphasised(Texts texts, String key, Object name) {
+        String marker = "\u0000";
+        String text = texts.get(key, marker);
+        return html(text).replace(marker, "<strong>" + html(String.valueOf(name)) + "</strong>");
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+
     @Override
     public Set<Entry<String, String>> entrySet() {
         throw new UnsupportedOperationException("Texts are read one key at a time");

@@ -35,7 +35,8 @@ class TextsTest {
 
     private static final Texts ENGLISH = Texts.in(Locale.ENGLISH);
     /** Keys as the pages and the code write them: text['x.y'], text.format('x.y', ...), "x.y" in Java. */
-    private static final Pattern PAGE_KEY = Pattern.compile("text(?:\\['|\\.format\\(')([a-zA-Z]+\\.[a-zA-Z_.]+)'");
+    private static final Pattern PAGE_KEY =
+            Pattern.compile("text(?:\\['|\\.format\\('|\\.emphasised\\(')([a-zA-Z]+\\.[a-zA-Z_.]+)'");
 
     private static final Pattern JAVA_KEY =
             Pattern.compile("\"((?:site|signIn|signUp|lobby|game|error|api|when|wait|outcome)\\.[a-zA-Z_.]+)\"");
@@ -152,6 +153,13 @@ class TextsTest {
                 "en",
                 Texts.in(Locale.GERMAN).get("site.lang"),
                 "no German file: English, whatever the server's locale");
+    }
+
+    @Test
+    void aNameInATextIsEmphasisedAndEverythingIsEscaped() {
+        assertEquals(
+                "<strong>&lt;b&gt;bob&amp;co</strong> invites you",
+                PageTexts.emphasised(ENGLISH, "lobby.invitesYou", "<b>bob&co"));
     }
 
     @Test
