@@ -161,16 +161,34 @@ class KnownGamesTest {
     }
 
     @Test
-    void theOldestUnusedGamesAreDroppedBeyondTheCapacity() {
+    void aRememberedWriteIsNotUndoneByAStaleRead() throws Exception {
+        Game pending = invitation("g");
+        Game started = pending.accept("bob", NOW);
+        known.remember(started);
+        Thread.sleep(2);
+        CountingLoader stale = new CountingLoader(Optional.of(pending));
+        assertEquals(
+                Optional.of(started),
+                known.recent("g", TimeUnit.MILLISECONDS.toNanos(1), stale),
+                "the later state this server wrote, not the older one read");
+        assertEquals(1, stale.calls.get());
+        assertEquals(Optional.of(started), known.latest("g"));
+    }
+
+    @Test
+    void gamesInUseStayAndTheCapacityIsKeptBeyondIt() {
         Game first = invitation("first");
         known.remember(first);
         for (int i = 1; i < KnownGames.CAPACITY; i++) {
             known.remember(invitation("g" + i));
         }
+        assertEquals(KnownGames.CAPACITY, known.size());
         assertEquals(Optional.of(first), known.latest("first"), "exactly at capacity, everything is kept");
-        known.remember(invitation("one-more"));
-        assertEquals(Optional.empty(), known.latest("g1"), "the least recently used one went");
-        assertEquals(Optional.of(first), known.latest("first"), "reading a game keeps it");
-        assertTrue(known.latest("one-more").isPresent());
+        for (int i = 0; i < KnownGames.CAPACITY; i++) {
+            known.latest("first"); // a game being played is asked for at every move and view
+            known.remember(invitation("more" + i));
+        }
+        assertEquals(KnownGames.CAPACITY, known.size(), "bounded, and only by what went");
+        assertEquals(Optional.of(first), known.latest("first"), "the game in use is kept");
     }
 }
