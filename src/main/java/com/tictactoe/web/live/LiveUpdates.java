@@ -1,16 +1,18 @@
 package com.tictactoe.web.live;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tictactoe.application.GameChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,7 +43,7 @@ public class LiveUpdates {
     @Inject
     private PushSender sender;
 
-    /** Players tracked before the quiet ones are forgotten: bounds the memory, whoever played. */
+    /** Players tracked at most: bounds the memory, whoever played. */
     static final int MAX_PLAYERS = 50_000;
 
     static final long QUIET_MILLIS = TimeUnit.HOURS.toMillis(1);
@@ -50,18 +52,21 @@ public class LiveUpdates {
      * Per player, a version that grows with each change of their games: the time of the last
      * change in milliseconds, raised by one if needed. A time, unlike a count, lets quiet players
      * be forgotten: a page that polls for one afterwards sees a different version and re-renders
-     * once, which is all it costs.
+     * once, which is all it costs. Players are forgotten an hour after their last change or poll,
+     * and beyond {@link #MAX_PLAYERS} the least active first; eviction runs on the thread of the change
+     * ({@code Runnable::run}), not on the JVM's common pool, which belongs to no application.
      */
-    private final Map<String, Long> changesPerPlayer = new ConcurrentHashMap<>();
+    private final Cache<String, Long> changesPerPlayer = Caffeine.newBuilder()
+            .maximumSize(MAX_PLAYERS)
+            .expireAfterAccess(Duration.ofMillis(QUIET_MILLIS))
+            .executor(Runnable::run)
+            .build();
 
     void gameChanged(@Observes GameChanged change) {
         String gameId = change.game().gameId();
         long now = System.currentTimeMillis();
         for (String player : change.players()) {
-            changesPerPlayer.merge(player, now, (before, at) -> Math.max(before + 1, at));
-        }
-        if (changesPerPlayer.size() > MAX_PLAYERS) {
-            changesPerPlayer.values().removeIf(last -> last < now - QUIET_MILLIS);
+            changesPerPlayer.asMap().merge(player, now, (before, at) -> Math.max(before + 1, at));
         }
         Set<String> onlyWatching = new HashSet<>(watchers.of(gameId));
         onlyWatching.removeAll(change.players());
@@ -103,6 +108,7 @@ public class LiveUpdates {
 
     /** Grows whenever a game of this player changes on this server. */
     public long changesOf(String player) {
-        return changesPerPlayer.getOrDefault(player, 0L);
+        Long changes = changesPerPlayer.getIfPresent(player);
+        return changes == null ? 0L : changes;
     }
 }
