@@ -1,5 +1,7 @@
 package com.tictactoe.application;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Lobby;
 import jakarta.annotation.Resource;
@@ -8,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -50,12 +51,17 @@ public class KnownLobbies {
         private final Map<String, Change> recent = new HashMap<>();
     }
 
-    private final Map<String, Known> players = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    /**
+     * At most {@link #CAPACITY} players (Caffeine: the least recently and least often shown go
+     * first). Each player's {@link Known} is guarded by its own monitor, so lobbies of different
+     * players are shown and changed without waiting for each other. Eviction runs on the calling
+     * thread ({@code Runnable::run}), not on the JVM's common pool, which belongs to no application
+     * in a server. Lobbies are read again by the code below, not by Caffeine's refreshAfterWrite:
+     * every change heard is a write of the entry, which would restart its age and let a lobby that
+     * keeps changing go unread forever, past {@link #MAX_AGE_NANOS}.
+     */
+    private final Cache<String, Known> players =
+            Caffeine.newBuilder().maximumSize(CAPACITY).executor(Runnable::run).build();
 
     private static final Logger LOG = Logger.getLogger(KnownLobbies.class.getName());
 
@@ -96,9 +102,12 @@ public class KnownLobbies {
     public Lobby of(String player, Function<String, Lobby> loader) {
         Executor refresh = refresher();
         Lobby stale;
-        synchronized (this) {
-            Known known = players.get(player);
-            if (known == null || known.lobby == null) {
+        Known known = players.getIfPresent(player);
+        if (known == null) {
+            return read(player, loader);
+        }
+        synchronized (known) {
+            if (known.lobby == null) {
                 stale = null;
             } else if (clock.getAsLong() - known.loadedAtNanos <= MAX_AGE_NANOS) {
                 return known.lobby;
@@ -135,17 +144,23 @@ public class KnownLobbies {
         }
     }
 
-    private synchronized void refreshed(String player) {
-        Known known = players.get(player);
+    private void refreshed(String player) {
+        Known known = players.getIfPresent(player);
         if (known != null) {
-            known.refreshing = false;
+            synchronized (known) {
+                known.refreshing = false;
+            }
         }
+    }
+
+    private Known known(String player) {
+        return players.get(player, name -> new Known());
     }
 
     private Lobby read(String player, Function<String, Lobby> loader) {
         Lobby read = loader.apply(player);
-        synchronized (this) {
-            Known known = players.computeIfAbsent(player, name -> new Known());
+        Known known = known(player);
+        synchronized (known) {
             Optional<Lobby> current = withRecentChanges(player, read, known);
             known.lobby = current.orElse(null);
             known.loadedAtNanos = clock.getAsLong();
@@ -158,29 +173,39 @@ public class KnownLobbies {
     }
 
     /** Notes a change of the game, as written by this server or heard of from another. */
-    public synchronized void changed(GameSummary game, boolean gone, int progress) {
+    public void changed(GameSummary game, boolean gone, int progress) {
         long now = clock.getAsLong();
         Change change = new Change(game, gone, gone ? Integer.MAX_VALUE : progress, now);
         for (String player : new String[] {game.hostId(), game.opponentId()}) {
-            Known known = players.computeIfAbsent(player, name -> new Known());
-            forgetOldChanges(known, now);
-            Change before = known.recent.get(game.gameId());
-            if (before != null && before.progress() > change.progress()) {
-                continue; // a later state was heard first
-            }
-            known.recent.put(game.gameId(), change);
-            if (known.lobby != null) {
-                known.lobby = known.lobby.afterChange(player, game, gone).orElse(null);
+            Known known = known(player);
+            synchronized (known) {
+                forgetOldChanges(known, now);
+                Change before = known.recent.get(game.gameId());
+                if (before != null && before.progress() > change.progress()) {
+                    continue; // a later state was heard first
+                }
+                known.recent.put(game.gameId(), change);
+                if (known.lobby != null) {
+                    known.lobby = known.lobby.afterChange(player, game, gone).orElse(null);
+                }
             }
         }
     }
 
     /** The player's lobby is read again when next shown. */
-    public synchronized void forget(String player) {
-        Known known = players.get(player);
+    public void forget(String player) {
+        Known known = players.getIfPresent(player);
         if (known != null) {
-            known.lobby = null;
+            synchronized (known) {
+                known.lobby = null;
+            }
         }
+    }
+
+    /** How many players are known, once pending evictions are done. */
+    long size() {
+        players.cleanUp();
+        return players.estimatedSize();
     }
 
     private Optional<Lobby> withRecentChanges(String player, Lobby read, Known known) {

@@ -158,16 +158,20 @@ class KnownLobbiesTest {
     }
 
     @Test
-    void theLeastRecentlyUsedLobbiesAreForgottenBeyondTheCapacity() {
+    void lobbiesInUseStayAndTheCapacityIsKeptBeyondIt() {
         lobbies.of("first", indexes(EMPTY));
         for (int i = 0; i < KnownLobbies.CAPACITY - 1; i++) {
             lobbies.of("p" + i, indexes(EMPTY));
         }
         lobbies.of("first", indexes(EMPTY));
         assertEquals(KnownLobbies.CAPACITY, reads.get(), "all fit");
-        lobbies.of("one more", indexes(EMPTY));
-        lobbies.of("p0", indexes(EMPTY));
-        assertEquals(KnownLobbies.CAPACITY + 2, reads.get(), "the least recently used one was forgotten");
+        assertEquals(KnownLobbies.CAPACITY, lobbies.size());
+        for (int i = 0; i < KnownLobbies.CAPACITY; i++) {
+            lobbies.of("first", indexes(EMPTY)); // a player who keeps coming back to the lobby
+            lobbies.of("more" + i, indexes(EMPTY));
+        }
+        assertEquals(2 * KnownLobbies.CAPACITY, reads.get(), "the lobby in use was not read again");
+        assertEquals(KnownLobbies.CAPACITY, lobbies.size(), "the others were forgotten down to the capacity");
     }
 
     // ---- in a container: old lobbies are read again in the background ----------------------------
