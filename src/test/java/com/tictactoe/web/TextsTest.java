@@ -89,6 +89,9 @@ class TextsTest {
             assertFalse(pattern.isBlank(), key);
             assertDoesNotThrow(() -> new MessageFormat(pattern, Locale.ENGLISH), key);
             assertFalse(ENGLISH.get(key).contains("''"), key + ": an apostrophe written once too often");
+            assertFalse(
+                    pattern.replace("''", "").contains("'"),
+                    key + ": a lone apostrophe, which MessageFormat would swallow (write it twice)");
         }
     }
 
