@@ -7,7 +7,9 @@ import java.text.DateFormat;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -22,7 +24,13 @@ public final class Texts {
 
     public static final String BUNDLE = "com.tictactoe.web.texts";
 
+    /** The language a player chose, as its tag ({@code de}). */
+    public static final String COOKIE = "ttt_lang";
+
     private static final String ATTRIBUTE = Texts.class.getName();
+
+    /** Found once: the languages of ISO 639 that the bundle has a file for, English first. */
+    private static volatile List<Locale> available;
 
     /** Never the server's own default locale: a server set up in German still answers English first. */
     private static final ResourceBundle.Control CONTROL =
@@ -45,7 +53,11 @@ public final class Texts {
         return new Texts(bundle, found.getLanguage().isEmpty() ? Locale.ENGLISH : found);
     }
 
-    /** In the first of the request's languages that the bundle has; chosen once per request. */
+    /**
+     * In the language the player chose with the switch ({@link LanguageSwitch}, remembered in the
+     * cookie {@value #COOKIE}), else the first of the browser's languages that the bundle has;
+     * chosen once per request.
+     */
     public static Texts of(HttpServletRequest request) {
         if (request == null) {
             return in(Locale.ENGLISH);
@@ -53,7 +65,10 @@ public final class Texts {
         if (request.getAttribute(ATTRIBUTE) instanceof Texts chosen) {
             return chosen;
         }
-        Texts texts = in(chosen(request.getLocales()));
+        Texts texts = Cookies.value(request, COOKIE)
+                .filter(Texts::isAvailable)
+                .map(tag -> in(Locale.forLanguageTag(tag)))
+                .orElseGet(() -> in(chosen(request.getLocales())));
         request.setAttribute(ATTRIBUTE, texts);
         return texts;
     }
@@ -77,6 +92,30 @@ public final class Texts {
             }
         }
         return Locale.ENGLISH;
+    }
+
+    /** The languages the bundle has, English (the root bundle) first. */
+    public static List<Locale> available() {
+        List<Locale> found = available;
+        if (found == null) {
+            List<Locale> languages = new ArrayList<>(List.of(Locale.ENGLISH));
+            for (String language : Locale.getISOLanguages()) {
+                Locale locale = Locale.forLanguageTag(language);
+                if (!language.equals("en") && !in(locale).locale().equals(Locale.ENGLISH)) {
+                    languages.add(locale);
+                }
+            }
+            found = List.copyOf(languages);
+            available = found;
+        }
+        return found;
+    }
+
+    /** Whether {@code tag} names a language of {@link #available()}. */
+    public static boolean isAvailable(String tag) {
+        return tag != null
+                && tag.matches("[a-zA-Z]{2,3}")
+                && available().contains(Locale.forLanguageTag(tag.toLowerCase(Locale.ROOT)));
     }
 
     public Locale locale() {

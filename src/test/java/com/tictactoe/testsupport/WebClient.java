@@ -22,6 +22,7 @@ public final class WebClient {
     private final CookieManager cookies = new CookieManager();
     private final String base;
     private String lastPage = "";
+    private String acceptLanguage;
 
     public WebClient(URL base) {
         this.base = base.toString().replaceAll("/$", "");
@@ -32,9 +33,22 @@ public final class WebClient {
                 .build();
     }
 
+    /** The languages this client's requests ask for, as a browser's {@code Accept-Language}. */
+    public WebClient speaking(String acceptLanguage) {
+        this.acceptLanguage = acceptLanguage;
+        return this;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return request;
+    }
+
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response =
-                send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        HttpResponse<String> response = send(request(path).GET().build());
         lastPage = response.body();
         return response;
     }
@@ -65,7 +79,7 @@ public final class WebClient {
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, boolean ajax) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
         if (ajax) {

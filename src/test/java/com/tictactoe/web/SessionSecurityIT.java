@@ -12,8 +12,10 @@ import com.tictactoe.testsupport.PushSockets.Inbox;
 import com.tictactoe.testsupport.WebClient;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +66,61 @@ class SessionSecurityIT {
 
     private static List<String> attributes(String setCookie) {
         return List.of(setCookie.toLowerCase(Locale.ROOT).split("\\s*;\\s*"));
+    }
+
+    // ---- languages
+
+    @Test
+    void visitorsReadTheFirstOfTheirLanguagesThatTheSiteHasWithoutASession() {
+        WebClient visitor = new WebClient(base).speaking("fr-CH, de;q=0.8, en;q=0.5");
+        HttpResponse<String> page = visitor.get("/signin.xhtml");
+        assertTrue(page.body().contains("<html lang=\"de\""), "French is not there, German is");
+        assertTrue(page.body().contains(">Anmelden</h1>"), page.body());
+        assertTrue(setCookie(page, "JSESSIONID").isEmpty(), "no session for a language");
+        WebClient english = new WebClient(base).speaking("fr, es");
+        assertTrue(english.get("/signin.xhtml").body().contains(">Sign in</h1>"), "else English");
+    }
+
+    @Test
+    void theSwitchIsRememberedByTheBrowserAndLeadsBackToThePage() {
+        WebClient player = signedUp(Names.unique("lang")).speaking("en");
+        String back = URLEncoder.encode("/index.xhtml?x=1", StandardCharsets.UTF_8);
+        HttpResponse<String> switched = player.get("/language?to=de&back=" + back);
+        assertEquals(302, switched.statusCode());
+        assertTrue(switched.headers().firstValue("Location").orElseThrow().endsWith("/index.xhtml?x=1"));
+        String cookie = setCookie(switched, "ttt_lang").orElseThrow();
+        assertTrue(
+                attributes(cookie).contains("ttt_lang=de") && attributes(cookie).contains("samesite=lax"), cookie);
+
+        String lobby = player.get("/").body();
+        assertTrue(lobby.contains("<h2 id=\"playing-title\">Laufende Spiele"), "the browser still asks for English");
+        assertTrue(lobby.contains("aria-current=\"true\">Deutsch</a>"), "the switch shows where the player is");
+        WebClient german = new WebClient(base).speaking("de-AT");
+        german.signIn(Names.unique("nobody"), "wrong-password");
+        assertTrue(
+                german.lastPage().contains("Benutzername oder Passwort ist falsch."),
+                "messages too: " + german.lastPage());
+
+        assertEquals(302, player.get("/language?to=en&back=%2F").statusCode());
+        assertTrue(player.get("/").body().contains("Games in progress"), "and back to English");
+    }
+
+    @Test
+    void theSwitchGoesNowhereElseAndIgnoresLanguagesItDoesNotHave() {
+        WebClient visitor = new WebClient(base);
+        for (String back : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example", "x")) {
+            HttpResponse<String> switched =
+                    visitor.get("/language?to=de&back=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+            assertEquals(302, switched.statusCode());
+            String location = switched.headers().firstValue("Location").orElseThrow();
+            assertEquals(
+                    base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/",
+                    location,
+                    back + ": the site's own front page");
+        }
+        HttpResponse<String> unknown = new WebClient(base).get("/language?to=xx&back=%2Fsignin.xhtml");
+        assertEquals(302, unknown.statusCode());
+        assertTrue(setCookie(unknown, "ttt_lang").isEmpty(), "no file for xx: nothing remembered");
     }
 
     // ---- cookies

@@ -154,8 +154,8 @@ class TextsTest {
         assertEquals(Locale.ENGLISH, Texts.chosen(Collections.enumeration(List.of(Locale.FRENCH))), "else English");
         assertEquals(
                 "en",
-                Texts.in(Locale.GERMAN).get("site.lang"),
-                "no German file: English, whatever the server's locale");
+                Texts.in(Locale.forLanguageTag("tlh")).get("site.lang"),
+                "no Klingon file: English, whatever the server's locale");
     }
 
     @Test
@@ -163,6 +163,35 @@ class TextsTest {
         assertEquals(
                 "<strong>&lt;b&gt;bob&amp;co</strong> invites you",
                 PageTexts.emphasised(ENGLISH, "lobby.invitesYou", "<b>bob&co"));
+    }
+
+    @Test
+    void germanHasEveryKeyAndTheSwitchOffersWhatTheBundleHas() throws IOException {
+        Properties german = new Properties();
+        try (InputStream in = TextsTest.class.getResourceAsStream("/com/tictactoe/web/texts_de.properties")) {
+            german.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(german.stringPropertyNames()));
+        Texts deutsch = Texts.in(Locale.forLanguageTag("de-AT"));
+        assertEquals("de", deutsch.get("site.lang"));
+        assertEquals("vor 2 Minuten", deutsch.get("when.minutes", 2L));
+        assertEquals(
+                "Bitte versuche es in 1 Minute wieder.",
+                deutsch.get(Limit.SIGN_UPS.key(), Duration.ofSeconds(60)).replaceAll(".*\\. ", ""));
+        assertEquals(Locale.ENGLISH, Texts.available().get(0));
+        assertTrue(Texts.available().contains(Locale.GERMAN), Texts.available().toString());
+        assertTrue(Texts.isAvailable("de") && Texts.isAvailable("EN"));
+        assertFalse(Texts.isAvailable("xx") || Texts.isAvailable("de;x") || Texts.isAvailable(null));
+        assertEquals("Deutsch", Languages.nameOf(Locale.GERMAN));
+    }
+
+    @Test
+    void theSwitchLeadsOnlyToPathsOfThisSite() {
+        assertEquals("/game.xhtml?id=1", LanguageSwitch.sitePath("/game.xhtml?id=1"));
+        for (String elsewhere :
+                new String[] {null, "", "x", "//evil.example", "/\\evil.example", "https://evil.example/", "/a b"}) {
+            assertEquals("/", LanguageSwitch.sitePath(elsewhere), String.valueOf(elsewhere));
+        }
     }
 
     @Test
