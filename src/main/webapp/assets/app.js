@@ -93,6 +93,7 @@
         status.classList.toggle("status-yours", yours);
         board.classList.toggle("board-live", yours);
         element.setAttribute("data-version", String(change.version));
+        showTurns();
         var messages = document.getElementById("messages");
         if (messages) {
             messages.textContent = ""; // as a re-render would: an earlier refusal no longer applies
@@ -194,6 +195,77 @@
         }).finally(schedule);
     }
 
+    /*
+     * "Your turn", wherever the player looks: the title ("(Your turn) Game vs bob" on a game page,
+     * "(2) Lobby" on the lobby), the favicon, and a desktop notification if the player allowed
+     * them and the page is not in front when it becomes their turn. Read from the page itself after
+     * every change it shows: the status line of a game, the lobby's count of games waiting.
+     */
+    var baseTitle = null;
+    var turnsShown = null;
+
+    function turnsWaiting() {
+        var element = marker();
+        if (!element) {
+            return 0;
+        }
+        if (element.hasAttribute("data-your-turns")) {
+            return Number(element.getAttribute("data-your-turns")) || 0;
+        }
+        var status = document.getElementById("status");
+        return status && status.classList.contains("status-yours") ? 1 : 0;
+    }
+
+    function showTurns() {
+        var element = marker();
+        if (baseTitle === null) {
+            baseTitle = document.title;
+        }
+        var turns = turnsWaiting();
+        var prefix = "";
+        if (turns > 0) {
+            prefix = (element && element.hasAttribute("data-your-turns")
+                ? "(" + turns + ")"
+                : document.documentElement.getAttribute("data-turn-title")) + " ";
+        }
+        document.title = prefix + baseTitle;
+        var icon = document.getElementById("favicon");
+        if (icon) {
+            if (!icon.hasAttribute("data-idle")) {
+                icon.setAttribute("data-idle", icon.getAttribute("href"));
+            }
+            icon.setAttribute("href", icon.getAttribute(turns > 0 ? "data-turn" : "data-idle"));
+        }
+        if (turnsShown !== null && turns > turnsShown && document.hidden) {
+            notify(element && element.getAttribute("data-notify"));
+        }
+        turnsShown = turns;
+    }
+
+    function notify(text) {
+        if (!text || typeof Notification === "undefined" || Notification.permission !== "granted") {
+            return;
+        }
+        try {
+            new Notification(text, {tag: "tictactoe-turn", icon: document.getElementById("favicon").getAttribute("data-turn")});
+        } catch (e) {
+            // a browser that only notifies from a service worker: the title and the icon say it
+        }
+    }
+
+    /* The offer to notify, shown where the browser can and the player has not answered yet. */
+    function offerNotifications() {
+        var offer = document.getElementById("notify");
+        if (!offer || !marker() || typeof Notification === "undefined" || Notification.permission !== "default") {
+            return;
+        }
+        offer.hidden = false;
+        offer.addEventListener("click", function () {
+            offer.hidden = true;
+            Notification.requestPermission();
+        });
+    }
+
     /* How this page hears of changes right now, for people and tests alike: "push" or "poll". */
     function showLiveMode() {
         document.documentElement.setAttribute("data-live", socketOpen ? "push" : "poll");
@@ -265,6 +337,16 @@
     document.addEventListener("DOMContentLoaded", function () {
         if (!socketOpen) {
             showLiveMode();
+        }
+        showTurns();
+        offerNotifications();
+        if (typeof faces !== "undefined") {
+            // a part of the page re-rendered (the lobby's lists, a game's start or end): its turns anew
+            faces.ajax.addOnEvent(function (data) {
+                if (data.status === "success") {
+                    showTurns();
+                }
+            });
         }
         schedule();
     });

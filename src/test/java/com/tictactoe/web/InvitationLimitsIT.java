@@ -287,11 +287,13 @@ class InvitationLimitsIT {
                 rows(lenaLobby, "playing-title"));
         assertTrue(lenaLobby.contains("<span class=\"turn turn-yours\">Your turn</span>"), "the turn marked as hers");
         assertTrue(lenaLobby.contains("<span class=\"badge\">1 your turn</span>"), "the heading counts it");
+        assertTrue(lenaLobby.contains("data-your-turns=\"1\""), "and tells the page's script, for the title");
         moLobby = mo.client().get("/").body();
         assertEquals(
                 List.of(new Row("game-row", "vs " + lena.name() + " Waiting for " + lena.name() + " Open")),
                 rows(moLobby, "playing-title"));
         assertFalse(moLobby.contains("class=\"badge\""), "no game waits for him");
+        assertTrue(moLobby.contains("data-your-turns=\"0\""));
         assertEquals(List.of(), rows(moLobby, "invitations-title"), "the invitation became the game");
 
         // Lena's recent results, newest first, each with its time in words.

@@ -109,17 +109,6 @@ class PlayInBrowsersIT {
                 "BottomMiddle",
                 "BottomLeft",
                 "BottomRight"
-            },
-            {
-                "MiddleMiddle",
-                "TopLeft",
-                "TopRight",
-                "BottomLeft",
-                "MiddleLeft",
-                "MiddleRight",
-                "TopMiddle",
-                "BottomMiddle",
-                "BottomRight"
             }
         };
         PushLatencies latencies = new PushLatencies();
@@ -155,6 +144,21 @@ class PlayInBrowsersIT {
     }
 
     /** The mover clicks; the other player's page shows the mark by itself, by push. */
+    /**
+     * The page as it is behind other windows, with notifications allowed: the notifications it would
+     * show are kept in {@code window.__notified}.
+     */
+    private static final String BEHIND_OTHER_WINDOWS_AND_NOTIFIED = "Object.defineProperty(document, 'hidden',"
+            + " {configurable: true, value: true});"
+            + " window.__notified = [];"
+            + " window.Notification = function (text) { window.__notified.push(text); };"
+            + " window.Notification.permission = 'granted';";
+
+    private static String favicon(Browser browser) {
+        return String.valueOf(
+                browser.driver().executeScript("return document.getElementById('favicon').getAttribute('href');"));
+    }
+
     private static void move(Browser mover, Browser other, String square) {
         mover.play(square);
         other.waitForMarkByPush(square);
@@ -202,7 +206,24 @@ class PlayInBrowsersIT {
     void twoPlayersPlayToAWinAndTheLoserSeesItLive() {
         startGame();
         assertAccessible(alice, "game");
+        // Whose turn it is shows in the title and the icon; bob, whose page is not in front, is notified.
+        assertEquals(
+                "(Your turn) Game vs " + bobName + " \u00b7 Tic-Tac-Toe",
+                alice.driver().getTitle());
+        assertEquals(
+                "Game vs " + aliceName + " \u00b7 Tic-Tac-Toe", bob.driver().getTitle());
+        assertTrue(favicon(alice).endsWith("/favicon-turn.svg") && favicon(bob).endsWith("/favicon.svg"));
+        bob.driver().executeScript(BEHIND_OTHER_WINDOWS_AND_NOTIFIED);
         move(alice, bob, "TopLeft");
+        assertEquals(
+                "(Your turn) Game vs " + aliceName + " \u00b7 Tic-Tac-Toe",
+                bob.driver().getTitle());
+        assertEquals(
+                "Game vs " + bobName + " \u00b7 Tic-Tac-Toe", alice.driver().getTitle());
+        assertTrue(favicon(bob).endsWith("/favicon-turn.svg") && favicon(alice).endsWith("/favicon.svg"));
+        assertEquals(
+                List.of("Your turn against " + aliceName), bob.driver().executeScript("return window.__notified;"));
+        bob.driver().executeScript("Object.defineProperty(document, 'hidden', {configurable: true, value: false});");
         assertEquals("Your turn", bob.text("#status"));
         assertEquals("Top left, O", bob.square("TopLeft").getAttribute("aria-label"));
         assertTrue(alice.square("MiddleMiddle").getAttribute("disabled") != null, "not alice's turn any more");

@@ -198,6 +198,17 @@ public class GamePage implements Serializable {
                 : texts.get("game.versus", game.hostId(), game.opponentId());
     }
 
+    /** The page's title: the game and who plays it (the page's script adds whose turn it is). */
+    public String getPageTitle() {
+        if (gone || game == null) {
+            return Texts.current().get("game.title");
+        }
+        Texts texts = Texts.current();
+        return isPlayer()
+                ? texts.get("game.pageTitle", getOpponent())
+                : texts.get("game.pageTitleWatched", game.hostId(), game.opponentId());
+    }
+
     /** The one line that says where the game stands. */
     public String getStatusText() {
         Texts texts = Texts.current();
