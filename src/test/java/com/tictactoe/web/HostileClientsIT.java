@@ -65,7 +65,7 @@ import org.junit.jupiter.api.Timeout;
 class HostileClientsIT {
 
     private static final String PASSWORD = "correct horse";
-    private static final int FLOOD_REQUESTS = 12_000;
+    private static final int FLOOD_REQUESTS = 8_000;
     private static final int FLOOD_CONNECTIONS = 16;
     /** What a flood may leave in the heap after a full collection; a session per request would be tens of MB. */
     private static final long HEAP_SLACK_BYTES = 8L * 1024 * 1024;

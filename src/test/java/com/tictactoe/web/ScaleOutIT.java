@@ -43,17 +43,6 @@ class ScaleOutIT {
             "BottomMiddle",
             "BottomLeft",
             "BottomRight"
-        },
-        {
-            "MiddleMiddle",
-            "TopLeft",
-            "TopRight",
-            "BottomLeft",
-            "MiddleLeft",
-            "MiddleRight",
-            "TopMiddle",
-            "BottomMiddle",
-            "BottomRight"
         }
     };
 
