@@ -277,7 +277,7 @@ class BadRequestsIT {
         WebClient withPlantedId = new WebClient(base);
         withPlantedId.setCookie("JSESSIONID", planted);
         assertEquals(302, withPlantedId.get("/").statusCode(), "the planted id is signed in as nobody now");
-        // Repeated failures are slowed per client address and account: SignInLimitsIT.
+        // Repeated failures are slowed per client address and account: LimitsIT.
     }
 
     @Test
