@@ -13,6 +13,7 @@ import com.tictactoe.testsupport.PushLatencies;
 import com.tictactoe.testsupport.ServerMetrics;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -135,7 +136,8 @@ class PlayInBrowsersIT {
                             + bobRenders + ", where only the end needs it");
         }
         System.out.printf("Push latency, click to the opponent's board, %s%n", latencies.summary());
-        assertTrue(latencies.count() >= 20);
+        int moves = Arrays.stream(games).mapToInt(squares -> squares.length).sum();
+        assertEquals(moves, latencies.count(), "a latency for every move");
     }
 
     /** Alice invites Bob; Bob's lobby shows it without a reload; he accepts. Returns the game id. */
@@ -143,7 +145,6 @@ class PlayInBrowsersIT {
         return Browser.startGame(alice, aliceName, bob, bobName);
     }
 
-    /** The mover clicks; the other player's page shows the mark by itself, by push. */
     /**
      * The page as it is behind other windows, with notifications allowed: the notifications it would
      * show are kept in {@code window.__notified}.
@@ -159,6 +160,7 @@ class PlayInBrowsersIT {
                 browser.driver().executeScript("return document.getElementById('favicon').getAttribute('href');"));
     }
 
+    /** The mover clicks; the other player's page shows the mark by itself, by push. */
     private static void move(Browser mover, Browser other, String square) {
         mover.play(square);
         other.waitForMarkByPush(square);
