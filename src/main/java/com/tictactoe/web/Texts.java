@@ -130,6 +130,9 @@ public final class Texts {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("No text " + key + " in " + BUNDLE, e);
         }
+        if (arguments.length == 0 && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
+            return pattern; // most of a page's texts: nothing to format, so no MessageFormat to build
+        }
         Object[] values = arguments.clone();
         for (int i = 0; i < values.length; i++) {
             if (values[i] instanceof Duration wait) {
