@@ -30,16 +30,8 @@ public class LanguageSwitch extends HttpServlet {
         response.sendRedirect(request.getContextPath() + sitePath(request.getParameter("back")));
     }
 
-    /** A path of this site, never another host ({@code //host}, {@code /\host}) nor a scheme. */
+    /** The page to go back to, if it is one of this site ({@link SiteAddress}); else the lobby. */
     static String sitePath(String back) {
-        if (back == null
-                || !back.startsWith("/")
-                || back.startsWith("//")
-                || back.contains("\\")
-                || back.length() > 512
-                || back.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            return "/";
-        }
-        return back;
+        return SiteAddress.isOnThisSite(back) ? back : "/";
     }
 }

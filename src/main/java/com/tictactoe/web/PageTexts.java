@@ -44,14 +44,7 @@ public class PageTexts extends AbstractMap<String, String> {
     static String emphasised(Texts texts, String key, Object name) {
         String marker = "\u0000";
         String text = texts.get(key, marker);
-        return html(text).replace(marker, "<strong>" + html(String.valueOf(name)) + "</strong>");
-    }
-
-    private static String html(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return Html.escape(text).replace(marker, "<strong>" + Html.escape(String.valueOf(name)) + "</strong>");
     }
 
     @Override

@@ -523,6 +523,7 @@ class ServerHardeningIT {
             HttpResponse<String> switched =
                     visitor.get("/language?to=de&back=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
             assertEquals(302, switched.statusCode());
+            assertTrue(setCookie(switched, "JSESSIONID").isEmpty(), "a visitor's switch keeps nothing on the server");
             String location = switched.headers().firstValue("Location").orElseThrow();
             assertEquals(
                     base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/",

@@ -1,5 +1,6 @@
 package com.tictactoe.web.errors;
 
+import com.tictactoe.web.Html;
 import com.tictactoe.web.Texts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -68,23 +69,16 @@ public class ErrorPages extends HttpServlet {
         Texts texts = Texts.of(request);
         response.getWriter()
                 .write(layout().replace("{{head}}", page.head())
-                        .replace("{{lang}}", html(texts.get("site.lang")))
+                        .replace("{{lang}}", Html.escape(texts.get("site.lang")))
                         .replace("{{code}}", page.code())
-                        .replace("{{heading}}", html(texts.get("error." + page.name() + ".title")))
-                        .replace("{{text}}", html(texts.get("error." + page.name() + ".text")))
-                        .replace("{{site}}", html(texts.get("site.name")))
-                        .replace("{{home}}", html(texts.get("site.home")))
-                        .replace("{{quote}}", html(texts.get("error.quote")))
-                        .replace("{{back}}", html(texts.get("error.back")))
+                        .replace("{{heading}}", Html.escape(texts.get("error." + page.name() + ".title")))
+                        .replace("{{text}}", Html.escape(texts.get("error." + page.name() + ".text")))
+                        .replace("{{site}}", Html.escape(texts.get("site.name")))
+                        .replace("{{home}}", Html.escape(texts.get("site.home")))
+                        .replace("{{quote}}", Html.escape(texts.get("error.quote")))
+                        .replace("{{back}}", Html.escape(texts.get("error.back")))
                         .replace("{{base}}", request.getContextPath())
                         .replace("{{ref}}", ref));
-    }
-
-    private static String html(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 
     private static String referenceIn(String query) {
