@@ -129,6 +129,14 @@ public class DynamoGameDao implements GameRepository {
      * move and every square. (StatusDate is matched by prefix: items from the original may store
      * the date in a shorter form than the one this app writes.) Whether the move wins or draws was decided on that state,
      * so the finishing attributes can go in the same write without reading the item first.
+     *
+     * The order of play (Moves) goes in the same write, as the order before the move and this
+     * square: the condition pins every square, and only a move changes Moves, always together
+     * with a square, so the item's Moves is the one the before-state was read with (every state a
+     * server keeps carries it: read from the item, made by its own move, or sent by another server
+     * with the game, see GameChangeMessages). (A move of
+     * the original app changes a square without it: from then on Moves records fewer squares than
+     * the board has marks, and the game is not replayed.)
      */
     @Override
     public void move(Game before, Game after, Square square) {
@@ -146,7 +154,8 @@ public class DynamoGameDao implements GameRepository {
         update.set(
                         SquareAttributes.of(square),
                         after.board().markAt(square).orElseThrow().name())
-                .set(TURN, GameItems.turnValue(after));
+                .set(TURN, GameItems.turnValue(after))
+                .set(MOVES, MoveOrders.format(after.board().playedOrder()));
         if (after.status() != before.status()) {
             update.set(STATUS_DATE, StatusDates.format(after.statusDate())).set(RESULT, GameItems.resultValue(after));
         }

@@ -31,6 +31,7 @@ final class GameItems {
             item.put(RESULT, s(resultValue(game)));
         }
         game.board().marks().forEach((square, mark) -> item.put(SquareAttributes.of(square), s(mark.name())));
+        MoveOrders.value(game.board().playedOrder()).ifPresent(moves -> item.put(MOVES, s(moves)));
         return item;
     }
 
@@ -51,7 +52,7 @@ final class GameItems {
                 turnOf(item, statusDate.status()),
                 statusDate,
                 winnerIn(item),
-                Board.of(marks));
+                Board.of(marks, MoveOrders.parse(string(item, MOVES))));
     }
 
     static GameSummary toSummary(Map<String, AttributeValue> item) {

@@ -20,6 +20,13 @@ public final class GamesTable {
     public static final String TURN = "Turn";
     public static final String STATUS_DATE = "StatusDate";
     public static final String RESULT = "Result";
+    /**
+     * Not the original's: the squares in the order they were played, their attribute names
+     * separated by spaces ("MiddleMiddle TopLeft ..."), written by each move of this app with the
+     * move. The original neither reads nor writes it, so an item it moved on records fewer squares
+     * than it has marks (see MoveOrders).
+     */
+    public static final String MOVES = "Moves";
     /** The Result of a draw, as the original writes it. */
     public static final String TIE = "Tie";
     /** The Turn the original writes once a game is finished. */
@@ -51,8 +58,9 @@ public final class GamesTable {
      * the last one a write to the base table only (the last one changes StatusDate, the index
      * key, anyway), which saves two index writes per move. The price is that the lobby reads Turn
      * of its games in progress with one BatchGetItem; reads cost a fifth of writes and that list
-     * is ten games at most. OUser and the squares are never needed in a list, so they would only
-     * make the indexes bigger. (The original app still runs on this table; its lobby just cannot
+     * is ten games at most. OUser, the squares and Moves are never needed in a list, so they
+     * would only make the indexes bigger (Moves, written by every move, would also cost the index
+     * writes this saves). (The original app still runs on this table; its lobby just cannot
      * show whose turn it is.)
      */
     private static GlobalSecondaryIndex index(String name, String hashKey, String otherPlayer) {

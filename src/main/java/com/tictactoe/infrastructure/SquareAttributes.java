@@ -3,6 +3,7 @@ package com.tictactoe.infrastructure;
 import com.tictactoe.domain.Square;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The attribute that holds each square's mark in a game item, exactly as the original named them. */
 public final class SquareAttributes {
@@ -22,5 +23,13 @@ public final class SquareAttributes {
 
     public static String of(Square square) {
         return NAMES.get(square);
+    }
+
+    /** The square an attribute name stands for; empty for any other name. */
+    public static Optional<Square> square(String attribute) {
+        return NAMES.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(attribute))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 }

@@ -10,9 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -192,5 +197,61 @@ class BoardTest {
     void marksAlternate() {
         assertEquals(X, O.other());
         assertEquals(O, X.other());
+    }
+
+    @Test
+    void aBoardRemembersTheOrderItsSquaresWerePlayedIn() {
+        Board played = board(MIDDLE_MIDDLE, O, TOP_LEFT, X, BOTTOM_RIGHT, O);
+        assertEquals(List.of(MIDDLE_MIDDLE, TOP_LEFT, BOTTOM_RIGHT), played.playedOrder());
+        assertTrue(played.isOrderKnown());
+        assertTrue(Board.empty().isOrderKnown(), "nothing played, nothing unknown");
+        assertEquals(
+                List.of(MIDDLE_MIDDLE, TOP_LEFT),
+                board(MIDDLE_MIDDLE, O, TOP_LEFT, X).playedOrder());
+
+        Board otherOrder = board(BOTTOM_RIGHT, O, TOP_LEFT, X, MIDDLE_MIDDLE, O);
+        assertEquals(played, otherOrder, "equal by their marks: a move's write compares marks only");
+        assertEquals(played.hashCode(), otherOrder.hashCode());
+    }
+
+    @Test
+    void aBoardFromMarksAloneHasNoKnownOrderAndMovesOnItDoNotMakeOneUp() {
+        Board original = Board.of(Map.of(TOP_LEFT, O, MIDDLE_MIDDLE, X));
+        assertEquals(List.of(), original.playedOrder());
+        assertFalse(original.isOrderKnown());
+
+        Board movedOn = original.with(BOTTOM_RIGHT, O);
+        assertEquals(List.of(BOTTOM_RIGHT), movedOn.playedOrder(), "appended to what was recorded");
+        assertFalse(movedOn.isOrderKnown(), "two squares of three were played by the original");
+    }
+
+    @Test
+    void aRecordedOrderIsKnownOnlyIfItNamesEachMarkedSquareOnce() {
+        Map<Square, Mark> marks = Map.of(TOP_LEFT, O, MIDDLE_MIDDLE, X, BOTTOM_RIGHT, O);
+        assertTrue(
+                Board.of(marks, List.of(TOP_LEFT, MIDDLE_MIDDLE, BOTTOM_RIGHT)).isOrderKnown());
+        assertFalse(Board.of(marks, List.of(TOP_LEFT, MIDDLE_MIDDLE)).isOrderKnown(), "one move by the original");
+        assertFalse(Board.of(marks, List.of(TOP_LEFT, MIDDLE_MIDDLE, TOP_LEFT)).isOrderKnown(), "twice");
+        assertFalse(Board.of(marks, List.of(TOP_LEFT, MIDDLE_MIDDLE, TOP_RIGHT)).isOrderKnown(), "an empty square");
+        assertFalse(Board.of(marks, List.of(TOP_LEFT, MIDDLE_MIDDLE, BOTTOM_RIGHT, TOP_RIGHT))
+                .isOrderKnown());
+        assertEquals(
+                List.of(TOP_LEFT, MIDDLE_MIDDLE),
+                Board.of(marks, List.of(TOP_LEFT, MIDDLE_MIDDLE)).playedOrder(),
+                "kept as recorded");
+    }
+
+    @Test
+    void theOrderSurvivesSerialization() throws Exception {
+        Board played = board(MIDDLE_MIDDLE, O, TOP_LEFT, X);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(played);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            Board read = (Board) in.readObject();
+            assertEquals(played, read);
+            assertEquals(List.of(MIDDLE_MIDDLE, TOP_LEFT), read.playedOrder());
+        }
     }
 }

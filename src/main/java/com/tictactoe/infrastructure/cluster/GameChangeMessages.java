@@ -14,7 +14,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +48,9 @@ final class GameChangeMessages {
             out.writeInt(game.statusDate().date().getNano());
             writeOptional(out, game.result());
             out.writeUTF(squares(game.board()));
+            // Last, so that a server of the version before, which stops reading after the squares,
+            // still reads the message: the order of play, as square ids separated by spaces.
+            out.writeUTF(order(game.board()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +77,9 @@ final class GameChangeMessages {
             GameStatus status = GameStatus.valueOf(in.readUTF());
             Instant date = Instant.ofEpochSecond(in.readLong(), in.readInt());
             String result = readOptional(in);
-            Board board = board(in.readUTF());
+            String squares = in.readUTF();
+            // A message of the version before ends with the squares: its game's order is unknown.
+            Board board = board(squares, in.available() > 0 ? in.readUTF() : "");
             Game game = new Game(gameId, hostId, opponentId, oUser, turn, new StatusDate(status, date), result, board);
             return new GameChanged(game, deleted, true);
         } catch (IOException | RuntimeException e) {
@@ -100,7 +107,11 @@ final class GameChangeMessages {
         return text.toString();
     }
 
-    private static Board board(String squares) {
+    private static String order(Board board) {
+        return String.join(" ", board.playedOrder().stream().map(Square::id).toList());
+    }
+
+    private static Board board(String squares, String order) {
         Square[] all = Square.values();
         if (squares.length() != all.length) {
             throw new IllegalArgumentException("Not a board: " + squares);
@@ -112,6 +123,10 @@ final class GameChangeMessages {
                 marks.put(all[i], Mark.valueOf(String.valueOf(mark)));
             }
         }
-        return Board.of(marks);
+        List<Square> played = new ArrayList<>();
+        for (String id : order.split(" ")) {
+            Square.fromId(id).ifPresent(played::add);
+        }
+        return Board.of(marks, played);
     }
 }

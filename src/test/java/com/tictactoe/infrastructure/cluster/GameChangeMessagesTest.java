@@ -10,6 +10,7 @@ import com.tictactoe.domain.Game;
 import com.tictactoe.domain.Square;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GameChangeMessagesTest {
@@ -69,5 +70,36 @@ class GameChangeMessagesTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> GameChangeMessages.decode(Arrays.copyOf(message, message.length - 3)));
+    }
+
+    @Test
+    void theOrderOfPlayArrivesWithTheGame() {
+        Game game = Game.invite("0b1c2d3e-0000-4000-8000-000000000005", "alice", "bob", NOW)
+                .accept("bob", NOW)
+                .play("alice", Square.BOTTOM_RIGHT, NOW)
+                .play("bob", Square.TOP_LEFT, NOW);
+
+        Game received = GameChangeMessages.decode(GameChangeMessages.encode(new GameChanged(game, false)))
+                .game();
+
+        assertEquals(
+                List.of(Square.BOTTOM_RIGHT, Square.TOP_LEFT), received.board().playedOrder());
+        assertTrue(received.board().isOrderKnown());
+    }
+
+    @Test
+    void aMessageOfTheVersionBeforeHasNoOrderAndIsReadAsSuch() {
+        Game game = Game.invite("0b1c2d3e-0000-4000-8000-000000000006", "alice", "bob", NOW)
+                .accept("bob", NOW)
+                .play("alice", Square.BOTTOM_RIGHT, NOW);
+        byte[] message = GameChangeMessages.encode(new GameChanged(game, false));
+        // The version before ended with the squares: this message without its last field.
+        int orderField = 2 + "BottomRight".length();
+        byte[] before = Arrays.copyOf(message, message.length - orderField);
+
+        Game received = GameChangeMessages.decode(before).game();
+
+        assertEquals(game, received);
+        assertFalse(received.board().isOrderKnown());
     }
 }
