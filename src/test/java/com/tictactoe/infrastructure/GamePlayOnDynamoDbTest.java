@@ -97,8 +97,10 @@ class GamePlayOnDynamoDbTest {
                         "MiddleMiddle",
                         "BottomRight",
                         "TopRight",
-                        "BottomLeft"),
+                        "BottomLeft",
+                        "Moves"),
                 item.keySet());
+        assertEquals("TopLeft TopRight MiddleMiddle BottomLeft BottomRight", s(item, "Moves"));
     }
 
     @Test
@@ -129,7 +131,7 @@ class GamePlayOnDynamoDbTest {
         Map<String, AttributeValue> item = store.rawItem(game.gameId());
         assertEquals("Tie", s(item, "Result"));
         assertEquals("N/A", s(item, "Turn"));
-        assertEquals(9 + 7, item.size());
+        assertEquals(9 + 7 + 1, item.size(), "nine squares, the original's seven others, and Moves");
     }
 
     @Test
@@ -151,6 +153,13 @@ class GamePlayOnDynamoDbTest {
         assertTrue(s(playing, "StatusDate").matches("IN_PROGRESS_" + DATE), s(playing, "StatusDate"));
         assertEquals("O", s(playing, "MiddleMiddle"));
         assertEquals("bob", s(playing, "Turn"));
+
+        // Beside the original's attributes, unchanged in name and type, only Moves: a string too.
+        assertEquals(
+                Set.of("GameId", "HostId", "OpponentId", "OUser", "Turn", "StatusDate", "MiddleMiddle", "Moves"),
+                playing.keySet());
+        playing.forEach((name, value) -> assertEquals(AttributeValue.Type.S, value.type(), name + " is a string"));
+        assertEquals("MiddleMiddle", s(playing, "Moves"));
     }
 
     @Test
@@ -361,6 +370,7 @@ class GamePlayOnDynamoDbTest {
                     index.keySchema().get(0).attributeName());
             assertEquals("StatusDate", index.keySchema().get(1).attributeName());
             assertFalse(index.projection().nonKeyAttributes().contains("Turn"), "moves must not write the indexes");
+            assertFalse(index.projection().nonKeyAttributes().contains("Moves"), "nor the order of play");
         });
     }
 }

@@ -73,6 +73,13 @@ public final class ThrottlingInterceptor implements ExecutionInterceptor {
         return attemptTimes(operation).size();
     }
 
+    /** Every attempt of every operation since the last {@link #reset()}, counted by operation. */
+    public Map<String, Integer> attemptsByOperation() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        attemptTimes.forEach((operation, times) -> counts.put(operation, times.size()));
+        return counts;
+    }
+
     /** When each attempt of the operation started, in System.nanoTime(). */
     public List<Long> attemptTimes(String operation) {
         return List.copyOf(attemptTimes.getOrDefault(operation, List.of()));
