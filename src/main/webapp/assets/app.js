@@ -329,6 +329,27 @@
         });
     });
 
+    /*
+     * A replay's keys: Left and Right step back and forward, Home and End go to the start and the
+     * end, by following the page's links for them (data-key), so that each position keeps its own
+     * address. Keys with a modifier are the browser's (Alt+Left goes back in history), and keys
+     * typed into a field are the field's.
+     */
+    document.addEventListener("keydown", function (event) {
+        if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.defaultPrevented) {
+            return;
+        }
+        var target = event.target;
+        if (target && target.closest && target.closest("input, textarea, select, [contenteditable]")) {
+            return;
+        }
+        var link = document.querySelector("a[data-key='" + event.key + "'][href]");
+        if (link) {
+            event.preventDefault();
+            window.location.assign(link.href);
+        }
+    });
+
     document.addEventListener("visibilitychange", function () {
         if (!document.hidden) {
             poll();

@@ -244,6 +244,19 @@ public class GameFacade {
         return known.recent(gameId, VIEW_MAX_AGE_NANOS, games::find);
     }
 
+    /**
+     * The game for its replay, which steps through it one page at a time: a finished game never
+     * changes (every write is conditional on a game pending or in progress), so the state this
+     * server knows of it, however old, is as good as a read. Any other game as {@link #game}.
+     */
+    public Optional<Game> gameToReplay(String gameId) {
+        if (!GameIds.isPlausible(gameId)) {
+            return Optional.empty();
+        }
+        Optional<Game> known = this.known.latest(gameId).filter(game -> game.status() == GameStatus.FINISHED);
+        return known.isPresent() ? known : game(gameId);
+    }
+
     /** The player's lists, known to this server from the changes it heard of, or read. */
     public Lobby lobby(String userId) {
         return lobbies.of(userId, games::lobbyOf);

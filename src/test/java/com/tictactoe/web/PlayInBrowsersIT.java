@@ -11,12 +11,17 @@ import com.tictactoe.testsupport.Browser;
 import com.tictactoe.testsupport.Deployments;
 import com.tictactoe.testsupport.PushLatencies;
 import com.tictactoe.testsupport.ServerMetrics;
+import com.tictactoe.testsupport.StoredGames;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,7 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Real people in real (headless) browsers: two players, each in a browser of their own, sign up,
@@ -310,6 +319,112 @@ class PlayInBrowsersIT {
 
         alice.open("/");
         assertResult(alice, bobName, "Draw");
+    }
+
+    /**
+     * A finished game replayed with the keyboard, from the lobby's recent results: Home, the
+     * arrows and End each lead to the position's own address and show its board, the move that
+     * led there marked; the game page links to the same replay.
+     */
+    @Test
+    void aFinishedGameIsReplayedWithTheKeyboard() {
+        String gameId = startGame();
+        move(alice, bob, "MiddleMiddle");
+        move(bob, alice, "TopMiddle");
+        move(alice, bob, "TopLeft");
+        move(bob, alice, "BottomRight");
+        move(alice, bob, "BottomLeft");
+        move(bob, alice, "MiddleLeft");
+        move(alice, bob, "TopRight");
+        alice.waitUntil(d -> alice.text(".result-text").equals("You won!"));
+        assertTrue(alice.driver()
+                .findElement(By.id("replay"))
+                .getAttribute("href")
+                .endsWith("/replay.xhtml?game=" + gameId));
+
+        bob.open("/");
+        bob.driver()
+                .findElement(By.cssSelector("[aria-label='Replay the game against " + aliceName + "']"))
+                .click();
+        bob.waitUntil(d -> bob.driver().getCurrentUrl().endsWith("/replay.xhtml?game=" + gameId));
+        assertEquals("Move 7 of 7: O, Top right", bob.text("#status"), "the end first");
+        assertEquals(
+                Set.of("BottomLeft", "MiddleMiddle", "TopRight"),
+                Set.copyOf(bob.all(".board .winning").stream()
+                        .map(cell -> cell.getAttribute("data-square"))
+                        .toList()));
+        assertAccessible(bob, "replay");
+
+        stepTo(Keys.HOME, 0, "Before the first move (7 moves)");
+        assertEquals(List.of(), marked(), "the empty board");
+        stepTo(Keys.ARROW_RIGHT, 1, "Move 1 of 7: O, Centre");
+        stepTo(Keys.ARROW_RIGHT, 2, "Move 2 of 7: X, Top middle");
+        assertEquals(List.of("TopMiddle=X", "MiddleMiddle=O"), marked());
+        assertEquals(
+                "TopMiddle",
+                bob.driver().findElement(By.cssSelector(".board .last-move")).getAttribute("data-square"));
+        stepTo(Keys.ARROW_LEFT, 1, "Move 1 of 7: O, Centre");
+        assertEquals(List.of("MiddleMiddle=O"), marked());
+        stepTo(Keys.END, 7, "Move 7 of 7: O, Top right");
+        assertEquals(7, marked().size());
+        bob.screenshot(Path.of("target", "screenshots", "replay.png"));
+
+        // A game the original app played, whose item records no order: its final board, and why only that.
+        String original = UUID.randomUUID().toString();
+        try (StoredGames stored = StoredGames.open()) {
+            assertEquals(
+                    "MiddleMiddle TopMiddle TopLeft BottomRight BottomLeft MiddleLeft TopRight",
+                    stored.get(gameId).get("Moves").s());
+            // The finished game of ORIGINAL.md's example, between these two.
+            stored.update(
+                    original,
+                    asTheOriginalWritesIt(Map.ofEntries(
+                            Map.entry("HostId", aliceName),
+                            Map.entry("OpponentId", bobName),
+                            Map.entry("OUser", aliceName),
+                            Map.entry("Turn", "N/A"),
+                            Map.entry("StatusDate", "FINISHED_2026-11-21 10:24:05.918273"),
+                            Map.entry("Result", aliceName),
+                            Map.entry("TopLeft", "O"),
+                            Map.entry("MiddleMiddle", "O"),
+                            Map.entry("BottomRight", "O"),
+                            Map.entry("TopRight", "X"),
+                            Map.entry("BottomLeft", "X"))));
+        }
+        bob.open("/replay.xhtml?game=" + original);
+        assertTrue(bob.text("#status").startsWith("This is how the game ended. It cannot be replayed"));
+        assertEquals(List.of("TopLeft=O", "TopRight=X", "MiddleMiddle=O", "BottomLeft=X", "BottomRight=O"), marked());
+        assertTrue(bob.all("a[data-key]").isEmpty(), "nothing to step through");
+    }
+
+    /** An update that writes these string attributes, as the original's items hold them. */
+    private static Consumer<UpdateItemRequest.Builder> asTheOriginalWritesIt(Map<String, String> attributes) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        attributes.forEach((name, value) -> {
+            names.put("#" + name, name);
+            values.put(":" + name, AttributeValue.fromS(value));
+            sets.add("#" + name + " = :" + name);
+        });
+        return update -> update.updateExpression("SET " + String.join(", ", sets))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values);
+    }
+
+    /** Bob presses the key; his browser goes to that position's address and shows it. */
+    private void stepTo(Keys key, int move, String status) {
+        new Actions(bob.driver()).sendKeys(key).perform();
+        bob.waitUntil(d -> d.getCurrentUrl().endsWith("&move=" + move));
+        assertEquals(status, bob.text("#status"));
+    }
+
+    /** The marks of bob's replay board, as "square=mark" in the board's order. */
+    private List<String> marked() {
+        return bob.all(".board .cell").stream()
+                .filter(cell -> !cell.getText().isEmpty())
+                .map(cell -> cell.getAttribute("data-square") + "=" + cell.getText())
+                .toList();
     }
 
     /**
