@@ -247,13 +247,18 @@ public class GameFacade {
     /**
      * The game for its replay, which steps through it one page at a time: a finished game never
      * changes (every write is conditional on a game pending or in progress), so the state this
-     * server knows of it, however old, is as good as a read. Any other game as {@link #game}.
+     * server knows of it, however old, is as good as a read. Unless its order of play is unknown
+     * here (a change message from a server of the version before carries none): then, and for any
+     * other game, as {@link #game}.
      */
     public Optional<Game> gameToReplay(String gameId) {
         if (!GameIds.isPlausible(gameId)) {
             return Optional.empty();
         }
-        Optional<Game> known = this.known.latest(gameId).filter(game -> game.status() == GameStatus.FINISHED);
+        Optional<Game> known = this.known
+                .latest(gameId)
+                .filter(game ->
+                        game.status() == GameStatus.FINISHED && game.board().isOrderKnown());
         return known.isPresent() ? known : game(gameId);
     }
 

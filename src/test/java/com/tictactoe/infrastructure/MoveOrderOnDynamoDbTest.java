@@ -94,6 +94,16 @@ class MoveOrderOnDynamoDbTest {
         assertEquals(7, replay.length());
         assertEquals(Optional.of(Square.MIDDLE_MIDDLE), replay.moveTo(1));
         assertEquals(Optional.of(Square.MIDDLE_RIGHT), replay.moveTo(7));
+
+        // A finished game never changes: its replay, page after page, is served from memory, even
+        // once a game being shown would be read again (GameFacade.VIEW_MAX_AGE_NANOS).
+        sleepUninterruptibly(2_100);
+        calls.reset();
+        for (int step = 0; step <= 7; step++) {
+            assertTrue(
+                    Replay.of(facade.gameToReplay(game.gameId()).orElseThrow()).isPresent());
+        }
+        assertEquals(Map.of(), calls.attemptsByOperation(), "no call for a replay this server knows");
     }
 
     @Test
@@ -119,5 +129,13 @@ class MoveOrderOnDynamoDbTest {
         assertEquals(5, read.board().moveCount());
         assertFalse(read.board().isOrderKnown());
         assertTrue(Replay.of(read).isEmpty(), "no replay: the final board only");
+    }
+
+    private static void sleepUninterruptibly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
