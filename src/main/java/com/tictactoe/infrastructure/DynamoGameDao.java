@@ -132,11 +132,12 @@ public class DynamoGameDao implements GameRepository {
      *
      * The order of play (Moves) goes in the same write, as the order before the move and this
      * square: the condition pins every square, and only a move changes Moves, always together
-     * with a square, so the item's Moves is the one the before-state was read with (every state a
+     * with a square, so the item's Moves is the one the before-state was read with. Every state a
      * server keeps carries it: read from the item, made by its own move, or sent by another server
-     * with the game, see GameChangeMessages). (A move of
-     * the original app changes a square without it: from then on Moves records fewer squares than
-     * the board has marks, and the game is not replayed.)
+     * with the game (GameChangeMessages; one from a server of the version before, during a rolling
+     * update, carries none, and that game loses its replay). A move of the original app changes a
+     * square without Moves: from then on Moves records fewer squares than the board has marks,
+     * and the game is not replayed.
      */
     @Override
     public void move(Game before, Game after, Square square) {

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The order of play as the item's {@link GamesTable#MOVES} holds it: the squares' attribute names,
- * separated by spaces. A string rather than a list: the smallest item, and a type the original's
- * boto reads without surprise should anyone look.
+ * separated by spaces: a string, as every attribute of the original's items is, and smaller than
+ * a list of them.
  */
 final class MoveOrders {
 
