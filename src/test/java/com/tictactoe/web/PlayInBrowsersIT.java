@@ -322,29 +322,40 @@ class PlayInBrowsersIT {
     }
 
     /**
-     * A finished game replayed with the keyboard, from the lobby's recent results: Home, the
-     * arrows and End each lead to the position's own address and show its board, the move that
-     * led there marked; the game page links to the same replay.
+     * A finished game replayed with the keyboard, from its game page's link: Home, the arrows and
+     * End each lead to the position's own address and show its board, the move that led there
+     * marked. A game the original app played shows its final board and says why only that. Both
+     * games are written to the table as stored (that each move records the order in its one write
+     * is MoveOrderOnDynamoDbTest's), which keeps this test short.
      */
     @Test
     void aFinishedGameIsReplayedWithTheKeyboard() {
-        String gameId = startGame();
-        move(alice, bob, "TopLeft");
-        move(bob, alice, "MiddleLeft");
-        move(alice, bob, "TopMiddle");
-        move(bob, alice, "MiddleMiddle");
-        move(alice, bob, "TopRight");
-        alice.waitUntil(d -> alice.text(".result-text").equals("You won!"));
-        assertTrue(alice.driver()
-                .findElement(By.id("replay"))
-                .getAttribute("href")
-                .endsWith("/replay.xhtml?game=" + gameId));
+        String gameId = UUID.randomUUID().toString();
+        String original = UUID.randomUUID().toString();
+        try (StoredGames stored = StoredGames.open()) {
+            stored.update(
+                    gameId,
+                    finishedGame(Map.of(
+                            "TopLeft", "O",
+                            "MiddleLeft", "X",
+                            "TopMiddle", "O",
+                            "MiddleMiddle", "X",
+                            "TopRight", "O",
+                            "Moves", "TopLeft MiddleLeft TopMiddle MiddleMiddle TopRight")));
+            // ORIGINAL.md's example of a finished game: no Moves.
+            stored.update(
+                    original,
+                    finishedGame(Map.of(
+                            "TopLeft", "O",
+                            "MiddleMiddle", "O",
+                            "BottomRight", "O",
+                            "TopRight", "X",
+                            "BottomLeft", "X")));
+        }
 
-        bob.open("/");
-        bob.driver()
-                .findElement(By.cssSelector("[aria-label='Replay the game against " + aliceName + "']"))
-                .click();
-        bob.waitUntil(d -> bob.driver().getCurrentUrl().endsWith("/replay.xhtml?game=" + gameId));
+        bob.open("/game.xhtml?id=" + gameId);
+        bob.driver().findElement(By.id("replay")).click();
+        bob.waitUntil(d -> d.getCurrentUrl().endsWith("/replay.xhtml?game=" + gameId));
         assertEquals("Move 5 of 5: O, Top right", bob.text("#status"), "the end first");
         assertEquals(
                 Set.of("TopLeft", "TopMiddle", "TopRight"),
@@ -367,36 +378,22 @@ class PlayInBrowsersIT {
         assertEquals(5, marked().size());
         bob.screenshot(Path.of("target", "screenshots", "replay.png"));
 
-        // A game the original app played, whose item records no order: its final board, and why only that.
-        String original = UUID.randomUUID().toString();
-        try (StoredGames stored = StoredGames.open()) {
-            assertEquals(
-                    "TopLeft MiddleLeft TopMiddle MiddleMiddle TopRight",
-                    stored.get(gameId).get("Moves").s());
-            // The finished game of ORIGINAL.md's example, between these two.
-            stored.update(
-                    original,
-                    asTheOriginalWritesIt(Map.ofEntries(
-                            Map.entry("HostId", aliceName),
-                            Map.entry("OpponentId", bobName),
-                            Map.entry("OUser", aliceName),
-                            Map.entry("Turn", "N/A"),
-                            Map.entry("StatusDate", "FINISHED_2026-11-21 10:24:05.918273"),
-                            Map.entry("Result", aliceName),
-                            Map.entry("TopLeft", "O"),
-                            Map.entry("MiddleMiddle", "O"),
-                            Map.entry("BottomRight", "O"),
-                            Map.entry("TopRight", "X"),
-                            Map.entry("BottomLeft", "X"))));
-        }
         bob.open("/replay.xhtml?game=" + original);
         assertTrue(bob.text("#status").startsWith("This is how the game ended. It cannot be replayed"));
         assertEquals(List.of("TopLeft=O", "TopRight=X", "MiddleMiddle=O", "BottomLeft=X", "BottomRight=O"), marked());
         assertTrue(bob.all("a[data-key]").isEmpty(), "nothing to step through");
     }
 
-    /** An update that writes these string attributes, as the original's items hold them. */
-    private static Consumer<UpdateItemRequest.Builder> asTheOriginalWritesIt(Map<String, String> attributes) {
+    /** Alice's win over bob, as the table stores it, with these squares (and Moves, if given). */
+    private Consumer<UpdateItemRequest.Builder> finishedGame(Map<String, String> squares) {
+        Map<String, String> attributes = new HashMap<>(squares);
+        attributes.putAll(Map.of(
+                "HostId", aliceName,
+                "OpponentId", bobName,
+                "OUser", aliceName,
+                "Turn", "N/A",
+                "StatusDate", "FINISHED_2026-11-21 10:24:05.918273",
+                "Result", aliceName));
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
