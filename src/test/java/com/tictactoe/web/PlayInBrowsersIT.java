@@ -261,6 +261,34 @@ class PlayInBrowsersIT {
         alice.screenshot(Path.of("target", "screenshots", "lobby.png"));
     }
 
+    /**
+     * Bob resigns, after confirming: alice's page shows her win by push alone, without a reload,
+     * and the game is stored as resigned.
+     */
+    @Test
+    void aResignationIsSeenLiveByTheOpponent() {
+        String gameId = startGame();
+        move(alice, bob, "TopLeft");
+        alice.markPage();
+        bob.driver().findElement(By.id("resign")).click();
+        bob.waitUntil(d -> !bob.all("#resign-question").isEmpty());
+        assertEquals("Resign this game? " + aliceName + " wins.", bob.text("#resign-question"));
+        assertEquals("Your turn", bob.text("#status"), "nothing happened yet");
+        bob.driver().findElement(By.id("resign-yes")).click();
+
+        bob.waitUntil(d -> !bob.all(".result-note").isEmpty());
+        assertEquals("You lost", bob.text(".result-text"));
+        assertEquals("You resigned.", bob.text(".result-note"));
+        alice.waitUntil(d -> !alice.all(".result-note").isEmpty());
+        assertEquals("You won!", alice.text(".result-text"));
+        assertEquals(bobName + " resigned.", alice.text(".result-note"));
+        alice.assertOnPush("alice sees bob resigned");
+        assertTrue(alice.stillSamePage(), "shown without a reload");
+        assertTrue(alice.all("#resign").isEmpty() && bob.all("#resign").isEmpty(), "nothing left to resign");
+        assertEquals("O", alice.square("TopLeft").getText(), "the board as it was");
+        assertEquals(alice.gameId(), gameId);
+    }
+
     @Test
     void aFullBoardWithoutALineIsADraw() {
         startGame();
