@@ -1,33 +1,30 @@
 package com.tictactoe.application;
 
-import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sweeps for stalled games every {@code tictactoe.games.sweep-every} on every server. The timer is
- * not persistent: it needs no database of timers, and a server that is down sweeps nothing while
- * the others go on.
+ * Sweeps for stalled games every {@code tictactoe.games.sweep-every} on every server, on the
+ * container's scheduled executor. Not an EJB timer: a non-persistent one is all this needs, and
+ * Payara Micro's timer service has a history of failing those.
  */
-@Singleton
-@Startup
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class StalledGamesTimer {
 
     private static final Logger LOG = Logger.getLogger(StalledGamesTimer.class.getName());
 
     @Resource
-    private TimerService timers;
+    private ManagedScheduledExecutorService scheduler;
 
     @Inject
     private TimeLimitSettings settings;
@@ -35,19 +32,26 @@ public class StalledGamesTimer {
     @Inject
     private StalledGames stalled;
 
-    @PostConstruct
-    void start() {
+    private ScheduledFuture<?> sweeps;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         long every = settings.sweepEvery().toMillis();
-        timers.createIntervalTimer(every, every, new TimerConfig("stalled-games", false));
+        sweeps = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @Timeout
-    void sweep() {
+    private void sweep() {
         try {
             stalled.sweep(Instant.now());
         } catch (RuntimeException e) {
-            // The store may be away for a while: the next sweep tries again.
-            LOG.log(Level.WARNING, "The sweep for stalled games failed; the next one tries again", e);
+            // The store may be away for a while (or its tables not made yet): the next sweep tries again.
+            LOG.log(Level.WARNING, "The sweep for stalled games failed; the next one tries again: " + e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeps != null) {
+            sweeps.cancel(false);
         }
     }
 }
