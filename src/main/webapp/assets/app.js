@@ -93,6 +93,10 @@
         status.classList.toggle("status-yours", yours);
         board.classList.toggle("board-live", yours);
         element.setAttribute("data-version", String(change.version));
+        // what depended on who had the turn since when (the clock, a claim) holds no more
+        document.querySelectorAll("[data-turn-bound]").forEach(function (bound) {
+            bound.hidden = true;
+        });
         showTurns();
         var messages = document.getElementById("messages");
         if (messages) {

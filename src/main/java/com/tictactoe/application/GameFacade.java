@@ -13,6 +13,7 @@ import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.StoreUnavailableException;
+import com.tictactoe.domain.TimeLimits;
 import com.tictactoe.domain.UserIds;
 import com.tictactoe.domain.WriteConflictException;
 import jakarta.ejb.Stateless;
@@ -29,7 +30,8 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * The use cases of the game: invite, accept, decline, cancel, move, and the lists of a player.
+ * The use cases of the game: invite, accept, decline, cancel, move, resign, claim the win, end a
+ * stalled game, and the lists of a player.
  * Refusals are {@link GameRuleException}s naming the {@link Rejection}; when one is thrown nothing
  * has been written. An unreachable store is a {@code StoreUnavailableException}.
  */
@@ -63,6 +65,9 @@ public class GameFacade {
 
     @Inject
     private UncertainMoves uncertain;
+
+    @Inject
+    private TimeLimits limits;
 
     /**
      * The host invites a registered player, named as typed (any case, spaces around ignored): every
@@ -236,6 +241,89 @@ public class GameFacade {
         return after;
     }
 
+    /**
+     * The player gives up and the opponent wins, with one conditional write. A move that lands
+     * just before changes nothing about the wish to resign: the resignation is made again on the
+     * game as it is then, unless that move ended the game.
+     */
+    public Game resign(String gameId, String player) {
+        checkId(gameId);
+        Instant now = Instant.now();
+        Game before = load(gameId);
+        try {
+            return end(before, before.resign(player, now));
+        } catch (WriteConflictException conflict) {
+            Optional<Game> current = conflict.current();
+            if (current.isPresent() && current.get().status() == GameStatus.IN_PROGRESS) {
+                known.remember(current.get());
+                try {
+                    return end(current.get(), current.get().resign(player, now));
+                } catch (WriteConflictException again) {
+                    throw explain(again, game -> game.resign(player, now));
+                }
+            }
+            throw explain(conflict, game -> game.resign(player, now));
+        }
+    }
+
+    /**
+     * The player not to move takes the win once the opponent has had the turn for {@link
+     * TimeLimits#claimAfter()}. Judged on the stored game, read consistently: a move the opponent
+     * makes meanwhile makes the write fail, and the claim is refused with the reason.
+     */
+    public Game claim(String gameId, String player) {
+        checkId(gameId);
+        Instant now = Instant.now();
+        Game before = load(gameId);
+        try {
+            return end(before, before.claim(player, now, limits));
+        } catch (WriteConflictException conflict) {
+            throw explain(conflict, game -> game.claim(player, now, limits));
+        }
+    }
+
+    /**
+     * Ends the game as a loss for the player to move if their time ran out by {@code now}
+     * ({@link TimeLimits#stalledAfter()}). False if it did not: it was moved, ended or still has
+     * time, or another server's sweep ended it first.
+     */
+    public boolean endIfStalled(String gameId, Instant now) {
+        Optional<Game> before = games.find(gameId);
+        if (before.isEmpty() || !before.get().isStalled(now, limits)) {
+            return false;
+        }
+        try {
+            end(before.get(), before.get().timeOut(now, limits));
+            return true;
+        } catch (WriteConflictException lostTheRace) {
+            lostTheRace.current().ifPresent(known::remember);
+            return false;
+        }
+    }
+
+    private Game end(Game before, Game after) {
+        try {
+            games.end(before, after);
+        } catch (WriteConflictException conflict) {
+            Optional<Game> done = conflict.current()
+                    .filter(game -> conflict.afterRetry()
+                            && game.status() == GameStatus.FINISHED
+                            && game.ending() == after.ending()
+                            && Optional.ofNullable(game.result()).equals(Optional.ofNullable(after.result())));
+            if (done.isPresent()) {
+                return alreadyDone(done.get());
+            }
+            throw conflict;
+        }
+        changed(after, false);
+        return after;
+    }
+
+    /** The limits the rules apply, for showing when a claim becomes possible. */
+    public TimeLimits timeLimits() {
+        return limits;
+    }
+
     /** The game as recently known, for showing it; anyone signed in may watch a game. */
     public Optional<Game> game(String gameId) {
         if (!GameIds.isPlausible(gameId)) {
@@ -355,8 +443,11 @@ public class GameFacade {
             }
             case FINISHED -> {
                 LOG.info(() -> "Game finished: " + game.gameId() + ", "
-                        + game.winner().map(winner -> "won by " + winner).orElse("a draw"));
-                metrics.moveMade();
+                        + game.winner().map(winner -> "won by " + winner).orElse("a draw")
+                        + (game.ending() == null ? "" : " (" + game.ending() + ")"));
+                if (game.ending() == null) {
+                    metrics.moveMade();
+                }
                 metrics.gameFinished(game.winner().isEmpty());
             }
         }

@@ -2,6 +2,7 @@ package com.tictactoe.domain;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,8 +12,11 @@ import java.util.Optional;
  * the result. Every state change returns a new game after checking the rules, so a request the
  * rules refuse never produces a state to store.
  *
- * @param turn   the player to move; {@code null} once the game is finished
- * @param result the winner's user id once a game is won; {@code null} until then, and for a draw
+ * @param turn      the player to move; {@code null} once the game is finished
+ * @param result    the winner's user id once a game is won; {@code null} until then, and for a draw
+ * @param turnSince when the player to move got the turn; {@code null} unless the game is being
+ *                  played, and for games whose last move the original app made (it keeps no time)
+ * @param ending    how a finished game ended if not by play (resigned, claimed, timed out); else null
  */
 public record Game(
         String gameId,
@@ -22,8 +26,23 @@ public record Game(
         String turn,
         StatusDate statusDate,
         String result,
-        Board board)
+        Board board,
+        Instant turnSince,
+        Ending ending)
         implements Serializable {
+
+    /** A game without a known turn time or a special ending: as the original app stores one. */
+    public Game(
+            String gameId,
+            String hostId,
+            String opponentId,
+            String oUser,
+            String turn,
+            StatusDate statusDate,
+            String result,
+            Board board) {
+        this(gameId, hostId, opponentId, oUser, turn, statusDate, result, board, null, null);
+    }
 
     public Game {
         Objects.requireNonNull(gameId, "gameId");
@@ -32,6 +51,8 @@ public record Game(
         Objects.requireNonNull(oUser, "oUser");
         Objects.requireNonNull(statusDate, "statusDate");
         Objects.requireNonNull(board, "board");
+        // As stored: to the microsecond, so that a game read back equals the one written.
+        turnSince = turnSince == null ? null : turnSince.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** A new invitation: the host will play first, with O. */
@@ -79,7 +100,16 @@ public record Game(
     public Game accept(String userId, Instant now) {
         checkInvitee(userId);
         return new Game(
-                gameId, hostId, opponentId, oUser, hostId, new StatusDate(GameStatus.IN_PROGRESS, now), null, board);
+                gameId,
+                hostId,
+                opponentId,
+                oUser,
+                hostId,
+                new StatusDate(GameStatus.IN_PROGRESS, now),
+                null,
+                board,
+                now,
+                null);
     }
 
     /** Only the invited player may decline, and only an open invitation. */
@@ -136,17 +166,93 @@ public record Game(
         });
         Board next = board.with(square, markOf(player));
         if (next.completedLine().isPresent()) {
-            return finished(next, player, now);
+            return finished(next, player, null, now);
         }
         if (next.isFull()) {
-            return finished(next, null, now);
+            return finished(next, null, null, now);
         }
-        return new Game(gameId, hostId, opponentId, oUser, opponentOf(player), statusDate, null, next);
+        return new Game(gameId, hostId, opponentId, oUser, opponentOf(player), statusDate, null, next, now, null);
     }
 
-    private Game finished(Board finalBoard, String result, Instant now) {
+    private Game finished(Board finalBoard, String result, Ending ending, Instant now) {
         return new Game(
-                gameId, hostId, opponentId, oUser, null, new StatusDate(GameStatus.FINISHED, now), result, finalBoard);
+                gameId,
+                hostId,
+                opponentId,
+                oUser,
+                null,
+                new StatusDate(GameStatus.FINISHED, now),
+                result,
+                finalBoard,
+                null,
+                ending);
+    }
+
+    /** {@code player} gives up: the opponent wins. Allowed at any moment of a game being played. */
+    public Game resign(String player, Instant now) {
+        checkPlaying(player);
+        return finished(board, opponentOf(player), Ending.RESIGNED, now);
+    }
+
+    /** Why {@code player} may not claim the win now, or empty if they may. */
+    public Optional<Rejection> claimRejection(String player, Instant now, TimeLimits limits) {
+        if (!isPlayer(player)) {
+            return Optional.of(Rejection.NOT_A_PLAYER);
+        }
+        if (status() != GameStatus.IN_PROGRESS) {
+            return Optional.of(Rejection.NOT_IN_PROGRESS);
+        }
+        if (player.equals(turn)) {
+            return Optional.of(Rejection.CLAIM_ON_YOUR_TURN);
+        }
+        if (claimableFrom(limits).filter(from -> !now.isBefore(from)).isEmpty()) {
+            return Optional.of(Rejection.CLAIM_TOO_EARLY);
+        }
+        return Optional.empty();
+    }
+
+    /** The player not to move claims the win: the player to move has had long enough. */
+    public Game claim(String player, Instant now, TimeLimits limits) {
+        claimRejection(player, now, limits).ifPresent(rejection -> {
+            throw new GameRuleException(rejection);
+        });
+        return finished(board, player, Ending.CLAIMED, now);
+    }
+
+    /** When the player not to move may claim the win; empty when not being played or not known. */
+    public Optional<Instant> claimableFrom(TimeLimits limits) {
+        return turnStarted().map(since -> since.plus(limits.claimAfter()));
+    }
+
+    /** When the game ends by itself unless the player to move moves; empty as for claims. */
+    public Optional<Instant> stalledFrom(TimeLimits limits) {
+        return turnStarted().map(since -> since.plus(limits.stalledAfter()));
+    }
+
+    private Optional<Instant> turnStarted() {
+        return status() == GameStatus.IN_PROGRESS ? Optional.ofNullable(turnSince) : Optional.empty();
+    }
+
+    public boolean isStalled(Instant now, TimeLimits limits) {
+        return stalledFrom(limits).filter(from -> !now.isBefore(from)).isPresent();
+    }
+
+    /** The stalled game ends as a loss for the player who did not move in time. */
+    public Game timeOut(Instant now, TimeLimits limits) {
+        if (!isStalled(now, limits)) {
+            throw new GameRuleException(
+                    status() == GameStatus.IN_PROGRESS ? Rejection.NOT_STALLED : Rejection.NOT_IN_PROGRESS);
+        }
+        return finished(board, opponentOf(turn), Ending.TIMED_OUT, now);
+    }
+
+    private void checkPlaying(String player) {
+        if (!isPlayer(player)) {
+            throw new GameRuleException(Rejection.NOT_A_PLAYER);
+        }
+        if (status() != GameStatus.IN_PROGRESS) {
+            throw new GameRuleException(Rejection.NOT_IN_PROGRESS);
+        }
     }
 
     public boolean isDraw() {

@@ -42,6 +42,19 @@ public interface GameRepository {
      */
     void move(Game before, Game after, Square square);
 
+    /**
+     * Stores {@code after}, {@code before} ended by resignation, claim or time-out, only if the game
+     * is still being played with the same player to move since the same time.
+     */
+    void end(Game before, Game after);
+
+    /**
+     * Ids of games being played whose player to move may have run out of time by {@code now}
+     * ({@link TimeLimits#stalledAfter()}): at most {@code perShard} from each part of the store's
+     * index, some of them not quite due yet; the caller checks each on the stored game.
+     */
+    List<String> stalledBy(Instant now, int perShard);
+
     /** The newest pending games that {@code userId} hosts, newest first, at most {@code limit}. */
     List<GameSummary> invitationsBy(String userId, int limit);
 

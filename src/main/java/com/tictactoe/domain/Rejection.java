@@ -14,6 +14,12 @@ public enum Rejection {
     SQUARE_TAKEN,
     INVALID_SQUARE,
     BOARD_CHANGED,
+    /** A claim by the player whose turn it is: they can move instead. */
+    CLAIM_ON_YOUR_TURN,
+    /** The opponent has not had the turn long enough yet, or since when is not known. */
+    CLAIM_TOO_EARLY,
+    /** Only for the sweep: the game's player to move still has time. */
+    NOT_STALLED,
     OPPONENT_REQUIRED,
     SELF_INVITATION,
     /** Told with the name as typed. */

@@ -4,6 +4,7 @@ import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.AttemptCounterRepository;
 import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.SignInTokenRepository;
+import com.tictactoe.domain.TimeLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -56,6 +57,9 @@ public class DynamoDbResources {
     @Inject
     private DynamoCallMetrics callMetrics;
 
+    @Inject
+    private TimeLimits timeLimits;
+
     /** The one client of the app; not a bean, so that only the DAOs made here can call DynamoDB. */
     private DynamoDbClient dynamo;
 
@@ -91,7 +95,7 @@ public class DynamoDbResources {
     @Produces
     @ApplicationScoped
     public GameRepository games() {
-        return new DynamoGameDao(dynamo, settings.gamesTable(), reads);
+        return new DynamoGameDao(dynamo, settings.gamesTable(), reads, timeLimits);
     }
 
     @Produces

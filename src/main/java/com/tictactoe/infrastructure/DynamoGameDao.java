@@ -10,6 +10,7 @@ import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Mark;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.StatusDate;
+import com.tictactoe.domain.TimeLimits;
 import com.tictactoe.domain.WriteConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +45,17 @@ public class DynamoGameDao implements GameRepository {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Executor executor;
+    private final StallIndex stallIndex;
 
     public DynamoGameDao(DynamoDbClient dynamo, String table, Executor executor) {
+        this(dynamo, table, executor, TimeLimits.DEFAULT);
+    }
+
+    public DynamoGameDao(DynamoDbClient dynamo, String table, Executor executor, TimeLimits limits) {
         this.dynamo = dynamo;
         this.table = table;
         this.executor = executor;
+        this.stallIndex = new StallIndex(limits);
     }
 
     @Override
@@ -79,7 +86,10 @@ public class DynamoGameDao implements GameRepository {
                 .exists(GAME_ID)
                 .equal(OPPONENT_ID, opponentId)
                 .beginsWith(STATUS_DATE, StatusDates.prefix(GameStatus.PENDING))
-                .set(STATUS_DATE, StatusDates.format(new StatusDate(GameStatus.IN_PROGRESS, now)));
+                .set(STATUS_DATE, StatusDates.format(new StatusDate(GameStatus.IN_PROGRESS, now)))
+                .set(TURN_SINCE, GameItems.time(now))
+                .set(STALL_SHARD, StallIndex.shard(gameId))
+                .set(STALLED_FROM, stallIndex.stalledFrom(now));
         try {
             return GameItems.toGame(DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
                             .key(GameItems.key(gameId))
@@ -160,6 +170,7 @@ public class DynamoGameDao implements GameRepository {
         if (after.status() != before.status()) {
             update.set(STATUS_DATE, StatusDates.format(after.statusDate())).set(RESULT, GameItems.resultValue(after));
         }
+        turnTimes(before, after, update);
         try {
             DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
                     .key(GameItems.key(before.gameId()))
@@ -171,6 +182,87 @@ public class DynamoGameDao implements GameRepository {
         } catch (ConditionalCheckFailedException e) {
             throw conflict(before.gameId(), e);
         }
+    }
+
+    /**
+     * The turn's time and the game's place in the stall index, in the same write as the change of
+     * turn: set while the game is played (the index key only when it moves to another span), and
+     * removed with the end of the game, which takes it out of the sparse index.
+     */
+    private void turnTimes(Game before, Game after, Expression update) {
+        if (after.status() != GameStatus.IN_PROGRESS) {
+            update.remove(TURN_SINCE).remove(STALL_SHARD).remove(STALLED_FROM);
+            return;
+        }
+        update.set(TURN_SINCE, GameItems.time(after.turnSince()));
+        Optional<String> was = stallIndex.stalledFrom(before);
+        String now = stallIndex.stalledFrom(after).orElseThrow();
+        if (was.isEmpty()) {
+            // The last move was the original app's, which keeps no times: the game joins the index.
+            update.set(STALL_SHARD, StallIndex.shard(after.gameId()));
+        }
+        if (!was.equals(Optional.of(now))) {
+            update.set(STALLED_FROM, now);
+        }
+    }
+
+    /*
+     * Resigned, claimed or timed out: the condition pins the state the ending was decided on (being
+     * played, the player to move and since when), so a move that lands first makes it fail, and
+     * of two sweeps ending one stalled game only the first writes.
+     */
+    @Override
+    public void end(Game before, Game after) {
+        Expression update = new Expression()
+                .beginsWith(STATUS_DATE, StatusDates.prefix(GameStatus.IN_PROGRESS))
+                .equal(TURN, before.turn());
+        if (before.turnSince() == null) {
+            update.notExists(TURN_SINCE);
+        } else {
+            update.equal(TURN_SINCE, GameItems.time(before.turnSince()));
+        }
+        update.set(STATUS_DATE, StatusDates.format(after.statusDate()))
+                .set(RESULT, GameItems.resultValue(after))
+                .set(TURN, GameItems.turnValue(after))
+                .set(ENDING, after.ending().name());
+        turnTimes(before, after, update);
+        try {
+            DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
+                    .key(GameItems.key(before.gameId()))
+                    .updateExpression(update.update())
+                    .conditionExpression(update.condition())
+                    .expressionAttributeNames(update.names())
+                    .expressionAttributeValues(update.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+        } catch (ConditionalCheckFailedException e) {
+            throw conflict(before.gameId(), e);
+        }
+    }
+
+    /*
+     * One query per shard of the sparse stall index, each reading keys only and at most perShard:
+     * a sweep reads what is due and nothing of the games still within their time.
+     */
+    @Override
+    public List<String> stalledBy(Instant now, int perShard) {
+        List<String> due = new ArrayList<>();
+        for (int shard = 0; shard < STALL_SHARDS; shard++) {
+            Expression key = new Expression()
+                    .equal(STALL_SHARD, Integer.toString(shard))
+                    .lessOrEqual(STALLED_FROM, StallIndex.upTo(now));
+            QueryRequest request = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(STALL_INDEX)
+                    .keyConditionExpression(key.condition())
+                    .expressionAttributeNames(key.names())
+                    .expressionAttributeValues(key.values())
+                    .limit(perShard)
+                    .build();
+            DynamoCalls.available(() -> dynamo.query(request)).items().stream()
+                    .map(item -> GameItems.string(item, GAME_ID))
+                    .forEach(due::add);
+        }
+        return due;
     }
 
     private WriteConflictException conflict(String gameId, ConditionalCheckFailedException e) {

@@ -16,6 +16,7 @@ final class Expression {
     private final Map<String, AttributeValue> values = new HashMap<>();
     private final List<String> conditions = new ArrayList<>();
     private final List<String> updates = new ArrayList<>();
+    private final List<String> removals = new ArrayList<>();
 
     String name(String attribute) {
         String placeholder = "#" + attribute;
@@ -54,12 +55,24 @@ final class Expression {
         return this;
     }
 
+    Expression remove(String attribute) {
+        removals.add(name(attribute));
+        return this;
+    }
+
+    Expression lessOrEqual(String attribute, String value) {
+        conditions.add(name(attribute) + " <= " + value(value));
+        return this;
+    }
+
     String condition() {
         return String.join(" AND ", conditions);
     }
 
     String update() {
-        return "SET " + String.join(", ", updates);
+        String set = updates.isEmpty() ? "" : "SET " + String.join(", ", updates);
+        String remove = removals.isEmpty() ? "" : "REMOVE " + String.join(", ", removals);
+        return (set + " " + remove).trim();
     }
 
     Map<String, String> names() {

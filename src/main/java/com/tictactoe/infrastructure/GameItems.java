@@ -3,12 +3,15 @@ package com.tictactoe.infrastructure;
 import static com.tictactoe.infrastructure.GamesTable.*;
 
 import com.tictactoe.domain.Board;
+import com.tictactoe.domain.Ending;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Mark;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.StatusDate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,6 +35,12 @@ final class GameItems {
         }
         game.board().marks().forEach((square, mark) -> item.put(SquareAttributes.of(square), s(mark.name())));
         MoveOrders.value(game.board().playedOrder()).ifPresent(moves -> item.put(MOVES, s(moves)));
+        if (game.turnSince() != null) {
+            item.put(TURN_SINCE, s(time(game.turnSince())));
+        }
+        if (game.ending() != null) {
+            item.put(ENDING, s(game.ending().name()));
+        }
         return item;
     }
 
@@ -52,7 +61,24 @@ final class GameItems {
                 turnOf(item, statusDate.status()),
                 statusDate,
                 winnerIn(item),
-                Board.of(marks, MoveOrders.parse(string(item, MOVES))));
+                Board.of(marks, MoveOrders.parse(string(item, MOVES))),
+                statusDate.status() == GameStatus.IN_PROGRESS ? instantIn(item, TURN_SINCE) : null,
+                endingIn(item, statusDate.status()));
+    }
+
+    /** A time as stored: ISO-8601 in UTC, to the microsecond, as domain values keep it. */
+    static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    private static Instant instantIn(Map<String, AttributeValue> item, String name) {
+        String value = string(item, name);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static Ending endingIn(Map<String, AttributeValue> item, GameStatus status) {
+        String value = string(item, ENDING);
+        return value == null || status != GameStatus.FINISHED ? null : Ending.valueOf(value);
     }
 
     static GameSummary toSummary(Map<String, AttributeValue> item) {

@@ -32,8 +32,20 @@ public final class GamesTable {
     /** The Turn the original writes once a game is finished. */
     public static final String NO_TURN = "N/A";
 
+    /** When the player to move got the turn (ISO-8601 UTC); only while a game is being played. */
+    public static final String TURN_SINCE = "TurnSince";
+    /** How a finished game ended if not by play: a name of {@code domain.Ending}. */
+    public static final String ENDING = "Ending";
+    /** Which of {@link #STALL_SHARDS} partitions of the stall index a game in progress is in. */
+    public static final String STALL_SHARD = "StallShard";
+    /** From when a game in progress counts as stalled, rounded up (see {@link StallIndex}). */
+    public static final String STALLED_FROM = "StalledFrom";
+
+    public static final int STALL_SHARDS = 16;
+
     public static final String HOST_INDEX = "HostId-StatusDate-index";
     public static final String OPPONENT_INDEX = "OpponentId-StatusDate-index";
+    public static final String STALL_INDEX = "StallShard-StalledFrom-index";
 
     private GamesTable() {}
 
@@ -43,10 +55,28 @@ public final class GamesTable {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         stringAttribute(GAME_ID), stringAttribute(HOST_ID),
-                        stringAttribute(OPPONENT_ID), stringAttribute(STATUS_DATE))
+                        stringAttribute(OPPONENT_ID), stringAttribute(STATUS_DATE),
+                        stringAttribute(STALL_SHARD), stringAttribute(STALLED_FROM))
                 .keySchema(key(GAME_ID, KeyType.HASH))
                 .globalSecondaryIndexes(
-                        index(HOST_INDEX, HOST_ID, OPPONENT_ID), index(OPPONENT_INDEX, OPPONENT_ID, HOST_ID))
+                        index(HOST_INDEX, HOST_ID, OPPONENT_ID),
+                        index(OPPONENT_INDEX, OPPONENT_ID, HOST_ID),
+                        stallIndex())
+                .build();
+    }
+
+    /*
+     * Sparse: only games being played carry its keys, so the sweep reads just the candidates and no
+     * finished game. Spread over STALL_SHARDS partitions by game id, so that no single partition
+     * takes every game's writes. Keys only: the sweep reads each candidate in full before ending it.
+     */
+    static GlobalSecondaryIndex stallIndex() {
+        return GlobalSecondaryIndex.builder()
+                .indexName(STALL_INDEX)
+                .keySchema(key(STALL_SHARD, KeyType.HASH), key(STALLED_FROM, KeyType.RANGE))
+                .projection(Projection.builder()
+                        .projectionType(ProjectionType.KEYS_ONLY)
+                        .build())
                 .build();
     }
 

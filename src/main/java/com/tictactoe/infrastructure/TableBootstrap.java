@@ -3,12 +3,23 @@ package com.tictactoe.infrastructure;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
-/** Creates the tables that are missing and waits until they are active. */
+/**
+ * Creates the tables that are missing and waits until they are active; adds the indexes a table
+ * made by an older version lacks.
+ */
 public final class TableBootstrap {
 
     private static final Logger LOG = Logger.getLogger(TableBootstrap.class.getName());
@@ -40,10 +51,50 @@ public final class TableBootstrap {
                 }
             }
             dynamo.waiter().waitUntilTableExists(wait -> wait.tableName(definition.tableName()));
+            if (!created) {
+                addMissingIndexes(dynamo, definition);
+            }
             if (created) {
                 timesToLive.stream()
                         .filter(ttl -> ttl.tableName().equals(definition.tableName()))
                         .forEach(dynamo::updateTimeToLive);
+            }
+        }
+    }
+
+    /*
+     * A table kept from an older version (the local run keeps its data) lacks the indexes added
+     * since. One index at a time: DynamoDB takes one index creation per UpdateTable call.
+     */
+    private static void addMissingIndexes(DynamoDbClient dynamo, CreateTableRequest definition) {
+        TableDescription table = dynamo.describeTable(describe -> describe.tableName(definition.tableName()))
+                .table();
+        Set<String> present = table.globalSecondaryIndexes().stream()
+                .map(GlobalSecondaryIndexDescription::indexName)
+                .collect(Collectors.toSet());
+        for (GlobalSecondaryIndex index : definition.globalSecondaryIndexes()) {
+            if (present.contains(index.indexName())) {
+                continue;
+            }
+            Set<String> keys = index.keySchema().stream()
+                    .map(KeySchemaElement::attributeName)
+                    .collect(Collectors.toSet());
+            try {
+                dynamo.updateTable(update -> update.tableName(definition.tableName())
+                        .attributeDefinitions(definition.attributeDefinitions().stream()
+                                .filter(attribute -> keys.contains(attribute.attributeName()))
+                                .toList())
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                                .create(CreateGlobalSecondaryIndexAction.builder()
+                                        .indexName(index.indexName())
+                                        .keySchema(index.keySchema())
+                                        .projection(index.projection())
+                                        .build())
+                                .build()));
+                LOG.info(() -> "Added index " + index.indexName() + " to table " + definition.tableName());
+            } catch (ResourceInUseException | LimitExceededException beingChanged) {
+                // another server instance is adding it, or the table is busy: the next start tries again
+                LOG.warning(() -> "Could not add index " + index.indexName() + " now: " + beingChanged.getMessage());
             }
         }
     }

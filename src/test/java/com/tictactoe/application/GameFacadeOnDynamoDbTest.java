@@ -124,6 +124,21 @@ class GameFacadeOnDynamoDbTest {
         }
 
         @Override
+        public void end(Game before, Game after) {
+            write(
+                    () -> {
+                        real.end(before, after);
+                        return null;
+                    },
+                    before.gameId());
+        }
+
+        @Override
+        public List<String> stalledBy(Instant now, int perShard) {
+            return real.stalledBy(now, perShard);
+        }
+
+        @Override
         public List<GameSummary> invitationsBy(String userId, int limit) {
             calls.incrementAndGet();
             return staleSent != null ? staleSent : real.invitationsBy(userId, limit);

@@ -154,9 +154,21 @@ class GamePlayOnDynamoDbTest {
         assertEquals("O", s(playing, "MiddleMiddle"));
         assertEquals("bob", s(playing, "Turn"));
 
-        // Beside the original's attributes, unchanged in name and type, only Moves: a string too.
+        // Beside the original's attributes, unchanged in name and type, only this app's own: the
+        // order of play and the turn's clock, strings too.
         assertEquals(
-                Set.of("GameId", "HostId", "OpponentId", "OUser", "Turn", "StatusDate", "MiddleMiddle", "Moves"),
+                Set.of(
+                        "GameId",
+                        "HostId",
+                        "OpponentId",
+                        "OUser",
+                        "Turn",
+                        "StatusDate",
+                        "MiddleMiddle",
+                        "Moves",
+                        "TurnSince",
+                        "StallShard",
+                        "StalledFrom"),
                 playing.keySet());
         playing.forEach((name, value) -> assertEquals(AttributeValue.Type.S, value.type(), name + " is a string"));
         assertEquals("MiddleMiddle", s(playing, "Moves"));
@@ -360,17 +372,25 @@ class GamePlayOnDynamoDbTest {
                 store.client().describeTable(d -> d.tableName(store.table())).table();
         assertEquals("GameId", table.keySchema().get(0).attributeName());
         assertEquals(
-                Set.of("HostId-StatusDate-index", "OpponentId-StatusDate-index"),
+                Set.of("HostId-StatusDate-index", "OpponentId-StatusDate-index", GamesTable.STALL_INDEX),
                 Set.copyOf(table.globalSecondaryIndexes().stream()
                         .map(i -> i.indexName())
                         .toList()));
-        table.globalSecondaryIndexes().forEach(index -> {
-            assertEquals(
-                    index.indexName().replace("-StatusDate-index", ""),
-                    index.keySchema().get(0).attributeName());
-            assertEquals("StatusDate", index.keySchema().get(1).attributeName());
-            assertFalse(index.projection().nonKeyAttributes().contains("Turn"), "moves must not write the indexes");
-            assertFalse(index.projection().nonKeyAttributes().contains("Moves"), "nor the order of play");
-        });
+        table.globalSecondaryIndexes().stream()
+                .filter(index -> !index.indexName().equals(GamesTable.STALL_INDEX))
+                .forEach(index -> {
+                    assertEquals(
+                            index.indexName().replace("-StatusDate-index", ""),
+                            index.keySchema().get(0).attributeName());
+                    assertEquals("StatusDate", index.keySchema().get(1).attributeName());
+                    assertFalse(
+                            index.projection().nonKeyAttributes().contains("Turn"), "moves must not write the indexes");
+                    assertFalse(index.projection().nonKeyAttributes().contains("Moves"), "nor the order of play");
+                });
+        var stall = table.globalSecondaryIndexes().stream()
+                .filter(index -> index.indexName().equals(GamesTable.STALL_INDEX))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("KEYS_ONLY", stall.projection().projectionTypeAsString(), "the sweep reads ids only");
     }
 }

@@ -6,10 +6,13 @@ import com.tictactoe.testsupport.DynamoDbLocalSession;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** Tables the app creates itself (tictactoe.dynamodb.create-tables) are those of deploy/tables.yaml, time to live included. */
@@ -34,6 +37,32 @@ class TableBootstrapOnDynamoDbTest {
                     .timeToLiveDescription();
             assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus(), "start " + start);
             assertEquals(UsersTable.EXPIRES_AT, ttl.attributeName());
+        }
+    }
+
+    @Test
+    void aGamesTableOfAnOlderVersionGetsTheIndexesAddedSince() {
+        String games = "Games-" + UUID.randomUUID();
+        CreateTableRequest current = GamesTable.definition(games);
+        CreateTableRequest older = current.toBuilder()
+                .attributeDefinitions(current.attributeDefinitions().stream()
+                        .filter(attribute -> !attribute.attributeName().startsWith("Stall"))
+                        .toList())
+                .globalSecondaryIndexes(current.globalSecondaryIndexes().stream()
+                        .filter(index -> !index.indexName().equals(GamesTable.STALL_INDEX))
+                        .toList())
+                .build();
+        client.createTable(older);
+        try {
+            TableBootstrap.createMissing(client, List.of(current, UsersTable.definition(users)));
+            var indexes = client.describeTable(describe -> describe.tableName(games))
+                    .table()
+                    .globalSecondaryIndexes();
+            assertEquals(
+                    Set.of(GamesTable.HOST_INDEX, GamesTable.OPPONENT_INDEX, GamesTable.STALL_INDEX),
+                    indexes.stream().map(index -> index.indexName()).collect(Collectors.toSet()));
+        } finally {
+            client.deleteTable(delete -> delete.tableName(games));
         }
     }
 }

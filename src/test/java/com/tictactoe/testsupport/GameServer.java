@@ -5,6 +5,8 @@ import com.tictactoe.application.GameFacade;
 import com.tictactoe.application.GameMetrics;
 import com.tictactoe.application.KnownGames;
 import com.tictactoe.application.KnownLobbies;
+import com.tictactoe.application.StalledGames;
+import com.tictactoe.application.TimeLimitSettings;
 import com.tictactoe.application.UncertainMoves;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.GameRepository;
@@ -46,6 +48,8 @@ public final class GameServer implements AutoCloseable {
                         KnownGames.class,
                         KnownLobbies.class,
                         UncertainMoves.class,
+                        TimeLimitSettings.class,
+                        StalledGames.class,
                         ChangesHeard.class)
                 .addExtension(new Repositories(games, accounts, metrics));
         return new GameServer(weld.initialize());
@@ -53,6 +57,10 @@ public final class GameServer implements AutoCloseable {
 
     public GameFacade facade() {
         return container.select(GameFacade.class).get();
+    }
+
+    public StalledGames stalledGames() {
+        return container.select(StalledGames.class).get();
     }
 
     /** The changes this server's observers heard, in order. */

@@ -14,6 +14,9 @@ import com.tictactoe.testsupport.ServerMetrics;
 import com.tictactoe.testsupport.StoredGames;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -268,6 +271,70 @@ class PlayInBrowsersIT {
         assertTrue(alice.stillSamePage(), "the lobby updated by itself");
         alice.assertOnPush("alice's lobby shows the invitation");
         alice.screenshot(Path.of("target", "screenshots", "lobby.png"));
+    }
+
+    /**
+     * Bob resigns, after confirming: alice's page shows her win by push alone, without a reload,
+     * and the game is stored as resigned.
+     */
+    @Test
+    void aResignationIsSeenLiveByTheOpponent() {
+        String gameId = startGame();
+        move(alice, bob, "TopLeft");
+        alice.markPage();
+        bob.driver().findElement(By.id("resign")).click();
+        bob.waitUntil(d -> !bob.all("#resign-question").isEmpty());
+        assertEquals("Resign this game? " + aliceName + " wins.", bob.text("#resign-question"));
+        assertEquals("Your turn", bob.text("#status"), "nothing happened yet");
+        bob.driver().findElement(By.id("resign-yes")).click();
+
+        bob.waitUntil(d -> !bob.all(".result-note").isEmpty());
+        assertEquals("You lost", bob.text(".result-text"));
+        assertEquals("You resigned.", bob.text(".result-note"));
+        alice.waitUntil(d -> !alice.all(".result-note").isEmpty());
+        assertEquals("You won!", alice.text(".result-text"));
+        assertEquals(bobName + " resigned.", alice.text(".result-note"));
+        alice.assertOnPush("alice sees bob resigned");
+        assertTrue(alice.stillSamePage(), "shown without a reload");
+        assertTrue(alice.all("#resign").isEmpty() && bob.all("#resign").isEmpty(), "nothing left to resign");
+        assertEquals("O", alice.square("TopLeft").getText(), "the board as it was");
+        assertEquals(alice.gameId(), gameId);
+    }
+
+    /**
+     * Bob lets his time run out (the stored turn is set eight days back, as if that long had
+     * passed): the server's sweep ends the game by itself, and both open pages show it by push.
+     */
+    @Test
+    void aGameWhoseTimeRanOutEndsByItselfAndOpenPagesShowIt() {
+        String gameId = startGame();
+        move(alice, bob, "TopLeft");
+        alice.markPage();
+        bob.markPage();
+        // As the app writes a turn's time: to the microsecond (the end's write condition compares it).
+        String eightDaysAgo = Instant.now()
+                .minus(Duration.ofDays(8))
+                .truncatedTo(ChronoUnit.MICROS)
+                .toString();
+        try (StoredGames stored = StoredGames.open()) {
+            stored.update(
+                    gameId,
+                    update -> update.updateExpression("SET #since = :since, #from = :from")
+                            .expressionAttributeNames(Map.of("#since", "TurnSince", "#from", "StalledFrom"))
+                            .expressionAttributeValues(Map.of(
+                                    ":since", AttributeValue.fromS(eightDaysAgo),
+                                    ":from", AttributeValue.fromS("2000-01-01T00:00:00Z"))));
+        }
+
+        alice.waitUntil(d -> !alice.all(".result-note").isEmpty());
+        bob.waitUntil(d -> !bob.all(".result-note").isEmpty());
+        assertEquals("You won!", alice.text(".result-text"));
+        assertEquals(bobName + "'s time to move ran out.", alice.text(".result-note"));
+        assertEquals("You lost", bob.text(".result-text"));
+        assertEquals("Your time to move ran out.", bob.text(".result-note"));
+        alice.assertOnPush("alice sees the game end");
+        bob.assertOnPush("bob sees the game end");
+        assertTrue(alice.stillSamePage() && bob.stillSamePage(), "shown without a reload");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tictactoe.application.AttemptLimits.Limit;
+import com.tictactoe.domain.Ending;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.Square;
@@ -39,7 +40,7 @@ class TextsTest {
             Pattern.compile("text(?:\\['|\\.format\\('|\\.emphasised\\(')([a-zA-Z]+\\.[a-zA-Z_.]+)'");
 
     private static final Pattern JAVA_KEY =
-            Pattern.compile("\"((?:site|signIn|signUp|lobby|game|error|api|when|wait|outcome)\\.[a-zA-Z_.]+)\"");
+            Pattern.compile("\"((?:site|signIn|signUp|lobby|game|error|api|when|wait|span|outcome)\\.[a-zA-Z_.]+)\"");
 
     private static Properties english;
 
@@ -64,6 +65,10 @@ class TextsTest {
         }
         for (Square square : Square.values()) {
             named.add("square." + square.id());
+        }
+        for (Ending ending : Ending.values()) {
+            named.add(ending.key() + ".you");
+            named.add(ending.key() + ".other");
         }
         for (String outcome : List.of("win", "loss", "draw")) {
             named.add("outcome." + outcome);

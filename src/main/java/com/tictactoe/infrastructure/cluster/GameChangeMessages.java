@@ -2,6 +2,7 @@ package com.tictactoe.infrastructure.cluster;
 
 import com.tictactoe.application.GameChanged;
 import com.tictactoe.domain.Board;
+import com.tictactoe.domain.Ending;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.Mark;
@@ -23,7 +24,8 @@ import java.util.Map;
  * A game change as bytes that servers send each other: the whole game, so that the receiving
  * server shows it without reading DynamoDB. Plain bytes rather than Java serialization: the
  * cluster then never loads one of our classes, and a server of the next version can still read a
- * message of this format (it starts with its number) during a rolling update.
+ * message of this format (it starts with its number) during a rolling update. Fields added later
+ * go at the end, where a server of an earlier version stops reading.
  */
 final class GameChangeMessages {
 
@@ -48,7 +50,10 @@ final class GameChangeMessages {
             out.writeInt(game.statusDate().date().getNano());
             writeOptional(out, game.result());
             out.writeUTF(squares(game.board()));
-            // Last, so that a server of the version before, which stops reading after the squares,
+            writeOptional(
+                    out, game.turnSince() == null ? null : game.turnSince().toString());
+            writeOptional(out, game.ending() == null ? null : game.ending().name());
+            // Last, so that a server of the version before, which stops reading after the ending,
             // still reads the message: the order of play, as square ids separated by spaces.
             out.writeUTF(order(game.board()));
         } catch (IOException e) {
@@ -78,9 +83,22 @@ final class GameChangeMessages {
             Instant date = Instant.ofEpochSecond(in.readLong(), in.readInt());
             String result = readOptional(in);
             String squares = in.readUTF();
-            // A message of the version before ends with the squares: its game's order is unknown.
+            // Absent in a message from a server of an earlier version.
+            String turnSince = in.available() > 0 ? readOptional(in) : null;
+            String ending = in.available() > 0 ? readOptional(in) : null;
+            // A message of the version before ends with the ending: its game's order is unknown.
             Board board = board(squares, in.available() > 0 ? in.readUTF() : "");
-            Game game = new Game(gameId, hostId, opponentId, oUser, turn, new StatusDate(status, date), result, board);
+            Game game = new Game(
+                    gameId,
+                    hostId,
+                    opponentId,
+                    oUser,
+                    turn,
+                    new StatusDate(status, date),
+                    result,
+                    board,
+                    turnSince == null ? null : Instant.parse(turnSince),
+                    ending == null ? null : Ending.valueOf(ending));
             return new GameChanged(game, deleted, true);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Not a game change message", e);

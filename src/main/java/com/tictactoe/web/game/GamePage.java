@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,8 @@ public class GamePage implements Serializable {
     private Game game;
     /** The game was deleted while the page was open: the invitation was declined or cancelled. */
     private boolean gone;
+    /** The player clicked Resign and is asked to confirm. */
+    private boolean resigning;
 
     /**
      * Sends the browser to the game page, and returns the outcome for the action: none. The redirect
@@ -127,6 +130,63 @@ public class GamePage implements Serializable {
             refresh();
             return null;
         }
+    }
+
+    /**
+     * The first click on Resign: the page asks to confirm. The page is rendered again, and it may
+     * show moves it was pushed since this view last read the game: read it again first.
+     */
+    public void askToResign() {
+        refresh();
+        resigning = true;
+    }
+
+    public void keepPlaying() {
+        refresh();
+        resigning = false;
+    }
+
+    public void resign() {
+        resigning = false;
+        try {
+            game = games.resign(game.gameId(), player.getName());
+        } catch (GameRuleException refused) {
+            Messages.refused(refused);
+            refresh();
+        }
+    }
+
+    public void claim() {
+        try {
+            game = games.claim(game.gameId(), player.getName());
+        } catch (GameRuleException refused) {
+            Messages.refused(refused);
+            refresh();
+        }
+    }
+
+    /** A player of a game being played: they may resign. */
+    public boolean isPlaying() {
+        return !gone && isPlayer() && game.status() == GameStatus.IN_PROGRESS;
+    }
+
+    public boolean isResigning() {
+        return resigning && isPlaying();
+    }
+
+    /** The player waiting has waited long enough: the win may be claimed. */
+    public boolean isClaimable() {
+        return isPlaying()
+                && game.claimRejection(me(), Instant.now(), games.timeLimits()).isEmpty();
+    }
+
+    /** How long the player to move has had the turn, for the players; empty otherwise. */
+    public String getTurnClock() {
+        if (!isPlaying()) {
+            return "";
+        }
+        return TurnClock.line(game, me(), games.timeLimits(), Instant.now(), Texts.current())
+                .orElse("");
     }
 
     /** Invites the same opponent to a new game. */
@@ -278,6 +338,17 @@ public class GamePage implements Serializable {
             case LOSS -> texts.get("game.youLost");
             case DRAW -> texts.get("game.draw");
         };
+    }
+
+    /** How the game ended when it was not played out, told of its loser; empty otherwise. */
+    public String getEndingText() {
+        if (!isFinished() || game.ending() == null) {
+            return "";
+        }
+        Texts texts = Texts.current();
+        String loser = game.opponentOf(game.result());
+        String key = game.ending().key();
+        return me().equals(loser) ? texts.get(key + ".you") : texts.get(key + ".other", loser);
     }
 
     public String getResultClass() {

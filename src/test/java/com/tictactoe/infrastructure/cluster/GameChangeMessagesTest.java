@@ -67,9 +67,11 @@ class GameChangeMessagesTest {
         nextFormat[0] = GameChangeMessages.FORMAT + 1;
 
         assertThrows(IllegalArgumentException.class, () -> GameChangeMessages.decode(nextFormat));
+        // Cut into the squares: the fields after them (turn time, ending, order) may be missing,
+        // as in a message of an earlier version, but the squares may not.
         assertThrows(
                 IllegalArgumentException.class,
-                () -> GameChangeMessages.decode(Arrays.copyOf(message, message.length - 3)));
+                () -> GameChangeMessages.decode(Arrays.copyOf(message, message.length - 5)));
     }
 
     @Test
@@ -101,5 +103,27 @@ class GameChangeMessagesTest {
 
         assertEquals(game, received);
         assertFalse(received.board().isOrderKnown());
+    }
+
+    @Test
+    void aResignedGameKeepsHowItEndedAndAMessageOfAnEarlierVersionStillReads() {
+        Game playing = Game.invite("0b1c2d3e-0000-4000-8000-000000000005", "alice", "bob", NOW)
+                .accept("bob", NOW)
+                .play("alice", Square.TOP_LEFT, NOW.plusSeconds(5));
+        Game resigned = playing.resign("bob", NOW.plusSeconds(9));
+
+        assertEquals(
+                resigned,
+                GameChangeMessages.decode(GameChangeMessages.encode(new GameChanged(resigned, false)))
+                        .game());
+
+        // An earlier version's message ends after the board: no turn time, no ending.
+        byte[] message = GameChangeMessages.encode(new GameChanged(playing, false));
+        byte[] earlier = Arrays.copyOf(
+                message,
+                message.length - (2 + 1 + playing.turnSince().toString().length() + 1) - (2 + "TopLeft".length()));
+        Game received = GameChangeMessages.decode(earlier).game();
+        assertEquals(playing.board(), received.board());
+        assertEquals(null, received.turnSince());
     }
 }
