@@ -1,5 +1,6 @@
 package com.tictactoe.infrastructure;
 
+import com.tictactoe.application.InvitationSettings;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.AttemptCounterRepository;
 import com.tictactoe.domain.GameRepository;
@@ -96,7 +97,7 @@ public class DynamoDbResources {
     @Produces
     @ApplicationScoped
     public GameRepository games() {
-        return new DynamoGameDao(dynamo, settings.gamesTable(), reads, timeLimits);
+        return new DynamoGameDao(dynamo, settings.gamesTable(), reads, timeLimits, InvitationSettings.lifetime());
     }
 
     @Produces
