@@ -209,6 +209,10 @@ public class DynamoGameDao implements GameRepository {
      * removed with the end of the game, which takes it out of the sparse index.
      */
     private void turnTimes(Game before, Game after, Expression update) {
+        if (before.board().moveCount() == 0) {
+            // The original app's accept leaves an invitation's time to live on the game it starts.
+            update.remove(EXPIRES_AT);
+        }
         if (after.status() != GameStatus.IN_PROGRESS) {
             update.remove(TURN_SINCE).remove(STALL_SHARD).remove(STALLED_FROM);
             return;

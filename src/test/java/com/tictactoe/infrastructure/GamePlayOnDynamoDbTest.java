@@ -159,9 +159,20 @@ class GamePlayOnDynamoDbTest {
         assertEquals("O", s(playing, "MiddleMiddle"));
         assertEquals("bob", s(playing, "Turn"));
         assertEquals(
-                Set.of("GameId", "HostId", "OpponentId", "OUser", "Turn", "StatusDate", "MiddleMiddle"),
+                Set.of(
+                        "GameId",
+                        "HostId",
+                        "OpponentId",
+                        "OUser",
+                        "Turn",
+                        "StatusDate",
+                        "MiddleMiddle",
+                        "TurnSince",
+                        "StallShard",
+                        "StalledFrom"),
                 playing.keySet(),
-                "in play: the original's attributes only");
+                "in play: the original's attributes, no time to live, and the turn's time (all strings)");
+        playing.values().forEach(value -> assertTrue(value.s() != null, "all values are strings"));
         playing.values().forEach(value -> assertTrue(value.s() != null, "all values are strings"));
     }
 

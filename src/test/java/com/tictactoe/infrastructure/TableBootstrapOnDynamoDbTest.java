@@ -50,7 +50,6 @@ class TableBootstrapOnDynamoDbTest {
 
     @Test
     void aGamesTableOfAnOlderVersionGetsTheIndexesAddedSince() {
-        String games = "Games-" + UUID.randomUUID();
         CreateTableRequest current = GamesTable.definition(games);
         CreateTableRequest older = current.toBuilder()
                 .attributeDefinitions(current.attributeDefinitions().stream()
@@ -61,16 +60,12 @@ class TableBootstrapOnDynamoDbTest {
                         .toList())
                 .build();
         client.createTable(older);
-        try {
-            TableBootstrap.createMissing(client, List.of(current, UsersTable.definition(users)));
-            var indexes = client.describeTable(describe -> describe.tableName(games))
-                    .table()
-                    .globalSecondaryIndexes();
-            assertEquals(
-                    Set.of(GamesTable.HOST_INDEX, GamesTable.OPPONENT_INDEX, GamesTable.STALL_INDEX),
-                    indexes.stream().map(index -> index.indexName()).collect(Collectors.toSet()));
-        } finally {
-            client.deleteTable(delete -> delete.tableName(games));
-        }
+        TableBootstrap.createMissing(client, List.of(current, UsersTable.definition(users)));
+        var indexes = client.describeTable(describe -> describe.tableName(games))
+                .table()
+                .globalSecondaryIndexes();
+        assertEquals(
+                Set.of(GamesTable.HOST_INDEX, GamesTable.OPPONENT_INDEX, GamesTable.STALL_INDEX),
+                indexes.stream().map(index -> index.indexName()).collect(Collectors.toSet()));
     }
 }
