@@ -301,6 +301,9 @@
             if (only) {
                 if (only === change.game && !show(change)) {
                     rerender(change);
+                } else if (only !== change.game && !change.watched && document.querySelector(".result")) {
+                    // a finished game's page: another game of this player (a rematch offered) may concern it
+                    refresh();
                 }
             } else if (!change.watched) {
                 refresh();

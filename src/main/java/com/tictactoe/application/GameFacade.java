@@ -8,6 +8,7 @@ import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.InvitationLifetime;
 import com.tictactoe.domain.InvitationLimits;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Rejection;
@@ -69,6 +70,9 @@ public class GameFacade {
     @Inject
     private TimeLimits limits;
 
+    /** The same setting as the DAO's, which lists and counts only invitations open by it. */
+    private final InvitationLifetime lifetime = InvitationSettings.lifetime();
+
     /**
      * The host invites a registered player, named as typed (any case, spaces around ignored): every
      * way into a game, a page, "play again" or an API, comes through here and gets the same checks.
@@ -127,10 +131,12 @@ public class GameFacade {
 
     /** The host's open invitation to {@code opponent}, read from the table, if one is among {@code sent}. */
     private Optional<Game> openInvitation(List<GameSummary> sent, String opponent) {
+        Instant now = Instant.now();
         for (GameSummary summary : sent) {
             if (summary.opponentId().equals(opponent)) {
-                Optional<Game> game =
-                        games.find(summary.gameId()).filter(found -> found.status() == GameStatus.PENDING);
+                Optional<Game> game = games.find(summary.gameId())
+                        .filter(found ->
+                                found.status() == GameStatus.PENDING && !lifetime.isExpired(found.statusDate(), now));
                 if (game.isPresent()) {
                     known.remember(game.get());
                     return game;
@@ -141,7 +147,8 @@ public class GameFacade {
     }
 
     /**
-     * Starts the game. An accept whose write finds the game already started, with this player as
+     * Starts the game, if the invitation has not expired (the write's condition checks it, so an
+     * invitation that expires while the request is on its way is refused too). An accept whose write finds the game already started, with this player as
      * the opponent, is answered as the success it is: the player's earlier request started it (a
      * double click, a second tab, or a retry of this very write after a lost answer), and the
      * player is where they wanted to be.
@@ -166,8 +173,20 @@ public class GameFacade {
                 known.remember(started.get());
                 return started.get();
             }
-            throw explain(conflict, game -> game.accept(userId, now));
+            throw explain(conflict, game -> acceptRefused(game, userId, now));
         }
+    }
+
+    /**
+     * Why the accept's condition refused {@code game}, the state it was refused on. When the rules
+     * pass, what is left of the condition is the deadline stored with the invitation, which time to
+     * live reads: it comes before the rule's only if the lifetime was made longer since the
+     * invitation was sent. Either way the invitation is expired.
+     */
+    private void acceptRefused(Game game, String userId, Instant now) {
+        game.accept(userId, now);
+        lifetime.checkOpen(game, now);
+        throw new GameRuleException(Rejection.INVITATION_EXPIRED);
     }
 
     /**
@@ -350,9 +369,12 @@ public class GameFacade {
         return known.isPresent() ? known : game(gameId);
     }
 
-    /** The player's lists, known to this server from the changes it heard of, or read. */
+    /**
+     * The player's lists, known to this server from the changes it heard of, or read; without the
+     * invitations that expired since, which time to live deletes only some time later.
+     */
     public Lobby lobby(String userId) {
-        return lobbies.of(userId, games::lobbyOf);
+        return lobbies.of(userId, games::lobbyOf).withoutExpired(lifetime, Instant.now());
     }
 
     private Game load(String gameId) {

@@ -27,7 +27,10 @@ public interface GameRepository {
 
     Optional<Game> find(String gameId);
 
-    /** Starts the game if it is still pending and {@code opponentId} is its invitee. */
+    /**
+     * Starts the game if it is still pending, has not expired at {@code now} and {@code opponentId}
+     * is its invitee.
+     */
     Game accept(String gameId, String opponentId, Instant now);
 
     /** Deletes the game if it is still pending and {@code opponentId} is its invitee. */
@@ -55,12 +58,18 @@ public interface GameRepository {
      */
     List<String> stalledBy(Instant now, int perShard);
 
-    /** The newest pending games that {@code userId} hosts, newest first, at most {@code limit}. */
+    /**
+     * The newest open invitations (pending, not expired) that {@code userId} hosts, newest first, at
+     * most {@code limit}.
+     */
     List<GameSummary> invitationsBy(String userId, int limit);
 
-    /** How many pending games {@code userId} is invited to, counted up to {@code upTo} at most. */
+    /**
+     * How many open invitations (pending, not expired) {@code userId} has, counted up to {@code upTo}
+     * at most.
+     */
     int countInvitationsFor(String userId, int upTo);
 
-    /** All four lists of a player's lobby, fetched together. */
+    /** All four lists of a player's lobby, fetched together; the invitations are the open ones. */
     Lobby lobbyOf(String userId);
 }

@@ -1,5 +1,6 @@
 package com.tictactoe.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +32,33 @@ public record Lobby(
                     (GameSummary game) -> game.statusDate().date())
             .thenComparing(GameSummary::gameId)
             .reversed();
+
+    /**
+     * This lobby without the invitations that have expired by {@code now}: a lobby known for a while
+     * may hold invitations that expired since it was read. Lists are newest first, so the invitations
+     * a full list leaves out are older than every one it shows: once one it shows has expired, those
+     * left out have too, and nothing more is open than listed.
+     */
+    public Lobby withoutExpired(InvitationLifetime lifetime, Instant now) {
+        List<GameSummary> received = open(invitations, lifetime, now);
+        List<GameSummary> sent = open(sentInvitations, lifetime, now);
+        if (received.size() == invitations.size() && sent.size() == sentInvitations.size()) {
+            return this;
+        }
+        return new Lobby(
+                received,
+                moreInvitations && received.size() == invitations.size(),
+                sent,
+                moreSent && sent.size() == sentInvitations.size(),
+                inProgress,
+                finished);
+    }
+
+    private static List<GameSummary> open(List<GameSummary> games, InvitationLifetime lifetime, Instant now) {
+        return games.stream()
+                .filter(game -> !lifetime.isExpired(game.statusDate(), now))
+                .toList();
+    }
 
     /**
      * This lobby of {@code player} after a change to one of their games, if it can be known without

@@ -9,6 +9,8 @@ public enum Rejection {
     NOT_INVITED,
     NOT_HOST,
     NOT_PENDING,
+    /** The invitation was open for {@link InvitationLifetime}, and that time is over. */
+    INVITATION_EXPIRED,
     NOT_IN_PROGRESS,
     NOT_YOUR_TURN,
     SQUARE_TAKEN,

@@ -1,5 +1,6 @@
 package com.tictactoe.infrastructure;
 
+import com.tictactoe.application.InvitationSettings;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.AttemptCounterRepository;
 import com.tictactoe.domain.GameRepository;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /** Produces the DAOs over the one DynamoDB client, and creates the tables at start-up when asked to. */
 @ApplicationScoped
@@ -95,7 +97,7 @@ public class DynamoDbResources {
     @Produces
     @ApplicationScoped
     public GameRepository games() {
-        return new DynamoGameDao(dynamo, settings.gamesTable(), reads, timeLimits);
+        return new DynamoGameDao(dynamo, settings.gamesTable(), reads, timeLimits, InvitationSettings.lifetime());
     }
 
     @Produces
@@ -123,6 +125,14 @@ public class DynamoDbResources {
         }
     }
 
+    /**
+     * What the tables' time to live deletes: expired invitations, sign-ins and attempt counters.
+     * deploy/tables.yaml defines the same (DeployTemplatesTest).
+     */
+    public static List<UpdateTimeToLiveRequest> timesToLive(DynamoDbSettings settings) {
+        return List.of(GamesTable.timeToLive(settings.gamesTable()), UsersTable.timeToLive(settings.usersTable()));
+    }
+
     /** Until it works: the app answers "unavailable" meanwhile, and needs no restart afterwards. */
     private void tryToCreateTables(int attempt) {
         if (closed) {
@@ -132,7 +142,7 @@ public class DynamoDbResources {
             TableBootstrap.createMissing(
                     dynamo,
                     List.of(GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())),
-                    List.of(UsersTable.timeToLive(settings.usersTable())));
+                    timesToLive(settings));
             if (attempt > 1) {
                 LOG.info(() -> "Tables ready at attempt " + attempt);
             }

@@ -6,6 +6,7 @@ import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.InvitationLifetime;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Mark;
 import com.tictactoe.domain.Square;
@@ -46,24 +47,42 @@ public class DynamoGameDao implements GameRepository {
     private final String table;
     private final Executor executor;
     private final StallIndex stallIndex;
+    private final InvitationLifetime lifetime;
 
+    /** With invitations open for {@link InvitationLifetime#DEFAULT}. */
     public DynamoGameDao(DynamoDbClient dynamo, String table, Executor executor) {
-        this(dynamo, table, executor, TimeLimits.DEFAULT);
+        this(dynamo, table, executor, TimeLimits.DEFAULT, InvitationLifetime.DEFAULT);
     }
 
     public DynamoGameDao(DynamoDbClient dynamo, String table, Executor executor, TimeLimits limits) {
+        this(dynamo, table, executor, limits, InvitationLifetime.DEFAULT);
+    }
+
+    public DynamoGameDao(DynamoDbClient dynamo, String table, Executor executor, InvitationLifetime lifetime) {
+        this(dynamo, table, executor, TimeLimits.DEFAULT, lifetime);
+    }
+
+    public DynamoGameDao(
+            DynamoDbClient dynamo, String table, Executor executor, TimeLimits limits, InvitationLifetime lifetime) {
         this.dynamo = dynamo;
         this.table = table;
         this.executor = executor;
         this.stallIndex = new StallIndex(limits);
+        this.lifetime = lifetime;
     }
 
+    /** The invitation's item carries its deadline, for time to live to delete it once expired. */
     @Override
     public void create(Game game) {
         Expression condition = new Expression().notExists(GAME_ID);
+        Map<String, AttributeValue> item = new HashMap<>(GameItems.toItem(game));
+        item.put(
+                EXPIRES_AT,
+                AttributeValue.fromN(Long.toString(
+                        lifetime.deadlineOf(game.statusDate().date()).getEpochSecond())));
         try {
             DynamoCalls.available(() -> dynamo.putItem(put -> put.tableName(table)
-                    .item(GameItems.toItem(game))
+                    .item(item)
                     .conditionExpression(condition.condition())
                     .expressionAttributeNames(condition.names())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
@@ -80,16 +99,25 @@ public class DynamoGameDao implements GameRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(GameItems.toGame(item));
     }
 
+    /*
+     * Only an invitation open at `now` is accepted, whatever the item's age: by its date, the rule
+     * the lists follow, which also covers the original's items (they have no ExpiresAt); and by its
+     * ExpiresAt, so that a game time to live may delete at any moment is never started. Removing
+     * ExpiresAt in the same write keeps the game from being deleted once it is played.
+     */
     @Override
     public Game accept(String gameId, String opponentId, Instant now) {
         Expression update = new Expression()
                 .exists(GAME_ID)
                 .equal(OPPONENT_ID, opponentId)
                 .beginsWith(STATUS_DATE, StatusDates.prefix(GameStatus.PENDING))
+                .atLeast(STATUS_DATE, StatusDates.firstOf(GameStatus.PENDING, lifetime.openSince(now)))
+                .absentOrAbove(EXPIRES_AT, now.getEpochSecond())
                 .set(STATUS_DATE, StatusDates.format(new StatusDate(GameStatus.IN_PROGRESS, now)))
                 .set(TURN_SINCE, GameItems.time(now))
                 .set(STALL_SHARD, StallIndex.shard(gameId))
-                .set(STALLED_FROM, stallIndex.stalledFrom(now));
+                .set(STALLED_FROM, stallIndex.stalledFrom(now))
+                .remove(EXPIRES_AT);
         try {
             return GameItems.toGame(DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
                             .key(GameItems.key(gameId))
@@ -115,6 +143,7 @@ public class DynamoGameDao implements GameRepository {
         return deletePending(gameId, HOST_ID, hostId);
     }
 
+    /* An expired invitation is deleted too: what time to live would do, sooner. */
     private Game deletePending(String gameId, String playerAttribute, String playerId) {
         Expression condition = new Expression()
                 .exists(GAME_ID)
@@ -190,6 +219,10 @@ public class DynamoGameDao implements GameRepository {
      * removed with the end of the game, which takes it out of the sparse index.
      */
     private void turnTimes(Game before, Game after, Expression update) {
+        if (before.board().moveCount() == 0) {
+            // The original app's accept leaves an invitation's time to live on the game it starts.
+            update.remove(EXPIRES_AT);
+        }
         if (after.status() != GameStatus.IN_PROGRESS) {
             update.remove(TURN_SINCE).remove(STALL_SHARD).remove(STALLED_FROM);
             return;
@@ -283,7 +316,8 @@ public class DynamoGameDao implements GameRepository {
     /*
      * Select COUNT with a Limit: DynamoDB stops after upTo index entries and sends no items back.
      * It costs what reading those entries costs (a few hundred bytes each: well under one read unit
-     * for twenty), so a check before every invitation is cheap.
+     * for twenty), so a check before every invitation is cheap. Expired invitations are outside the
+     * key condition's range (see keyOf), so they neither count nor cost a read.
      */
     @Override
     public int countInvitationsFor(String userId, int upTo) {
@@ -332,8 +366,20 @@ public class DynamoGameDao implements GameRepository {
         return games.size() > count ? games.subList(0, count) : games;
     }
 
-    private static Expression keyOf(String keyAttribute, String userId, GameStatus status) {
-        return new Expression().equal(keyAttribute, userId).beginsWith(STATUS_DATE, StatusDates.prefix(status));
+    /*
+     * Open invitations are those sent since the lifetime's openSince, so for PENDING the range key
+     * condition starts there instead of at the prefix: the index never returns expired ones, which
+     * time to live deletes only later.
+     */
+    private Expression keyOf(String keyAttribute, String userId, GameStatus status) {
+        Expression key = new Expression().equal(keyAttribute, userId);
+        if (status == GameStatus.PENDING) {
+            return key.between(
+                    STATUS_DATE,
+                    StatusDates.firstOf(status, lifetime.openSince(Instant.now())),
+                    StatusDates.last(status));
+        }
+        return key.beginsWith(STATUS_DATE, StatusDates.prefix(status));
     }
 
     private List<GameSummary> query(String index, String keyAttribute, String userId, GameStatus status, int limit) {

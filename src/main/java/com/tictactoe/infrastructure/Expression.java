@@ -30,6 +30,12 @@ final class Expression {
         return placeholder;
     }
 
+    String value(long number) {
+        String placeholder = ":v" + values.size();
+        values.put(placeholder, AttributeValue.fromN(Long.toString(number)));
+        return placeholder;
+    }
+
     Expression equal(String attribute, String value) {
         conditions.add(name(attribute) + " = " + value(value));
         return this;
@@ -37,6 +43,23 @@ final class Expression {
 
     Expression beginsWith(String attribute, String prefix) {
         conditions.add("begins_with(" + name(attribute) + ", " + value(prefix) + ")");
+        return this;
+    }
+
+    Expression atLeast(String attribute, String value) {
+        conditions.add(name(attribute) + " >= " + value(value));
+        return this;
+    }
+
+    Expression between(String attribute, String low, String high) {
+        conditions.add(name(attribute) + " BETWEEN " + value(low) + " AND " + value(high));
+        return this;
+    }
+
+    /** The number attribute is missing or greater than {@code bound}. */
+    Expression absentOrAbove(String attribute, long bound) {
+        String name = name(attribute);
+        conditions.add("(attribute_not_exists(" + name + ") OR " + name + " > " + value(bound) + ")");
         return this;
     }
 

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /** The original's Games table: attribute names, index names and its definition. */
 public final class GamesTable {
@@ -27,6 +28,12 @@ public final class GamesTable {
      * than it has marks (see MoveOrders).
      */
     public static final String MOVES = "Moves";
+    /**
+     * Not the original's: an open invitation's deadline in epoch seconds (a number), the table's
+     * time to live attribute. Written by create, removed by the accept, never projected into the
+     * indexes (lists judge invitations by StatusDate, which they hold already).
+     */
+    public static final String EXPIRES_AT = "ExpiresAt";
     /** The Result of a draw, as the original writes it. */
     public static final String TIE = "Tie";
     /** The Turn the original writes once a game is finished. */
@@ -77,6 +84,17 @@ public final class GamesTable {
                 .projection(Projection.builder()
                         .projectionType(ProjectionType.KEYS_ONLY)
                         .build())
+                .build();
+    }
+
+    /**
+     * Expired invitations are deleted by DynamoDB, some time after their deadline; until then the
+     * app refuses them by their date (see {@link com.tictactoe.domain.InvitationLifetime}).
+     */
+    public static UpdateTimeToLiveRequest timeToLive(String tableName) {
+        return UpdateTimeToLiveRequest.builder()
+                .tableName(tableName)
+                .timeToLiveSpecification(ttl -> ttl.attributeName(EXPIRES_AT).enabled(true))
                 .build();
     }
 

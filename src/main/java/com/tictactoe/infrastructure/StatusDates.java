@@ -2,6 +2,7 @@ package com.tictactoe.infrastructure;
 
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.StatusDate;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,8 @@ import java.time.temporal.ChronoField;
  * status, which is what the StatusDate range key of both indexes relies on.
  */
 public final class StatusDates {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
@@ -31,6 +34,20 @@ public final class StatusDates {
     /** What every stored value of this status begins with, e.g. {@code IN_PROGRESS_}. */
     public static String prefix(GameStatus status) {
         return status.name() + "_";
+    }
+
+    /**
+     * The least stored value of {@code status} dated in {@code second} or later: the date without
+     * a fraction, which sorts before the same second with one, as the original writes the second's
+     * very start. With {@link #last} the range of a key condition from that second on.
+     */
+    public static String firstOf(GameStatus status, Instant second) {
+        return prefix(status) + SECONDS.format(LocalDateTime.ofInstant(second, ZoneOffset.UTC));
+    }
+
+    /** A value after every stored value of {@code status}: the last microsecond a date can name. */
+    public static String last(GameStatus status) {
+        return prefix(status) + "9999-12-31 23:59:59.999999";
     }
 
     public static String format(StatusDate value) {

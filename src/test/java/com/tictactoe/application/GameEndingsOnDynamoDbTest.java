@@ -233,6 +233,25 @@ class GameEndingsOnDynamoDbTest {
         assertFalse(inStallIndex(game.gameId()));
     }
 
+    /** The original's accept changes only StatusDate: an invitation's time to live stays until a move here. */
+    @Test
+    void theFirstMoveHereRemovesTheTimeToLiveTheOriginalsAcceptLeft() {
+        Game invitation = facade.create("alice", "bob");
+        assertTrue(store.rawItem(invitation.gameId()).containsKey("ExpiresAt"));
+        store.client()
+                .updateItem(update -> update.tableName(store.table())
+                        .key(Map.of("GameId", AttributeValue.fromS(invitation.gameId())))
+                        .updateExpression("SET StatusDate = :started")
+                        .expressionAttributeValues(
+                                Map.of(":started", AttributeValue.fromS("IN_PROGRESS_2026-12-06 10:00:00"))));
+
+        facade.move(invitation.gameId(), "alice", "TopLeft");
+
+        Map<String, AttributeValue> item = store.rawItem(invitation.gameId());
+        assertFalse(item.containsKey("ExpiresAt"), "time to live must not delete a game being played");
+        assertTrue(item.keySet().containsAll(TURN_ATTRIBUTES), "and the game now has a time of the turn");
+    }
+
     @Test
     void twoServersSweepingAtOnceEndEachStalledGameOnce() throws Exception {
         try (LocalGames own = LocalGames.withFreshTable().register("alice", "bob")) {

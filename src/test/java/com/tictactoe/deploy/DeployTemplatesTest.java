@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -66,7 +67,8 @@ class DeployTemplatesTest {
     @Test
     void tablesExpireWhatTheCodeExpires() {
         Map<String, String> code = new TreeMap<>();
-        for (UpdateTimeToLiveRequest ttl : List.of(UsersTable.timeToLive(users))) {
+        DynamoDbSettings named = new DynamoDbSettings(Optional.empty(), Optional.empty(), games, users, false);
+        for (UpdateTimeToLiveRequest ttl : DynamoDbResources.timesToLive(named)) {
             code.put(ttl.tableName(), ttl.timeToLiveSpecification().attributeName());
         }
         Map<String, String> template = new TreeMap<>();

@@ -138,14 +138,21 @@ class GamePlayOnDynamoDbTest {
     void itemsHaveTheOriginalsAttributesAndFormats() {
         Game game = facade.create("alice", "bob");
         Map<String, AttributeValue> pending = store.rawItem(game.gameId());
-        assertEquals(Set.of("GameId", "HostId", "OpponentId", "OUser", "Turn", "StatusDate"), pending.keySet());
+        // The original's attributes, and the invitation's deadline for time to live, which it ignores.
+        assertEquals(
+                Set.of("GameId", "HostId", "OpponentId", "OUser", "Turn", "StatusDate", "ExpiresAt"), pending.keySet());
         assertTrue(s(pending, "GameId").matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}"));
         assertEquals("alice", s(pending, "HostId"));
         assertEquals("bob", s(pending, "OpponentId"));
         assertEquals("alice", s(pending, "OUser"));
         assertEquals("alice", s(pending, "Turn"));
         assertTrue(s(pending, "StatusDate").matches("PENDING_" + DATE), s(pending, "StatusDate"));
-        pending.values().forEach(value -> assertTrue(value.s() != null, "all values are strings"));
+        pending.forEach((name, value) -> {
+            if (!name.equals("ExpiresAt")) {
+                assertTrue(value.s() != null, name + ": the original's attributes are strings");
+            }
+        });
+        assertTrue(pending.get("ExpiresAt").n().matches("\\d{10}"), "epoch seconds, a number as time to live needs");
 
         facade.accept(game.gameId(), "bob");
         facade.move(game.gameId(), "alice", "MiddleMiddle");
@@ -169,7 +176,8 @@ class GamePlayOnDynamoDbTest {
                         "TurnSince",
                         "StallShard",
                         "StalledFrom"),
-                playing.keySet());
+                playing.keySet(),
+                "in play: the original's attributes, no time to live, the order of play and the turn's time");
         playing.forEach((name, value) -> assertEquals(AttributeValue.Type.S, value.type(), name + " is a string"));
         assertEquals("MiddleMiddle", s(playing, "Moves"));
     }

@@ -39,6 +39,30 @@ class StatusDatesTest {
         assertTrue(StatusDates.format(earlier).compareTo(StatusDates.format(later)) < 0);
     }
 
+    /** The bounds of the key range that lists open invitations: from a second on, to the end. */
+    @Test
+    void aRangeFromASecondHoldsEveryValueOfThatSecondAndLaterAndNoEarlier() {
+        Instant second = Instant.parse("2026-11-21T10:24:05Z");
+        String first = StatusDates.firstOf(GameStatus.PENDING, second);
+        String last = StatusDates.last(GameStatus.PENDING);
+        assertEquals("PENDING_2026-11-21 10:24:05", first, "as the original writes that very second");
+        for (String inside : new String[] {
+            "PENDING_2026-11-21 10:24:05", // the original's, without a fraction
+            StatusDates.format(new StatusDate(GameStatus.PENDING, second)),
+            StatusDates.format(new StatusDate(GameStatus.PENDING, second.plusNanos(999_999_000))),
+            StatusDates.format(new StatusDate(GameStatus.PENDING, Instant.parse("2999-01-01T00:00:00Z")))
+        }) {
+            assertTrue(first.compareTo(inside) <= 0 && inside.compareTo(last) <= 0, inside);
+        }
+        for (String outside : new String[] {
+            StatusDates.format(new StatusDate(GameStatus.PENDING, second.minusNanos(1000))),
+            "PENDING_2026-11-21 10:24:04",
+            StatusDates.format(new StatusDate(GameStatus.IN_PROGRESS, second.plusSeconds(1)))
+        }) {
+            assertTrue(outside.compareTo(first) < 0 || outside.compareTo(last) > 0, outside);
+        }
+    }
+
     @Test
     void rejectsValuesThatAreNotStatusDates() {
         assertThrows(IllegalArgumentException.class, () -> StatusDates.parse("DONE_2026-11-21 10:24:05"));

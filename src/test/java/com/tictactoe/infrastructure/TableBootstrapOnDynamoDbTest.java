@@ -18,31 +18,38 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 /** Tables the app creates itself (tictactoe.dynamodb.create-tables) are those of deploy/tables.yaml, time to live included. */
 class TableBootstrapOnDynamoDbTest {
 
+    private final String games = "Games-" + UUID.randomUUID();
     private final String users = "Users-" + UUID.randomUUID();
-    private final DynamoDbClient client = DynamoDbClients.create(new DynamoDbSettings(
-            Optional.of(URI.create(DynamoDbLocalSession.endpoint())), Optional.empty(), "Games", users, true));
+    private final DynamoDbSettings settings = new DynamoDbSettings(
+            Optional.of(URI.create(DynamoDbLocalSession.endpoint())), Optional.empty(), games, users, true);
+    private final DynamoDbClient client = DynamoDbClients.create(settings);
 
     @AfterEach
-    void dropTable() {
+    void dropTables() {
+        client.deleteTable(delete -> delete.tableName(games));
         client.deleteTable(delete -> delete.tableName(users));
         client.close();
     }
 
+    /** As DynamoDbResources asks for them: expired invitations, sign-ins and attempt counters are deleted by DynamoDB. */
     @Test
-    void createsTheUsersTableWithItsTimeToLiveOnceAndLeavesItAlone() {
+    void createsBothTablesWithTheirTimeToLiveOnceAndLeavesThemAlone() {
         for (int start = 1; start <= 2; start++) {
             TableBootstrap.createMissing(
-                    client, List.of(UsersTable.definition(users)), List.of(UsersTable.timeToLive(users)));
-            var ttl = client.describeTimeToLive(describe -> describe.tableName(users))
-                    .timeToLiveDescription();
-            assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus(), "start " + start);
-            assertEquals(UsersTable.EXPIRES_AT, ttl.attributeName());
+                    client,
+                    List.of(GamesTable.definition(games), UsersTable.definition(users)),
+                    DynamoDbResources.timesToLive(settings));
+            for (String table : List.of(games, users)) {
+                var ttl = client.describeTimeToLive(describe -> describe.tableName(table))
+                        .timeToLiveDescription();
+                assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus(), table + ", start " + start);
+                assertEquals("ExpiresAt", ttl.attributeName(), table);
+            }
         }
     }
 
     @Test
     void aGamesTableOfAnOlderVersionGetsTheIndexesAddedSince() {
-        String games = "Games-" + UUID.randomUUID();
         CreateTableRequest current = GamesTable.definition(games);
         CreateTableRequest older = current.toBuilder()
                 .attributeDefinitions(current.attributeDefinitions().stream()
@@ -53,16 +60,12 @@ class TableBootstrapOnDynamoDbTest {
                         .toList())
                 .build();
         client.createTable(older);
-        try {
-            TableBootstrap.createMissing(client, List.of(current, UsersTable.definition(users)));
-            var indexes = client.describeTable(describe -> describe.tableName(games))
-                    .table()
-                    .globalSecondaryIndexes();
-            assertEquals(
-                    Set.of(GamesTable.HOST_INDEX, GamesTable.OPPONENT_INDEX, GamesTable.STALL_INDEX),
-                    indexes.stream().map(index -> index.indexName()).collect(Collectors.toSet()));
-        } finally {
-            client.deleteTable(delete -> delete.tableName(games));
-        }
+        TableBootstrap.createMissing(client, List.of(current, UsersTable.definition(users)));
+        var indexes = client.describeTable(describe -> describe.tableName(games))
+                .table()
+                .globalSecondaryIndexes();
+        assertEquals(
+                Set.of(GamesTable.HOST_INDEX, GamesTable.OPPONENT_INDEX, GamesTable.STALL_INDEX),
+                indexes.stream().map(index -> index.indexName()).collect(Collectors.toSet()));
     }
 }

@@ -137,12 +137,13 @@ class LimitsIT {
         return game.group(1);
     }
 
-    /** An open invitation written straight into the table. */
-    private static void rawInvitation(String host, String opponent, Instant when) {
+    /** An invitation written straight into the table, as the original writes them (no ExpiresAt): its id. */
+    private static String rawInvitation(String host, String opponent, Instant when) {
+        String id = UUID.randomUUID().toString();
         dynamo.putItem(put -> put.tableName("Games")
                 .item(Map.of(
                         "GameId",
-                        AttributeValue.fromS(UUID.randomUUID().toString()),
+                        AttributeValue.fromS(id),
                         "HostId",
                         AttributeValue.fromS(host),
                         "OpponentId",
@@ -153,6 +154,7 @@ class LimitsIT {
                         AttributeValue.fromS(host),
                         "StatusDate",
                         AttributeValue.fromS(StatusDates.format(new StatusDate(GameStatus.PENDING, when))))));
+        return id;
     }
 
     private static List<Map<String, AttributeValue>> gamesBetween(String host, String opponent) {
@@ -411,6 +413,39 @@ class LimitsIT {
         assertEquals(20, acceptButtons(lobby).size());
         assertTrue(lobby.contains(OLDER_WAITING), "the list says older ones exist");
         assertTrue(lobby.contains(oldest + "</strong> invites you"), "the newest twenty still hold it");
+    }
+
+    /**
+     * An invitation older than the lifetime (seven days), which time to live has not deleted yet,
+     * is in neither player's lobby, is no answer to inviting again, and its accept is refused with
+     * the reason and writes nothing.
+     */
+    @Test
+    void anExpiredInvitationIsNotListedAndItsAcceptIsRefusedWithTheReason() {
+        Player lea = signedUp("lea");
+        Player max = signedUp("max");
+        String expired = rawInvitation(max.name(), lea.name(), Instant.now().minus(8, ChronoUnit.DAYS));
+        String open = invited(max, lea.name());
+        String lobby = lea.client().get("/").body();
+        assertEquals("1", invitationCount(lobby));
+        assertEquals(List.of(open), acceptButtons(lobby));
+        assertFalse(max.client().get("/").body().contains(expired), "not in the host's list either");
+
+        HttpResponse<String> answer = lea.client()
+                .post(
+                        "/index.xhtml",
+                        form(
+                                "lists",
+                                "lists",
+                                ACCEPT,
+                                expired,
+                                "jakarta.faces.ViewState",
+                                lea.client().viewState(),
+                                "tictactoe-token",
+                                lea.client().formToken()));
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.body().contains(text(Rejection.INVITATION_EXPIRED)), messages(answer.body()));
+        assertTrue(statusOf(expired).startsWith("PENDING_"), "nothing written");
     }
 
     @Test

@@ -274,11 +274,11 @@ class PlayInBrowsersIT {
     }
 
     /**
-     * Bob resigns, after confirming: alice's page shows her win by push alone, without a reload,
-     * and the game is stored as resigned.
+     * Bob resigns, after confirming: alice's page shows her win by push alone, without a reload.
+     * She offers a rematch; bob's finished page shows the offer live and one click starts it.
      */
     @Test
-    void aResignationIsSeenLiveByTheOpponent() {
+    void aResignationIsSeenLiveAndARematchIsOneClickFromTheFinishedPage() {
         String gameId = startGame();
         move(alice, bob, "TopLeft");
         alice.markPage();
@@ -299,6 +299,25 @@ class PlayInBrowsersIT {
         assertTrue(alice.all("#resign").isEmpty() && bob.all("#resign").isEmpty(), "nothing left to resign");
         assertEquals("O", alice.square("TopLeft").getText(), "the board as it was");
         assertEquals(alice.gameId(), gameId);
+
+        // Alice offers a rematch: bob's finished page shows it by push; one click starts it for both.
+        bob.markPage();
+        alice.driver().findElement(By.id("game:again")).click();
+        alice.waitUntil(d -> alice.text("#status").equals("Waiting for " + bobName + " to accept"));
+        String rematch = alice.gameId();
+        assertTrue(!rematch.equals(gameId), "a new game");
+        alice.markPage();
+        alice.waitForPush();
+        bob.waitUntil(d -> !bob.all("#rematch-offer").isEmpty());
+        assertEquals(aliceName + " wants a rematch.", bob.text("#rematch-offer"));
+        bob.assertOnPush("bob's finished game shows the offer");
+        assertTrue(bob.stillSamePage(), "offered without a reload");
+        bob.driver().findElement(By.id("rematch")).click();
+        bob.waitUntil(d -> bob.gameId().equals(rematch) && !bob.all("#status").isEmpty());
+        assertEquals("Waiting for " + aliceName, bob.text("#status"));
+        alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
+        alice.assertOnPush("alice's page sees the rematch start");
+        assertTrue(alice.stillSamePage(), "the host's page follows by itself");
     }
 
     /**

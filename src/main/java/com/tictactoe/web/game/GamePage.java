@@ -4,6 +4,7 @@ import com.tictactoe.application.GameFacade;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
+import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Mark;
 import com.tictactoe.domain.Outcome;
 import com.tictactoe.domain.Square;
@@ -48,6 +49,8 @@ public class GamePage implements Serializable {
     private boolean gone;
     /** The player clicked Resign and is asked to confirm. */
     private boolean resigning;
+    /** The rematch offered as this page was rendered: "" for none; looked up once per rendering. */
+    private transient String rematch;
 
     /**
      * Sends the browser to the game page, and returns the outcome for the action: none. The redirect
@@ -85,6 +88,7 @@ public class GamePage implements Serializable {
 
     /** Shows the game as it is now: after a push, a poll, or a refused move. */
     public void refresh() {
+        rematch = null;
         games.game(gameId).ifPresentOrElse(current -> game = current, () -> gone = true);
     }
 
@@ -189,8 +193,15 @@ public class GamePage implements Serializable {
                 .orElse("");
     }
 
-    /** Invites the same opponent to a new game. */
+    /**
+     * Invites the same opponent to a new game; if the opponent has offered one already (both
+     * clicked Play again), that one is accepted instead of crossing it with a second invitation.
+     */
     public String playAgain() {
+        Optional<GameSummary> offered = rematchOffer();
+        if (offered.isPresent()) {
+            return acceptRematch(offered.get().gameId());
+        }
         try {
             return openGame(games.create(player.getName(), game.opponentOf(player.getName()))
                     .gameId());
@@ -198,6 +209,48 @@ public class GamePage implements Serializable {
             Messages.refused(refused);
             return null;
         }
+    }
+
+    /** One click on the opponent's rematch offer: the new game starts and the page goes there. */
+    public String acceptRematch(String rematchId) {
+        try {
+            return openGame(games.accept(rematchId, player.getName()).gameId());
+        } catch (GameRuleException refused) {
+            Messages.refused(refused);
+            refresh();
+            return null;
+        }
+    }
+
+    public void declineRematch(String rematchId) {
+        try {
+            games.decline(rematchId, player.getName());
+        } catch (GameRuleException refused) {
+            Messages.refused(refused);
+        }
+        refresh();
+    }
+
+    /**
+     * The opponent's open invitation to a new game, offered on this finished game's page: the
+     * newest one from the opponent to this player in their lobby (known to this server, or read).
+     */
+    public Optional<GameSummary> rematchOffer() {
+        if (gone || !isFinished() || !isPlayer()) {
+            return Optional.empty();
+        }
+        String opponent = getOpponent();
+        return games.lobby(me()).invitations().stream()
+                .filter(invitation -> invitation.hostId().equals(opponent))
+                .findFirst();
+    }
+
+    /** The id of the rematch the opponent offers, or null. */
+    public String getRematch() {
+        if (rematch == null) {
+            rematch = rematchOffer().map(GameSummary::gameId).orElse("");
+        }
+        return rematch.isEmpty() ? null : rematch;
     }
 
     public List<Cell> getCells() {

@@ -97,6 +97,7 @@ class LiveUpdatesTest {
                     KnownGames.class,
                     KnownLobbies.class,
                     com.tictactoe.application.UncertainMoves.class,
+                    com.tictactoe.application.TimeLimitSettings.class,
                     LiveUpdates.class,
                     PushSender.class,
                     GameWatchers.class,
