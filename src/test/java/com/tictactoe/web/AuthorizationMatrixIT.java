@@ -19,6 +19,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -390,7 +391,29 @@ class AuthorizationMatrixIT {
         Map<String, AttributeValue> expected = new HashMap<>(before.get(id));
         expected.put(square, s(role == Role.HOST ? "O" : "X"));
         expected.put("Turn", s(role == Role.HOST ? p.opponentName() : p.hostName()));
+        expected.putAll(turnTimesAndOrderOf(id, before.get(id)));
         assertOnly(before, id, expected);
+    }
+
+    /**
+     * What a move or an accept writes besides the original's attributes, read back after checking it
+     * is there: the turn's time (newer than before), the game's place in the stall index and, after a
+     * move, the order of play; an invitation's time to live is gone.
+     */
+    private static Map<String, AttributeValue> turnTimesAndOrderOf(String id, Map<String, AttributeValue> before) {
+        Map<String, AttributeValue> now = stored.get(id);
+        Map<String, AttributeValue> written = new HashMap<>();
+        for (String attribute : List.of("TurnSince", "StallShard", "StalledFrom", "Moves")) {
+            if (now.containsKey(attribute)) {
+                written.put(attribute, now.get(attribute));
+            }
+        }
+        assertTrue(written.keySet().containsAll(List.of("TurnSince", "StallShard", "StalledFrom")), now.toString());
+        if (before.containsKey("TurnSince")) {
+            assertTrue(
+                    now.get("TurnSince").s().compareTo(before.get("TurnSince").s()) > 0, "the turn's time moved on");
+        }
+        return written;
     }
 
     private void scriptMove(Role role) {
@@ -596,6 +619,7 @@ class AuthorizationMatrixIT {
         Map<String, AttributeValue> created = new HashMap<>(after.get(newId));
         String statusDate = created.remove("StatusDate").s();
         assertTrue(statusDate.startsWith("PENDING_"), statusDate);
+        assertTrue(created.remove("ExpiresAt").n().matches("\\d{10}"), "the invitation's time to live");
         String me = role == Role.HOST ? p.hostName() : p.opponentName();
         String them = role == Role.HOST ? p.opponentName() : p.hostName();
         assertEquals(
@@ -896,6 +920,8 @@ class AuthorizationMatrixIT {
         assertTrue(statusDate.startsWith("IN_PROGRESS_"), statusDate);
         Map<String, AttributeValue> expected = new HashMap<>(before.get(id));
         expected.put("StatusDate", s(statusDate));
+        expected.remove("ExpiresAt");
+        expected.putAll(turnTimesAndOrderOf(id, before.get(id)));
         assertOnly(before, id, expected);
     }
 

@@ -310,15 +310,17 @@ class LimitsIT {
         assertTrue(moLobby.contains("data-your-turns=\"0\""));
         assertEquals(List.of(), rows(moLobby, "invitations-title"), "the invitation became the game");
 
-        // Lena's recent results, newest first, each with its time in words.
+        // Lena's recent results, newest first, each with its time in words and a link to its replay.
         assertEquals(
                 List.of(
-                        new Row("game-row", "vs " + rivals[0] + " just now Win"),
-                        new Row("game-row", "vs " + rivals[1] + " 1 minute ago Loss"),
-                        new Row("game-row", "vs " + rivals[2] + " 5 minutes ago Draw"),
-                        new Row("game-row", "vs " + rivals[3] + " 1 hour ago Win"),
-                        new Row("game-row", "vs " + rivals[4] + " 3 hours ago Loss"),
-                        new Row("game-row", "vs " + rivals[5] + " " + DAY_AND_TIME.format(twoDaysAgo) + " Draw")),
+                        new Row("game-row", "vs " + rivals[0] + " just now Win Replay"),
+                        new Row("game-row", "vs " + rivals[1] + " 1 minute ago Loss Replay"),
+                        new Row("game-row", "vs " + rivals[2] + " 5 minutes ago Draw Replay"),
+                        new Row("game-row", "vs " + rivals[3] + " 1 hour ago Win Replay"),
+                        new Row("game-row", "vs " + rivals[4] + " 3 hours ago Loss Replay"),
+                        new Row(
+                                "game-row",
+                                "vs " + rivals[5] + " " + DAY_AND_TIME.format(twoDaysAgo) + " Draw Replay")),
                 rows(lenaLobby, "results-title"));
 
         // After her move the turn changes sides, in both lobbies.

@@ -233,7 +233,8 @@ public class GamePage implements Serializable {
 
     /**
      * The opponent's open invitation to a new game, offered on this finished game's page: the
-     * newest one from the opponent to this player in their lobby (known to this server, or read).
+     * newest one from the opponent to this player, sent since the game ended, in their lobby (known
+     * to this server, or read).
      */
     public Optional<GameSummary> rematchOffer() {
         if (gone || !isFinished() || !isPlayer()) {
@@ -242,6 +243,11 @@ public class GamePage implements Serializable {
         String opponent = getOpponent();
         return games.lobby(me()).invitations().stream()
                 .filter(invitation -> invitation.hostId().equals(opponent))
+                // made since this game ended: an older invitation is no answer to this game
+                .filter(invitation -> !invitation
+                        .statusDate()
+                        .date()
+                        .isBefore(game.statusDate().date()))
                 .findFirst();
     }
 
