@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * mechanism, no error page, no Faces error), and every game must end FINISHED in DynamoDB with
  * exactly the moves the players saw acknowledged.
  *
- * <p>Sized by system properties: {@code load.pairs} (16), {@code load.gamesPerPair} (3) and
+ * <p>Sized by system properties: {@code load.pairs} (16), {@code load.gamesPerPair} (2) and
  * {@code load.maxSeconds} (120, after which no pair starts another game).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -97,7 +97,7 @@ class ManyPlayersLoadIT {
     @Test
     void manyPairsPlayWholeGamesAtOnce() throws Exception {
         int pairs = Integer.getInteger("load.pairs", 16);
-        int gamesPerPair = Integer.getInteger("load.gamesPerPair", 3);
+        int gamesPerPair = Integer.getInteger("load.gamesPerPair", 2);
         long maxSeconds = Long.getLong("load.maxSeconds", 120);
         String run = UUID.randomUUID().toString().substring(0, 4);
         Files.deleteIfExists(FIRST_FAILURE);

@@ -275,10 +275,11 @@ class PlayInBrowsersIT {
 
     /**
      * Bob resigns, after confirming: alice's page shows her win by push alone, without a reload.
-     * She offers a rematch; bob's finished page shows the offer live and one click starts it.
+     * She offers a rematch; bob's finished page shows the offer live and one click starts it. In
+     * the rematch bob's time runs out, and the game ends by itself on both pages.
      */
     @Test
-    void aResignationIsSeenLiveAndARematchIsOneClickFromTheFinishedPage() {
+    void aResignationARematchInOneClickAndAGameThatEndsByItselfAllSeenLive() {
         String gameId = startGame();
         move(alice, bob, "TopLeft");
         alice.markPage();
@@ -318,15 +319,11 @@ class PlayInBrowsersIT {
         alice.waitUntil(d -> alice.text("#status").equals("Your turn"));
         alice.assertOnPush("alice's page sees the rematch start");
         assertTrue(alice.stillSamePage(), "the host's page follows by itself");
-    }
 
-    /**
-     * Bob lets his time run out (the stored turn is set eight days back, as if that long had
-     * passed): the server's sweep ends the game by itself, and both open pages show it by push.
-     */
-    @Test
-    void aGameWhoseTimeRanOutEndsByItselfAndOpenPagesShowIt() {
-        String gameId = startGame();
+        // In the rematch bob lets his time run out (the stored turn set eight days back, as if that
+        // long had passed): the server's sweep ends the game by itself, and both pages show it by push.
+        bob.markPage();
+        bob.waitForPush();
         move(alice, bob, "TopLeft");
         alice.markPage();
         bob.markPage();
@@ -337,7 +334,7 @@ class PlayInBrowsersIT {
                 .toString();
         try (StoredGames stored = StoredGames.open()) {
             stored.update(
-                    gameId,
+                    rematch,
                     update -> update.updateExpression("SET #since = :since, #from = :from")
                             .expressionAttributeNames(Map.of("#since", "TurnSince", "#from", "StalledFrom"))
                             .expressionAttributeValues(Map.of(
