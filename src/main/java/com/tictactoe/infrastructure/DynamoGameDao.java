@@ -200,17 +200,7 @@ public class DynamoGameDao implements GameRepository {
             update.set(STATUS_DATE, StatusDates.format(after.statusDate())).set(RESULT, GameItems.resultValue(after));
         }
         turnTimes(before, after, update);
-        try {
-            DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
-                    .key(GameItems.key(before.gameId()))
-                    .updateExpression(update.update())
-                    .conditionExpression(update.condition())
-                    .expressionAttributeNames(update.names())
-                    .expressionAttributeValues(update.values())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-        } catch (ConditionalCheckFailedException e) {
-            throw conflict(before.gameId(), e);
-        }
+        updateIfUnchanged(before.gameId(), update);
     }
 
     /**
@@ -259,17 +249,7 @@ public class DynamoGameDao implements GameRepository {
                 .set(TURN, GameItems.turnValue(after))
                 .set(ENDING, after.ending().name());
         turnTimes(before, after, update);
-        try {
-            DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
-                    .key(GameItems.key(before.gameId()))
-                    .updateExpression(update.update())
-                    .conditionExpression(update.condition())
-                    .expressionAttributeNames(update.names())
-                    .expressionAttributeValues(update.values())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-        } catch (ConditionalCheckFailedException e) {
-            throw conflict(before.gameId(), e);
-        }
+        updateIfUnchanged(before.gameId(), update);
     }
 
     /*
@@ -296,6 +276,21 @@ public class DynamoGameDao implements GameRepository {
                     .forEach(due::add);
         }
         return due;
+    }
+
+    /** One conditional UpdateItem; a failed condition is a conflict that carries the item as it is. */
+    private void updateIfUnchanged(String gameId, Expression update) {
+        try {
+            DynamoCalls.available(() -> dynamo.updateItem(request -> request.tableName(table)
+                    .key(GameItems.key(gameId))
+                    .updateExpression(update.update())
+                    .conditionExpression(update.condition())
+                    .expressionAttributeNames(update.names())
+                    .expressionAttributeValues(update.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+        } catch (ConditionalCheckFailedException e) {
+            throw conflict(gameId, e);
+        }
     }
 
     private WriteConflictException conflict(String gameId, ConditionalCheckFailedException e) {

@@ -188,6 +188,9 @@ class BadRequestsIT {
             assertEquals(404, missing.statusCode(), id);
             assertTrue(missing.body().contains("Back to the lobby"));
             assertFalse(missing.body().contains("Exception"));
+            HttpResponse<String> noReplay = mallory.get("/replay.xhtml?game=" + id + "&move=2");
+            assertEquals(404, noReplay.statusCode(), "replay of " + id);
+            assertFalse(noReplay.body().contains("Exception"));
         }
         assertEquals(
                 404, mallory.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());

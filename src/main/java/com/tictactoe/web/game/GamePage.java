@@ -18,7 +18,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -76,10 +75,7 @@ public class GamePage implements Serializable {
     public void load() throws IOException {
         Optional<Game> found = games.game(gameId);
         if (found.isEmpty()) {
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.responseSendError(
-                    HttpServletResponse.SC_NOT_FOUND, Texts.current().get("game.notFound"));
-            FacesContext.getCurrentInstance().responseComplete();
+            GameNotFound.answer();
             return;
         }
         game = found.get();

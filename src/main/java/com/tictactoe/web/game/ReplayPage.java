@@ -9,11 +9,9 @@ import com.tictactoe.domain.Square;
 import com.tictactoe.domain.WinningLine;
 import com.tictactoe.web.Texts;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +41,7 @@ public class ReplayPage {
     public void load() throws IOException {
         Optional<Game> found = games.gameToReplay(gameId);
         if (found.isEmpty()) {
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.responseSendError(
-                    HttpServletResponse.SC_NOT_FOUND, Texts.current().get("game.notFound"));
-            FacesContext.getCurrentInstance().responseComplete();
+            GameNotFound.answer();
             return;
         }
         game = found.get();
