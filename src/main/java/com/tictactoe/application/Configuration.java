@@ -1,5 +1,7 @@
 package com.tictactoe.application;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,5 +35,27 @@ public final class Configuration {
                 .map(String::trim)
                 .filter(item -> !item.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * A setting that is an ISO-8601 duration longer than zero ({@code PT12H}, {@code P7D}); empty
+     * when unset or blank. A value that is not one stops the start with the setting's name.
+     */
+    public static Optional<Duration> duration(String property, Optional<String> configured) {
+        Optional<String> value = configured.map(String::trim).filter(text -> !text.isEmpty());
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Duration duration = Duration.parse(value.get());
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("not longer than zero");
+            }
+            return Optional.of(duration);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    property + " must be an ISO-8601 duration longer than zero, such as PT12H or P7D: " + value.get(),
+                    e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package com.tictactoe.application;
 
 import com.tictactoe.domain.InvitationLifetime;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -23,17 +22,16 @@ public final class InvitationSettings {
 
     /** A wrong value stops the start with the setting's name rather than being ignored. */
     static InvitationLifetime lifetime(Optional<String> configured) {
-        Optional<String> value = configured.map(String::trim).filter(text -> !text.isEmpty());
-        if (value.isEmpty()) {
-            return InvitationLifetime.DEFAULT;
-        }
+        return Configuration.duration(LIFETIME, configured)
+                .map(InvitationSettings::inWholeSeconds)
+                .orElse(InvitationLifetime.DEFAULT);
+    }
+
+    private static InvitationLifetime inWholeSeconds(Duration length) {
         try {
-            return new InvitationLifetime(Duration.parse(value.get()));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    LIFETIME + " must be an ISO-8601 duration of whole seconds, at least one (such as P7D or PT12H): "
-                            + value.get(),
-                    e);
+            return new InvitationLifetime(length);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(LIFETIME + " must be whole seconds: " + length, e);
         }
     }
 }

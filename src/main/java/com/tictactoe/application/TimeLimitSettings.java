@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,19 +38,8 @@ public class TimeLimitSettings {
     }
 
     private static Duration duration(UnaryOperator<String> source, String name, Duration otherwise) {
-        String value = source.apply(name);
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            Duration duration = Duration.parse(value.trim());
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(name + " must be longer than zero: " + value);
-            }
-            return duration;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " is not an ISO-8601 duration such as PT24H or P7D: " + value, e);
-        }
+        return Configuration.duration(name, Optional.ofNullable(source.apply(name)))
+                .orElse(otherwise);
     }
 
     @Produces
