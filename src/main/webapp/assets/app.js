@@ -301,8 +301,10 @@
             if (only) {
                 if (only === change.game && !show(change)) {
                     rerender(change);
-                } else if (only !== change.game && !change.watched && document.querySelector(".result")) {
-                    // a finished game's page: another game of this player (a rematch offered) may concern it
+                } else if (only !== change.game && !change.watched && change.version === 0
+                        && document.querySelector(".result")) {
+                    // a finished game's page: an invitation of this player sent or withdrawn (version 0,
+                    // as GameUpdate numbers a pending game) may be a rematch offer; moves elsewhere are not
                     refresh();
                 }
             } else if (!change.watched) {
