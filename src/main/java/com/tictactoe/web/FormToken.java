@@ -12,9 +12,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A random secret per session that the forms of stateless pages (the lobby) carry in place of a
+ * A random secret per session that the forms of stateless pages (all of ours) carry in place of a
  * Faces view state, and a page's script sends with a move, so that another site cannot make a
- * signed-in browser post them. A stateful page's view state is such a secret by itself; a
+ * signed-in browser post them. A stateful page's view state would be such a secret by itself; a
  * stateless page's is the word "stateless", which anyone can send. {@link PostbackGuard} compares
  * the two on every stateless postback, {@code api.MovesResource} on every move.
  */

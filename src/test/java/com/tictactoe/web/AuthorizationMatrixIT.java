@@ -814,13 +814,31 @@ class AuthorizationMatrixIT {
     /** Opens the game page and returns the form a click on {@code button} submits. */
     private static Map<String, String> gameForm(WebClient player, String id, String button, String label) {
         assertEquals(200, player.get("/game.xhtml?id=" + id).statusCode());
-        return form("game", "game", "gameId", id, button, label, "jakarta.faces.ViewState", player.viewState());
+        return form(
+                "game",
+                "game",
+                "gameId",
+                id,
+                button,
+                label,
+                "jakarta.faces.ViewState",
+                player.viewState(),
+                "tictactoe-token",
+                player.formToken());
     }
 
     /** A click on a square of the last game page fetched, as app.js sends it by Ajax: the button's name, the square. */
     private static Map<String, String> moveClick(WebClient player, String id, String square) {
         String button = Html.attribute(cellTag(player.lastPage(), square), "name");
-        Map<String, String> click = form("game", "game", "gameId", id, "jakarta.faces.ViewState", player.viewState());
+        Map<String, String> click = form(
+                "game",
+                "game",
+                "gameId",
+                id,
+                "jakarta.faces.ViewState",
+                player.viewState(),
+                "tictactoe-token",
+                player.formToken());
         click.putAll(rowButtonAjax(button, square, "game messages"));
         return click;
     }

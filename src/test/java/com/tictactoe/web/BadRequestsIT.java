@@ -97,7 +97,9 @@ class BadRequestsIT {
                         "game:accept",
                         "Accept",
                         "jakarta.faces.ViewState",
-                        guest.viewState()));
+                        guest.viewState(),
+                        "tictactoe-token",
+                        guest.formToken()));
         return new Match(host, guest, gameId);
     }
 
@@ -112,7 +114,9 @@ class BadRequestsIT {
                 Html.attribute(topLeft.get(), "name"),
                 square,
                 "jakarta.faces.ViewState",
-                player.viewState());
+                player.viewState(),
+                "tictactoe-token",
+                player.formToken());
     }
 
     @Test
@@ -425,7 +429,9 @@ class BadRequestsIT {
                 "jakarta.faces.partial.ajax",
                 "true",
                 "jakarta.faces.ViewState",
-                host.viewState());
+                host.viewState(),
+                "tictactoe-token",
+                host.formToken());
 
         // Meanwhile the host's move is made elsewhere: the original Python app on the same table.
         Map<String, AttributeValue> item = stored.get(match.gameId());
@@ -468,7 +474,7 @@ class BadRequestsIT {
         visitor.signUp(Names.unique("heidi"), PASSWORD);
         visitor.get("/");
         HttpResponse<String> broken = visitor.post(
-                "/game.xhtml",
+                "/elsewhere.xhtml",
                 form("game", "game", "gameId", UUID.randomUUID().toString(), "jakarta.faces.ViewState", "stateless"));
         assertTrue(broken.statusCode() >= 400, "status " + broken.statusCode());
         assertShowsItsReference(broken);

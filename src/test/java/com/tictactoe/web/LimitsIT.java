@@ -489,7 +489,9 @@ class LimitsIT {
                     "game:accept",
                     "Accept",
                     "jakarta.faces.ViewState",
-                    kim.client().viewState()));
+                    kim.client().viewState(),
+                    "tictactoe-token",
+                    kim.client().formToken()));
         }
         Set<String> statuses = new HashSet<>();
         for (Map<String, String> tab : tabs) {
@@ -541,7 +543,9 @@ class LimitsIT {
                 "game:again",
                 "Play again",
                 "jakarta.faces.ViewState",
-                jo.client().viewState());
+                jo.client().viewState(),
+                "tictactoe-token",
+                jo.client().formToken());
         Set<String> locations = new HashSet<>();
         for (int attempt = 1; attempt <= 2; attempt++) {
             HttpResponse<String> answer = jo.client().post("/game.xhtml", again);

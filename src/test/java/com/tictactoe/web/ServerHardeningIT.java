@@ -283,9 +283,9 @@ class ServerHardeningIT {
     @Test
     void malformedRequestsAnswerFourHundredsWithTheHeaders() {
         WebClient player = signedInPlayer();
-        // A view state "stateless" for a page whose view is not (only the lobby's is: see the sessions tests below)
+        // A view state "stateless" for a page that has no forms: no page of ours sends it
         HttpResponse<String> stateless = player.post(
-                "/game.xhtml",
+                "/elsewhere.xhtml",
                 form("game", "game", "gameId", UUID.randomUUID().toString(), "jakarta.faces.ViewState", "stateless"));
         assertEquals(400, stateless.statusCode());
         assertSecurityHeaders(stateless, "400");
@@ -561,6 +561,88 @@ class ServerHardeningIT {
         assertFalse(attributes(signIn).contains("secure"), signIn);
     }
 
+    // ---- the game page's and the replay's stateless forms
+
+    /**
+     * The game page keeps no view either: its form names its game and carries the session's token.
+     * Without the token, or with another session's, its buttons run nothing and the page comes back
+     * with a notice; with it, the same click counts. The replay's sign-out form works the same way.
+     */
+    @Test
+    void aGamePostbackWithoutItsSessionsFormTokenRunsNothing() {
+        String guestName = Names.unique("guest");
+        WebClient guest = signedUp(guestName);
+        WebClient host = signedUp(Names.unique("host"));
+        assertEquals(200, host.get("/").statusCode());
+        String othersToken = host.formToken();
+        HttpResponse<String> invited = host.post(
+                "/index.xhtml",
+                form(
+                        "invite",
+                        "invite",
+                        "invite:opponent",
+                        guestName,
+                        "invite:send",
+                        "Invite",
+                        "jakarta.faces.ViewState",
+                        host.viewState(),
+                        "tictactoe-token",
+                        host.formToken()));
+        String location = invited.headers().firstValue("Location").orElseThrow();
+        String gameId = location.substring(location.indexOf("id=") + 3);
+
+        assertEquals(200, guest.get("/game.xhtml?id=" + gameId).statusCode());
+        assertEquals("stateless", guest.viewState(), "the game page keeps no view in the session");
+        String ownToken = guest.formToken();
+        for (String token : new String[] {null, "", othersToken, ownToken + "x"}) {
+            Map<String, String> accept = form(
+                    "game", "game", "gameId", gameId, "game:accept", "Accept", "jakarta.faces.ViewState", "stateless");
+            if (token != null) {
+                accept.put("tictactoe-token", token);
+            }
+            HttpResponse<String> refused = guest.post("/game.xhtml", accept);
+            assertEquals(302, refused.statusCode(), "token " + token);
+            assertTrue(
+                    refused.headers()
+                            .firstValue("Location")
+                            .orElse("")
+                            .endsWith("/game.xhtml?id=" + gameId + "&expired=true"),
+                    "back to the game with a notice: " + refused.headers());
+        }
+        assertTrue(guest.get("/game.xhtml?id=" + gameId).body().contains("id=\"game:accept\""), "still an invitation");
+
+        HttpResponse<String> accepted = guest.post(
+                "/game.xhtml",
+                form(
+                        "game",
+                        "game",
+                        "gameId",
+                        gameId,
+                        "game:accept",
+                        "Accept",
+                        "jakarta.faces.ViewState",
+                        "stateless",
+                        "tictactoe-token",
+                        ownToken));
+        assertEquals(200, accepted.statusCode());
+        assertTrue(accepted.body().contains("Waiting for"), "with its token the same click accepts");
+
+        assertEquals(200, guest.get("/replay.xhtml?game=" + gameId).statusCode());
+        HttpResponse<String> signedOut = guest.post(
+                "/replay.xhtml",
+                form(
+                        "signout",
+                        "signout",
+                        "signout:go",
+                        "Sign out",
+                        "jakarta.faces.ViewState",
+                        guest.viewState(),
+                        "tictactoe-token",
+                        ownToken));
+        assertEquals(302, signedOut.statusCode(), "signed out from the replay page");
+        assertTrue(signedOut.headers().firstValue("Location").orElse("").contains("/signin.xhtml?signedOut=true"));
+    }
+
     // ---- the lobby's stateless forms
 
     /**
@@ -705,7 +787,9 @@ class ServerHardeningIT {
                         "jakarta.faces.partial.ajax",
                         "true",
                         "jakarta.faces.ViewState",
-                        guest.viewState()));
+                        guest.viewState(),
+                        "tictactoe-token",
+                        guest.formToken()));
         assertEquals(200, ajax.statusCode());
         assertTrue(ajax.body().contains("<partial-response"), ajax.body());
         assertNoStore(ajax, "AJAX answer");

@@ -2,6 +2,7 @@ package com.tictactoe.web.game;
 
 import com.tictactoe.application.GameFacade;
 import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameIds;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.GameSummary;
@@ -13,25 +14,28 @@ import com.tictactoe.web.Messages;
 import com.tictactoe.web.Texts;
 import com.tictactoe.web.accounts.CurrentPlayer;
 import com.tictactoe.web.live.GameWatchers;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One game: the board, whose turn it is, and the result once it is over. */
+/**
+ * One game: the board, whose turn it is, and the result once it is over. Like the lobby's, its
+ * view is stateless and this bean lives for one request: a click names its game in the form's
+ * {@code gameId} field and is decided on the game as it is stored now, so nothing of an open game
+ * page is kept in the session, and any server of a cluster can take any click.
+ */
 @Named("gamePage")
-@ViewScoped
-public class GamePage implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class GamePage {
 
     @Inject
     private GameFacade games;
@@ -42,22 +46,42 @@ public class GamePage implements Serializable {
     @Inject
     private CurrentPlayer player;
 
+    /** The field of the page's form that names its game, for the clicks sent from it. */
+    static final String GAME_FIELD = "gameId";
+
     private String gameId;
     private Game game;
     /** The game was deleted while the page was open: the invitation was declined or cancelled. */
     private boolean gone;
-    /** The player clicked Resign and is asked to confirm. */
+    /** The player clicked Resign, and this answer asks to confirm. */
     private boolean resigning;
-    /** The rematch offered as this page was rendered: "" for none; looked up once per rendering. */
-    private transient String rematch;
+    /** The rematch offered as this page is rendered: "" for none; looked up once per rendering. */
+    private String rematch;
 
     /**
-     * Sends the browser to the game page, and returns the outcome for the action: none. The redirect
-     * is sent directly rather than by navigation, because Faces ends a page's view scope when it
-     * navigates to another page: a second submit of the same form (a double click, whether it
-     * arrives during the first or after it) would then find no rows and no button to decode, and
-     * answer with an empty page instead of doing as the first did. Without navigation the view stays
-     * as it was, so the second click reaches the action too, and is answered the same way.
+     * A click from the page: the game its form names, as stored now. One that is no longer there
+     * (declined or cancelled while the page was open) shows as gone, and so does a forged name;
+     * the actions then do nothing.
+     */
+    @PostConstruct
+    void readGameOfClick() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces == null || !faces.isPostback()) {
+            return;
+        }
+        gameId = faces.getExternalContext().getRequestParameterMap().get(GAME_FIELD);
+        if (!GameIds.isPlausible(gameId)) {
+            gameId = null;
+            gone = true;
+            return;
+        }
+        games.game(gameId).ifPresentOrElse(current -> game = current, () -> gone = true);
+    }
+
+    /**
+     * Sends the browser to the game page, and returns the outcome for the action: none. The
+     * redirect is sent directly rather than by navigation, so that the page's address names the
+     * game: it is what a reload, a bookmark or a second tab opens.
      */
     public static String openGame(String gameId) {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -85,11 +109,17 @@ public class GamePage implements Serializable {
     /** Shows the game as it is now: after a push, a poll, or a refused move. */
     public void refresh() {
         rematch = null;
-        games.game(gameId).ifPresentOrElse(current -> game = current, () -> gone = true);
+        String id = game != null ? game.gameId() : gameId;
+        if (id != null) {
+            games.game(id).ifPresentOrElse(current -> game = current, () -> gone = true);
+        }
     }
 
     /** A click on a square, named as the board's buttons name it. */
     public void play(String square) {
+        if (gone) {
+            return;
+        }
         try {
             game = games.move(game.gameId(), player.getName(), square);
         } catch (GameRuleException refused) {
@@ -99,6 +129,9 @@ public class GamePage implements Serializable {
     }
 
     public String accept() {
+        if (gone) {
+            return null;
+        }
         try {
             game = games.accept(game.gameId(), player.getName());
         } catch (GameRuleException refused) {
@@ -117,6 +150,9 @@ public class GamePage implements Serializable {
     }
 
     private String leave(boolean decline) {
+        if (gone) {
+            return "/index.xhtml?faces-redirect=true";
+        }
         try {
             // Gone already (a repeated click) is what was asked for too: back to the lobby either way.
             if (decline) {
@@ -148,6 +184,9 @@ public class GamePage implements Serializable {
 
     public void resign() {
         resigning = false;
+        if (gone) {
+            return;
+        }
         try {
             game = games.resign(game.gameId(), player.getName());
         } catch (GameRuleException refused) {
@@ -157,6 +196,9 @@ public class GamePage implements Serializable {
     }
 
     public void claim() {
+        if (gone) {
+            return;
+        }
         try {
             game = games.claim(game.gameId(), player.getName());
         } catch (GameRuleException refused) {
@@ -271,15 +313,15 @@ public class GamePage implements Serializable {
     }
 
     public boolean isPlayer() {
-        return game.isPlayer(me());
+        return game != null && game.isPlayer(me());
     }
 
     public boolean isYourTurn() {
-        return game.status() == GameStatus.IN_PROGRESS && me().equals(game.turn());
+        return game != null && game.status() == GameStatus.IN_PROGRESS && me().equals(game.turn());
     }
 
     public boolean isPending() {
-        return !gone && game.status() == GameStatus.PENDING;
+        return !gone && game != null && game.status() == GameStatus.PENDING;
     }
 
     public boolean isGone() {
@@ -287,7 +329,7 @@ public class GamePage implements Serializable {
     }
 
     public boolean isFinished() {
-        return game.status() == GameStatus.FINISHED;
+        return game != null && game.status() == GameStatus.FINISHED;
     }
 
     public boolean isInvitee() {
@@ -295,7 +337,7 @@ public class GamePage implements Serializable {
     }
 
     public boolean isHost() {
-        return me().equals(game.hostId());
+        return game != null && me().equals(game.hostId());
     }
 
     public String getOpponent() {
@@ -308,6 +350,9 @@ public class GamePage implements Serializable {
 
     public String getTitle() {
         Texts texts = Texts.current();
+        if (game == null) {
+            return texts.get("game.title");
+        }
         return isPlayer()
                 ? texts.get("game.youVersus", getOpponent())
                 : texts.get("game.versus", game.hostId(), game.opponentId());

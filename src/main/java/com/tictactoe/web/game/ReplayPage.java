@@ -61,6 +61,11 @@ public class ReplayPage {
         }
     }
 
+    /** Whether the game was read: on a GET of the page, not on the postback of the sign-out form. */
+    public boolean isLoaded() {
+        return game != null;
+    }
+
     public boolean isFinished() {
         return game.status() == GameStatus.FINISHED;
     }

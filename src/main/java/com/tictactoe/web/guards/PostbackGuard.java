@@ -1,5 +1,6 @@
 package com.tictactoe.web.guards;
 
+import com.tictactoe.domain.GameIds;
 import com.tictactoe.web.BrowserRedirect;
 import com.tictactoe.web.CrossSite;
 import com.tictactoe.web.FormToken;
@@ -28,7 +29,7 @@ import java.util.Set;
  * ({@link FacesParameters}).
  *
  * <p>A stateless view's postback is only taken with a token that another site cannot know: the
- * lobby's forms carry the session's {@link FormToken}, the sign-in and sign-up forms, which have no
+ * lobby's and the game page's forms carry the session's {@link FormToken}, the sign-in and sign-up forms, which have no
  * session behind them, the browser's own {@link VisitorFormToken}. Faces would otherwise build the
  * page afresh and run its actions, whoever sent it. Without the token nothing runs: a player whose
  * session is gone is sent to sign in, and one whose page is older than the session (signed out and
@@ -42,7 +43,7 @@ public class PostbackGuard extends HttpFilter {
     /** What a stateless view writes as its view state. */
     static final String STATELESS = "stateless";
     /** The pages whose views are stateless for a signed-in player (transient). */
-    private static final Set<String> PLAYER_PAGES = Set.of("/index.xhtml");
+    private static final Set<String> PLAYER_PAGES = Set.of("/index.xhtml", "/game.xhtml", "/replay.xhtml");
     /** The pages whose views are stateless for a visitor without an account. */
     private static final Set<String> VISITOR_PAGES = Set.of(SignInFilter.SIGN_IN_PAGE, SignInFilter.SIGN_UP_PAGE);
     /** Far above what any of our forms sends; anything larger is not from our pages. */
@@ -131,7 +132,11 @@ public class PostbackGuard extends HttpFilter {
                 return;
             }
             if (!PLAYER_PAGES.contains(request.getServletPath()) && !VISITOR_PAGES.contains(request.getServletPath())) {
-                refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "stateless postback to a stateful page");
+                refuse(
+                        request,
+                        response,
+                        HttpServletResponse.SC_BAD_REQUEST,
+                        "stateless postback to a page without forms");
                 return;
             }
         }
@@ -168,8 +173,14 @@ public class PostbackGuard extends HttpFilter {
         if (PlayerSession.playerOf(request).isEmpty()) {
             SignInFilter.sendToSignIn(request, response);
         } else {
-            BrowserRedirect.send(
-                    request, response, request.getContextPath() + request.getServletPath() + "?expired=true");
+            BrowserRedirect.send(request, response, pageAgain(request));
         }
+    }
+
+    /** The page a postback came from, with its game if it shows one, and the notice of an expired page. */
+    private static String pageAgain(HttpServletRequest request) {
+        String page = request.getContextPath() + request.getServletPath();
+        String gameId = request.getParameter("gameId");
+        return GameIds.isPlausible(gameId) ? page + "?id=" + gameId + "&expired=true" : page + "?expired=true";
     }
 }
