@@ -72,4 +72,12 @@ public interface GameRepository {
 
     /** All four lists of a player's lobby, fetched together; the invitations are the open ones. */
     Lobby lobbyOf(String userId);
+
+    /**
+     * A page of the games {@code userId} played to the end, newest first: the first page if
+     * {@code cursor} is null, else the page a former page's {@link HistoryPage#next} points at.
+     *
+     * @throws BadCursorException if {@code cursor} was not made by this method for this player
+     */
+    HistoryPage finishedGames(String userId, String cursor, int pageSize);
 }

@@ -2,6 +2,8 @@ package com.tictactoe.infrastructure;
 
 import com.tictactoe.domain.StoreBusyException;
 import com.tictactoe.domain.StoreUnavailableException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -39,6 +41,18 @@ final class DynamoCalls {
             throw e;
         } catch (SdkClientException e) {
             throw new StoreUnavailableException("DynamoDB cannot be reached", e);
+        }
+    }
+
+    /** The result of a call run on another thread, its fault thrown here as it was thrown there. */
+    static <T> T joined(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -4,6 +4,7 @@ import com.tictactoe.application.InvitationSettings;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.AttemptCounterRepository;
 import com.tictactoe.domain.GameRepository;
+import com.tictactoe.domain.RecordRepository;
 import com.tictactoe.domain.SignInTokenRepository;
 import com.tictactoe.domain.TimeLimits;
 import jakarta.annotation.PostConstruct;
@@ -97,7 +98,19 @@ public class DynamoDbResources {
     @Produces
     @ApplicationScoped
     public GameRepository games() {
-        return new DynamoGameDao(dynamo, settings.gamesTable(), reads, timeLimits, InvitationSettings.lifetime());
+        return new DynamoGameDao(
+                dynamo, settings.gamesTable(), recordUpdates(), reads, timeLimits, InvitationSettings.lifetime());
+    }
+
+    /** The records a finished game adds to, written in the game's finishing transaction. */
+    private RecordUpdates recordUpdates() {
+        return new RecordUpdates(settings.recordsTable());
+    }
+
+    @Produces
+    @ApplicationScoped
+    public RecordRepository records() {
+        return new DynamoRecordDao(dynamo, settings.recordsTable(), reads);
     }
 
     @Produces
@@ -141,7 +154,10 @@ public class DynamoDbResources {
         try {
             TableBootstrap.createMissing(
                     dynamo,
-                    List.of(GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())),
+                    List.of(
+                            GamesTable.definition(settings.gamesTable()),
+                            UsersTable.definition(settings.usersTable()),
+                            RecordsTable.definition(settings.recordsTable())),
                     timesToLive(settings));
             if (attempt > 1) {
                 LOG.info(() -> "Tables ready at attempt " + attempt);

@@ -11,13 +11,29 @@ import java.util.function.UnaryOperator;
  * {@code TICTACTOE_DYNAMODB_ENDPOINT}, and so on), by {@link Configuration}.
  */
 public record DynamoDbSettings(
-        Optional<URI> endpoint, Optional<String> region, String gamesTable, String usersTable, boolean createTables) {
+        Optional<URI> endpoint,
+        Optional<String> region,
+        String gamesTable,
+        String usersTable,
+        String recordsTable,
+        boolean createTables) {
 
     public static final String ENDPOINT = "tictactoe.dynamodb.endpoint";
     public static final String REGION = "tictactoe.dynamodb.region";
     public static final String GAMES_TABLE = "tictactoe.dynamodb.games-table";
     public static final String USERS_TABLE = "tictactoe.dynamodb.users-table";
+    public static final String RECORDS_TABLE = "tictactoe.dynamodb.records-table";
     public static final String CREATE_TABLES = "tictactoe.dynamodb.create-tables";
+
+    /** With the records in a table named {@code Records}. */
+    public DynamoDbSettings(
+            Optional<URI> endpoint,
+            Optional<String> region,
+            String gamesTable,
+            String usersTable,
+            boolean createTables) {
+        this(endpoint, region, gamesTable, usersTable, "Records", createTables);
+    }
 
     public static DynamoDbSettings fromEnvironment() {
         return from(name -> Configuration.value(name).orElse(null));
@@ -31,13 +47,15 @@ public record DynamoDbSettings(
                 nonBlank(source.apply(REGION)),
                 nonBlank(source.apply(GAMES_TABLE)).orElse("Games"),
                 nonBlank(source.apply(USERS_TABLE)).orElse("Users"),
+                nonBlank(source.apply(RECORDS_TABLE)).orElse("Records"),
                 nonBlank(source.apply(CREATE_TABLES)).map(Boolean::parseBoolean).orElse(local));
     }
 
     /** For the log at start: where the tables are, never a credential. */
     public String describe() {
         return "endpoint " + endpoint.map(URI::toString).orElse("AWS default") + ", region "
-                + region.orElse("from the SDK's chain") + ", tables " + gamesTable + " and " + usersTable
+                + region.orElse("from the SDK's chain") + ", tables " + gamesTable + ", " + usersTable + " and "
+                + recordsTable
                 + ", create tables " + createTables;
     }
 

@@ -6,6 +6,7 @@ import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.HistoryPage;
 import com.tictactoe.domain.InvitationLifetime;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Mark;
@@ -30,9 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The Games table on DynamoDB: the only place that talks to it about games. Every state change is
@@ -43,29 +47,51 @@ public class DynamoGameDao implements GameRepository {
 
     private static final int BATCH_GET_ATTEMPTS = 5;
 
+    /** A finishing transaction cancelled by others writing the same records is tried this often in all. */
+    static final int FINISH_ATTEMPTS = 8;
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final RecordUpdates records;
     private final Executor executor;
     private final StallIndex stallIndex;
     private final InvitationLifetime lifetime;
 
-    /** With invitations open for {@link InvitationLifetime#DEFAULT}. */
-    public DynamoGameDao(DynamoDbClient dynamo, String table, Executor executor) {
-        this(dynamo, table, executor, TimeLimits.DEFAULT, InvitationLifetime.DEFAULT);
-    }
-
-    public DynamoGameDao(DynamoDbClient dynamo, String table, Executor executor, TimeLimits limits) {
-        this(dynamo, table, executor, limits, InvitationLifetime.DEFAULT);
-    }
-
-    public DynamoGameDao(DynamoDbClient dynamo, String table, Executor executor, InvitationLifetime lifetime) {
-        this(dynamo, table, executor, TimeLimits.DEFAULT, lifetime);
+    /** With invitations open for {@link InvitationLifetime#DEFAULT}; records go to {@code recordsTable}. */
+    public DynamoGameDao(DynamoDbClient dynamo, String table, String recordsTable, Executor executor) {
+        this(dynamo, table, recordsTable, executor, TimeLimits.DEFAULT, InvitationLifetime.DEFAULT);
     }
 
     public DynamoGameDao(
-            DynamoDbClient dynamo, String table, Executor executor, TimeLimits limits, InvitationLifetime lifetime) {
+            DynamoDbClient dynamo, String table, String recordsTable, Executor executor, TimeLimits limits) {
+        this(dynamo, table, recordsTable, executor, limits, InvitationLifetime.DEFAULT);
+    }
+
+    public DynamoGameDao(
+            DynamoDbClient dynamo, String table, String recordsTable, Executor executor, InvitationLifetime lifetime) {
+        this(dynamo, table, recordsTable, executor, TimeLimits.DEFAULT, lifetime);
+    }
+
+    public DynamoGameDao(
+            DynamoDbClient dynamo,
+            String table,
+            String recordsTable,
+            Executor executor,
+            TimeLimits limits,
+            InvitationLifetime lifetime) {
+        this(dynamo, table, new RecordUpdates(recordsTable), executor, limits, lifetime);
+    }
+
+    DynamoGameDao(
+            DynamoDbClient dynamo,
+            String table,
+            RecordUpdates records,
+            Executor executor,
+            TimeLimits limits,
+            InvitationLifetime lifetime) {
         this.dynamo = dynamo;
         this.table = table;
+        this.records = records;
         this.executor = executor;
         this.stallIndex = new StallIndex(limits);
         this.lifetime = lifetime;
@@ -200,7 +226,11 @@ public class DynamoGameDao implements GameRepository {
             update.set(STATUS_DATE, StatusDates.format(after.statusDate())).set(RESULT, GameItems.resultValue(after));
         }
         turnTimes(before, after, update);
-        updateIfUnchanged(before.gameId(), update);
+        if (after.status() == GameStatus.FINISHED) {
+            finishIfUnchanged(after, update);
+        } else {
+            updateIfUnchanged(before.gameId(), update);
+        }
     }
 
     /**
@@ -249,7 +279,7 @@ public class DynamoGameDao implements GameRepository {
                 .set(TURN, GameItems.turnValue(after))
                 .set(ENDING, after.ending().name());
         turnTimes(before, after, update);
-        updateIfUnchanged(before.gameId(), update);
+        finishIfUnchanged(after, update);
     }
 
     /*
@@ -293,9 +323,53 @@ public class DynamoGameDao implements GameRepository {
         }
     }
 
+    /*
+     * The write that finishes a game and the records it adds to, as one TransactWriteItems: the same
+     * conditional update of the game as any other change, and the players' counters (RecordUpdates).
+     * Both happen or neither, so a record counts a game exactly when the game is stored finished, and
+     * at most once: a second attempt finds the game finished and fails its condition, whoever sends
+     * it. The token, made from the finished state, lets the SDK's retry of a call whose answer was
+     * lost be answered as the success it was, instead of as that failed condition.
+     *
+     * A transaction is cancelled, without writing anything, when another one is writing one of its
+     * items (TransactionConflict): games of one player finishing at once, both adding to the
+     * player's totals. That is tried again here, with a new token, as nothing was written.
+     */
+    private void finishIfUnchanged(Game after, Expression update) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder()
+                .update(game -> game.tableName(table)
+                        .key(GameItems.key(after.gameId()))
+                        .updateExpression(update.update())
+                        .conditionExpression(update.condition())
+                        .expressionAttributeNames(update.names())
+                        .expressionAttributeValues(update.values())
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                .build());
+        items.addAll(records.of(after));
+        for (int attempt = 1; ; attempt++) {
+            String token = FinishTokens.of(after, attempt);
+            try {
+                DynamoCalls.available(() -> dynamo.transactWriteItems(
+                        write -> write.transactItems(items).clientRequestToken(token)));
+                return;
+            } catch (TransactionCanceledException e) {
+                Cancellation cancellation = Cancellation.of(e);
+                if (cancellation.conditionFailed()) {
+                    throw conflict(after.gameId(), cancellation.item(), Cancellation.retried(e));
+                }
+                if (!cancellation.conflicting() || attempt >= FINISH_ATTEMPTS || !backOff(attempt)) {
+                    throw cancellation.failure(e);
+                }
+            }
+        }
+    }
+
     private WriteConflictException conflict(String gameId, ConditionalCheckFailedException e) {
-        boolean retried = e.numAttempts() != null && e.numAttempts() > 1;
-        Map<String, AttributeValue> item = e.item();
+        return conflict(gameId, e.item(), e.numAttempts() != null && e.numAttempts() > 1);
+    }
+
+    private WriteConflictException conflict(String gameId, Map<String, AttributeValue> item, boolean retried) {
         if (item != null && !item.isEmpty()) {
             return new WriteConflictException(GameItems.toGame(item), retried);
         }
@@ -355,6 +429,64 @@ public class DynamoGameDao implements GameRepository {
                 sentByMe.size() > SENT_SHOWN,
                 inProgress,
                 newestOf(join(hostedFinished), invitedFinished));
+    }
+
+    /*
+     * Two queries, one per index, each from where its stream stopped and one entry longer than a
+     * page, so that whether a stream has more is known without an empty last page. Merged newest
+     * first by StatusDate as the indexes order them; the cursor keeps the last entry taken from each.
+     */
+    @Override
+    public HistoryPage finishedGames(String userId, String cursor, int pageSize) {
+        HistoryCursor from = cursor == null ? HistoryCursor.first(userId) : HistoryCursor.decode(cursor, userId);
+        CompletableFuture<QueryResponse> hosted =
+                async(() -> finishedFrom(HOST_INDEX, HOST_ID, userId, from.hosted(), pageSize + 1));
+        QueryResponse invited = finishedFrom(OPPONENT_INDEX, OPPONENT_ID, userId, from.invited(), pageSize + 1);
+        List<Map<String, AttributeValue>> fromHosted = join(hosted).items();
+        List<Map<String, AttributeValue>> fromInvited = invited.items();
+        List<GameSummary> page = new ArrayList<>();
+        int h = 0;
+        int i = 0;
+        while (page.size() < pageSize && (h < fromHosted.size() || i < fromInvited.size())) {
+            boolean takeHosted = i >= fromInvited.size()
+                    || (h < fromHosted.size()
+                            && GameItems.string(fromHosted.get(h), STATUS_DATE)
+                                            .compareTo(GameItems.string(fromInvited.get(i), STATUS_DATE))
+                                    >= 0);
+            page.add(GameItems.toSummary(takeHosted ? fromHosted.get(h++) : fromInvited.get(i++)));
+        }
+        HistoryCursor next = new HistoryCursor(
+                userId,
+                stoppedAt(from.hosted(), fromHosted, h, join(hosted)),
+                stoppedAt(from.invited(), fromInvited, i, invited));
+        return new HistoryPage(page, next.isDone() ? null : next.encode());
+    }
+
+    private static HistoryCursor.Position stoppedAt(
+            HistoryCursor.Position was, List<Map<String, AttributeValue>> read, int taken, QueryResponse response) {
+        if (taken == read.size() && !response.hasLastEvaluatedKey()) {
+            return HistoryCursor.Position.END;
+        }
+        return taken == 0 ? was : HistoryCursor.Position.after(read.get(taken - 1));
+    }
+
+    private QueryResponse finishedFrom(
+            String index, String keyAttribute, String userId, HistoryCursor.Position from, int limit) {
+        if (from.done()) {
+            return QueryResponse.builder().items(List.of()).build();
+        }
+        Expression key = keyOf(keyAttribute, userId, GameStatus.FINISHED);
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(index)
+                .keyConditionExpression(key.condition())
+                .expressionAttributeNames(key.names())
+                .expressionAttributeValues(key.values())
+                .exclusiveStartKey(from.startKey(keyAttribute, userId))
+                .scanIndexForward(false)
+                .limit(limit)
+                .build();
+        return DynamoCalls.available(() -> dynamo.query(request));
     }
 
     private static List<GameSummary> first(List<GameSummary> games, int count) {

@@ -17,6 +17,7 @@ final class Expression {
     private final List<String> conditions = new ArrayList<>();
     private final List<String> updates = new ArrayList<>();
     private final List<String> removals = new ArrayList<>();
+    private final List<String> additions = new ArrayList<>();
 
     String name(String attribute) {
         String placeholder = "#" + attribute;
@@ -78,6 +79,12 @@ final class Expression {
         return this;
     }
 
+    /** Adds {@code amount} to a number attribute, which starts from 0 where the item or attribute is missing. */
+    Expression add(String attribute, long amount) {
+        additions.add(name(attribute) + " " + value(amount));
+        return this;
+    }
+
     Expression remove(String attribute) {
         removals.add(name(attribute));
         return this;
@@ -93,9 +100,17 @@ final class Expression {
     }
 
     String update() {
-        String set = updates.isEmpty() ? "" : "SET " + String.join(", ", updates);
-        String remove = removals.isEmpty() ? "" : "REMOVE " + String.join(", ", removals);
-        return (set + " " + remove).trim();
+        List<String> clauses = new ArrayList<>();
+        if (!updates.isEmpty()) {
+            clauses.add("SET " + String.join(", ", updates));
+        }
+        if (!removals.isEmpty()) {
+            clauses.add("REMOVE " + String.join(", ", removals));
+        }
+        if (!additions.isEmpty()) {
+            clauses.add("ADD " + String.join(", ", additions));
+        }
+        return String.join(" ", clauses);
     }
 
     Map<String, String> names() {

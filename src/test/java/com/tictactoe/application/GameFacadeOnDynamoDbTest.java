@@ -11,6 +11,7 @@ import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.GameSummary;
+import com.tictactoe.domain.HistoryPage;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.Square;
@@ -154,12 +155,17 @@ class GameFacadeOnDynamoDbTest {
         public Lobby lobbyOf(String userId) {
             return real.lobbyOf(userId);
         }
+
+        @Override
+        public HistoryPage finishedGames(String userId, String cursor, int pageSize) {
+            return real.finishedGames(userId, cursor, pageSize);
+        }
     }
 
     @BeforeAll
     static void createTable() {
         store = LocalGames.withFreshTable();
-        dao = new DynamoGameDao(store.client(), store.table(), ForkJoinPool.commonPool());
+        dao = new DynamoGameDao(store.client(), store.table(), store.recordsTable(), ForkJoinPool.commonPool());
     }
 
     @AfterAll

@@ -180,7 +180,7 @@ public final class Benchmark {
     }
 
     private void scenarios(DynamoDbClient client, ExecutorService pool) throws Exception {
-        DynamoGameDao games = new DynamoGameDao(client, GAMES_TABLE, pool);
+        DynamoGameDao games = new DynamoGameDao(client, GAMES_TABLE, "Records", pool);
         List<PagePlayer> lobbyPlayers = signUp("lb", LOBBY_PLAYERS, Tally.ignoring(), pool);
         // The app's counters appear with its first DynamoDB calls, which the sign-ups just made.
         countsCalls = calls.snapshot().isPresent();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tictactoe.infrastructure.DynamoDbResources;
 import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.infrastructure.GamesTable;
+import com.tictactoe.infrastructure.RecordsTable;
 import com.tictactoe.infrastructure.UsersTable;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
@@ -55,6 +57,7 @@ class DeployTemplatesTest {
     private final Map<String, Object> policy = Templates.cloudFormation(Path.of("deploy/iam-policy.yaml"));
     private final String games = parameterDefault(tables, "GamesTableName");
     private final String users = parameterDefault(tables, "UsersTableName");
+    private final String records = parameterDefault(tables, "RecordsTableName");
 
     DeployTemplatesTest() throws Exception {}
 
@@ -62,17 +65,18 @@ class DeployTemplatesTest {
     void tablesHaveTheKeysIndexesAndProjectionsOfTheCode() {
         assertSameTable(GamesTable.definition(games), resource(tables, "Games"));
         assertSameTable(UsersTable.definition(users), resource(tables, "Users"));
+        assertSameTable(RecordsTable.definition(records), resource(tables, "Records"));
     }
 
     @Test
     void tablesExpireWhatTheCodeExpires() {
         Map<String, String> code = new TreeMap<>();
-        DynamoDbSettings named = new DynamoDbSettings(Optional.empty(), Optional.empty(), games, users, false);
+        DynamoDbSettings named = new DynamoDbSettings(Optional.empty(), Optional.empty(), games, users, records, false);
         for (UpdateTimeToLiveRequest ttl : DynamoDbResources.timesToLive(named)) {
             code.put(ttl.tableName(), ttl.timeToLiveSpecification().attributeName());
         }
         Map<String, String> template = new TreeMap<>();
-        for (String name : List.of("Games", "Users")) {
+        for (String name : List.of("Games", "Users", "Records")) {
             Map<String, Object> properties = resource(tables, name);
             if (properties.containsKey("TimeToLiveSpecification")) {
                 assertEquals(true, at(properties, "TimeToLiveSpecification", "Enabled"));
@@ -86,7 +90,7 @@ class DeployTemplatesTest {
 
     @Test
     void tablesAreKeptRecoverableAndEncrypted() {
-        for (String name : List.of("Games", "Users")) {
+        for (String name : List.of("Games", "Users", "Records")) {
             Map<String, Object> table = at(tables, "Resources", name);
             assertEquals("Retain", table.get("DeletionPolicy"), name);
             assertEquals("Retain", table.get("UpdateReplacePolicy"), name);
@@ -103,6 +107,7 @@ class DeployTemplatesTest {
     void thePolicyNamesTheTablesOfTheTablesTemplate() {
         assertEquals(games, parameterDefault(policy, "GamesTableName"));
         assertEquals(users, parameterDefault(policy, "UsersTableName"));
+        assertEquals(records, parameterDefault(policy, "RecordsTableName"));
     }
 
     @Test
@@ -161,6 +166,20 @@ class DeployTemplatesTest {
             if (settingsRead.contains("usersTable")) {
                 tablesUsed.add(UsersTable.definition(users));
             }
+            if (settingsRead.contains("recordsTable")) {
+                tablesUsed.add(RecordsTable.definition(records));
+            }
+            // A class that makes a transaction's updates for the tables this method names, for
+            // another class to send (RecordUpdates): DynamoDB checks each update as an UpdateItem.
+            method.getConstructorCallsFromSelf().stream()
+                    .map(JavaAccess::getTargetOwner)
+                    .filter(DeployTemplatesTest::makesTransactionUpdates)
+                    .forEach(maker -> {
+                        for (CreateTableRequest table : counts ? tablesUsed : List.<CreateTableRequest>of()) {
+                            actions.computeIfAbsent(TABLE_ARN + table.tableName(), r -> new TreeSet<>())
+                                    .add("dynamodb:UpdateItem");
+                        }
+                    });
             Stream.concat(method.getConstructorCallsFromSelf().stream(), method.getMethodCallsFromSelf().stream())
                     .map(JavaAccess::getTargetOwner)
                     .filter(owner -> !clientOperations(owner).isEmpty())
@@ -215,6 +234,23 @@ class DeployTemplatesTest {
         return guarded;
     }
 
+    private static boolean makesTransactionUpdates(JavaClass owner) {
+        return owner.getMethodCallsFromSelf().stream()
+                .anyMatch(call -> call.getTargetOwner().isAssignableTo(TransactWriteItem.Builder.class)
+                        && call.getName().equals("update"));
+    }
+
+    /** No class puts, deletes or checks items in a transaction: its IAM action is then UpdateItem alone. */
+    @Test
+    void transactionsHoldUpdatesOnly() {
+        for (JavaClass each : PRODUCT) {
+            each.getMethodCallsFromSelf().stream()
+                    .filter(call -> call.getTargetOwner().isAssignableTo(TransactWriteItem.Builder.class))
+                    .filter(call -> !call.getName().equals("build"))
+                    .forEach(call -> assertEquals("update", call.getName(), each.getName()));
+        }
+    }
+
     private static Set<String> settingsRead(JavaMethod method) {
         Set<String> read = new HashSet<>();
         method.getMethodCallsFromSelf().stream()
@@ -234,6 +270,8 @@ class DeployTemplatesTest {
                         String operation = name.endsWith("Paginator")
                                 ? name.substring(0, name.length() - "Paginator".length())
                                 : name;
+                        // IAM has no action of a transaction's own: each of its updates is an UpdateItem.
+                        operation = operation.equals("transactWriteItems") ? "updateItem" : operation;
                         operations.add(operation.substring(0, 1).toUpperCase(Locale.ROOT) + operation.substring(1));
                     } else if (access.getTargetOwner().isAssignableTo(DynamoDbWaiter.class)
                             && name.startsWith("waitUntilTable")) {
@@ -243,13 +281,21 @@ class DeployTemplatesTest {
         return operations;
     }
 
-    /** Queries go to the indexes (the DAO queries no table directly), ListTables to no table, the rest to the table. */
+    /**
+     * Queries go to the indexes, and to the table itself where its key has a sort key (a table with
+     * a partition key alone holds one item per key, which is read, not queried); ListTables to no
+     * table, the rest to the table.
+     */
     private List<String> resourcesOf(String operation, CreateTableRequest table) {
         return switch (operation) {
             case "ListTables" -> List.of("*");
             case "Query" ->
-                table.globalSecondaryIndexes().stream()
-                        .map(index -> TABLE_ARN + table.tableName() + "/index/" + index.indexName())
+                Stream.concat(
+                                table.keySchema().size() > 1
+                                        ? Stream.of(TABLE_ARN + table.tableName())
+                                        : Stream.<String>empty(),
+                                table.globalSecondaryIndexes().stream()
+                                        .map(index -> TABLE_ARN + table.tableName() + "/index/" + index.indexName()))
                         .toList();
             default -> List.of(TABLE_ARN + table.tableName());
         };

@@ -54,7 +54,7 @@ class InvitationExpiryOnDynamoDbTest {
     static void createTable() {
         store = LocalGames.withFreshTable();
         executor = Executors.newFixedThreadPool(4);
-        dao = new DynamoGameDao(store.client(), store.table(), executor, WEEK);
+        dao = new DynamoGameDao(store.client(), store.table(), store.recordsTable(), executor, WEEK);
         server = store.newServer(dao);
         facade = server.facade();
     }
@@ -229,7 +229,8 @@ class InvitationExpiryOnDynamoDbTest {
     @Test
     void anInvitationLeavesBothLobbiesTheMomentItExpires() throws InterruptedException {
         InvitationLifetime brief = new InvitationLifetime(Duration.ofSeconds(2));
-        DynamoGameDao briefDao = new DynamoGameDao(store.client(), store.table(), executor, brief);
+        DynamoGameDao briefDao =
+                new DynamoGameDao(store.client(), store.table(), store.recordsTable(), executor, brief);
         GameServer briefServer = store.newServer(briefDao);
         GameFacade briefFacade;
         System.setProperty(InvitationSettings.LIFETIME, "PT2S");

@@ -50,7 +50,7 @@ class InvitationLimitsOnDynamoDbTest {
     static void createTable() {
         store = LocalGames.withFreshTable();
         executor = Executors.newFixedThreadPool(4);
-        dao = new DynamoGameDao(store.client(), store.table(), executor);
+        dao = new DynamoGameDao(store.client(), store.table(), store.recordsTable(), executor);
         server = store.newServer(dao);
         facade = server.facade();
     }

@@ -42,7 +42,7 @@ class LostAnswersOnDynamoDbTest {
         client = DynamoDbClients.create(new DynamoDbSettings(
                 Optional.of(URI.create(proxy.endpoint())), Optional.empty(), store.table(), "Users", false));
         server = GameServer.over(
-                new DynamoGameDao(client, store.table(), ForkJoinPool.commonPool()),
+                new DynamoGameDao(client, store.table(), store.recordsTable(), ForkJoinPool.commonPool()),
                 store.register("alice", "bob").accounts());
         facade = server.facade();
     }

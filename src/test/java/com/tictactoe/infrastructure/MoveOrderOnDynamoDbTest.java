@@ -53,7 +53,8 @@ class MoveOrderOnDynamoDbTest {
                         false),
                 List.of(calls));
         executor = Executors.newCachedThreadPool();
-        facade = store.newServer(new DynamoGameDao(client, store.table(), executor), store.accounts())
+        facade = store.newServer(
+                        new DynamoGameDao(client, store.table(), store.recordsTable(), executor), store.accounts())
                 .facade();
     }
 

@@ -25,7 +25,7 @@ class StoreOutageTest {
                 false);
         try (DynamoDbClient client = DynamoDbClients.create(settings);
                 GameServer server = GameServer.over(
-                        new DynamoGameDao(client, "Games", ForkJoinPool.commonPool()),
+                        new DynamoGameDao(client, "Games", "Records", ForkJoinPool.commonPool()),
                         new DynamoAccountDao(client, "Users"))) {
             GameFacade facade = server.facade();
             assertThrows(StoreUnavailableException.class, () -> facade.create("alice", "bob"));
@@ -45,7 +45,7 @@ class StoreOutageTest {
                 false);
         try (DynamoDbClient client = DynamoDbClients.create(settings);
                 GameServer server = GameServer.over(
-                        new DynamoGameDao(client, "NoSuchTable", ForkJoinPool.commonPool()),
+                        new DynamoGameDao(client, "NoSuchTable", "NoSuchRecords", ForkJoinPool.commonPool()),
                         new DynamoAccountDao(client, "NoSuchTable"))) {
             GameFacade facade = server.facade();
             assertThrows(StoreUnavailableException.class, () -> facade.lobby("alice"));

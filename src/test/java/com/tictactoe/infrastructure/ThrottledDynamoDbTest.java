@@ -83,7 +83,7 @@ class ThrottledDynamoDbTest {
                 List.of(throttle));
         TableBootstrap.createMissing(client, List.of(UsersTable.definition(usersTable)));
         executor = Executors.newCachedThreadPool();
-        games = new DynamoGameDao(client, store.table(), executor);
+        games = new DynamoGameDao(client, store.table(), store.recordsTable(), executor);
         accounts = new DynamoAccountDao(client, usersTable);
         for (String player :
                 List.of("alice", "bob", "carol", "dave", "erin", "frank", "hank", "ivan", "jane", "kate", "liam")) {

@@ -9,7 +9,9 @@ import com.tictactoe.infrastructure.DynamoAccountDao;
 import com.tictactoe.infrastructure.DynamoDbClients;
 import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.infrastructure.DynamoGameDao;
+import com.tictactoe.infrastructure.DynamoRecordDao;
 import com.tictactoe.infrastructure.GamesTable;
+import com.tictactoe.infrastructure.RecordsTable;
 import com.tictactoe.infrastructure.TableBootstrap;
 import com.tictactoe.infrastructure.UsersTable;
 import java.net.URI;
@@ -34,14 +36,16 @@ public final class LocalGames implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final DynamoGameDao dao;
     private final String usersTable;
+    private final String recordsTable;
     private final DynamoAccountDao accounts;
     private final List<GameServer> servers = new CopyOnWriteArrayList<>();
 
-    private LocalGames(DynamoDbClient client, String table, String usersTable) {
+    private LocalGames(DynamoDbClient client, String table, String usersTable, String recordsTable) {
         this.client = client;
         this.table = table;
-        this.dao = new DynamoGameDao(client, table, executor);
+        this.dao = new DynamoGameDao(client, table, recordsTable, executor);
         this.usersTable = usersTable;
+        this.recordsTable = recordsTable;
         this.accounts = new DynamoAccountDao(client, usersTable);
     }
 
@@ -51,12 +55,16 @@ public final class LocalGames implements AutoCloseable {
                 Optional.empty(),
                 "Games-" + UUID.randomUUID(),
                 "Users-" + UUID.randomUUID(),
+                "Records-" + UUID.randomUUID(),
                 true);
         DynamoDbClient client = DynamoDbClients.create(settings);
         TableBootstrap.createMissing(
                 client,
-                List.of(GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())));
-        return new LocalGames(client, settings.gamesTable(), settings.usersTable());
+                List.of(
+                        GamesTable.definition(settings.gamesTable()),
+                        UsersTable.definition(settings.usersTable()),
+                        RecordsTable.definition(settings.recordsTable())));
+        return new LocalGames(client, settings.gamesTable(), settings.usersTable(), settings.recordsTable());
     }
 
     /** The facade of a new server over these tables (see {@link #newServer()}). */
@@ -119,6 +127,16 @@ public final class LocalGames implements AutoCloseable {
         return usersTable;
     }
 
+    /** The Records table the DAO writes finished games' records to. */
+    public String recordsTable() {
+        return recordsTable;
+    }
+
+    /** A reader of these records, as the server's. */
+    public DynamoRecordDao records() {
+        return new DynamoRecordDao(client, recordsTable, executor);
+    }
+
     public String table() {
         return table;
     }
@@ -140,6 +158,7 @@ public final class LocalGames implements AutoCloseable {
         servers.forEach(GameServer::close);
         client.deleteTable(delete -> delete.tableName(table));
         client.deleteTable(delete -> delete.tableName(usersTable));
+        client.deleteTable(delete -> delete.tableName(recordsTable));
         executor.shutdownNow();
         client.close();
     }
