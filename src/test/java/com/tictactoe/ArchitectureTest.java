@@ -96,7 +96,11 @@ class ArchitectureTest {
                 .definedBy(WEB + ".game")
                 .layer("lobby")
                 .definedBy(WEB + ".lobby")
+                .layer("players")
+                .definedBy(WEB + ".players")
                 .whereLayer("lobby")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("players")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("game")
                 .mayOnlyBeAccessedByLayers("lobby")
@@ -107,10 +111,10 @@ class ArchitectureTest {
                 .whereLayer("errors")
                 .mayOnlyBeAccessedByLayers("guards")
                 .whereLayer("accounts")
-                .mayOnlyBeAccessedByLayers("errors", "guards", "live updates", "game", "lobby")
+                .mayOnlyBeAccessedByLayers("errors", "guards", "live updates", "game", "lobby", "players")
                 .check(product);
         assertEquals(
-                List.of("accounts", "errors", "game", "guards", "live", "lobby"),
+                List.of("accounts", "errors", "game", "guards", "live", "lobby", "players"),
                 subPackagesOf(Path.of("src/main/java/com/tictactoe/web")),
                 "a new room of the web belongs in this test and in README's room list");
     }

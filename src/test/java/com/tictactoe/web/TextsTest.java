@@ -39,8 +39,8 @@ class TextsTest {
     private static final Pattern PAGE_KEY =
             Pattern.compile("text(?:\\['|\\.format\\('|\\.emphasised\\(')([a-zA-Z]+\\.[a-zA-Z_.]+)'");
 
-    private static final Pattern JAVA_KEY =
-            Pattern.compile("\"((?:site|signIn|signUp|lobby|game|error|api|when|wait|span|outcome)\\.[a-zA-Z_.]+)\"");
+    private static final Pattern JAVA_KEY = Pattern.compile(
+            "\"((?:site|signIn|signUp|lobby|game|error|api|when|wait|span|outcome|player|leaders|record)\\.[a-zA-Z_.]+)\"");
 
     private static Properties english;
 

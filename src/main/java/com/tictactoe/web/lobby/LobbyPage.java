@@ -1,10 +1,12 @@
 package com.tictactoe.web.lobby;
 
 import com.tictactoe.application.GameFacade;
+import com.tictactoe.application.Records;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Lobby;
+import com.tictactoe.domain.WinLossDraw;
 import com.tictactoe.web.Messages;
 import com.tictactoe.web.Texts;
 import com.tictactoe.web.accounts.CurrentPlayer;
@@ -35,6 +37,9 @@ public class LobbyPage {
 
     @Inject
     private LiveUpdates updates;
+
+    @Inject
+    private Records records;
 
     /** How many changes of this player's games the lists include, for pages that poll. */
     private long changesSeen;
@@ -164,6 +169,11 @@ public class LobbyPage {
     public List<LobbyRow> getFinished() {
         ensureLoaded();
         return finished;
+    }
+
+    /** The player's wins, losses and draws (kept by Records, forgotten when a game of theirs ends). */
+    public WinLossDraw getRecord() {
+        return records.totalsOf(player.getName());
     }
 
     public long getChangesSeen() {
