@@ -481,6 +481,77 @@ class BadRequestsIT {
         assertFalse(broken.body().contains("Exception"));
     }
 
+    /**
+     * A game played to its end through the pages shows in both players' records, lobby and player
+     * page, and on the leaderboard. A player page's cursor works on that page only: a forged or
+     * cut one, or one of another player's page, is a 400 with the player's text; an unknown player
+     * is a 404; never a stack trace.
+     */
+    @Test
+    @Order(11)
+    void recordsShowAndPlayerPagesRefuseForgedCursors() {
+        Match match = match();
+        String host = match.host()
+                .get("/")
+                .body()
+                .replaceAll("(?s)^.*?<span class=\"who\">[^<]*<strong>([^<]+)</strong>.*$", "$1");
+        for (String[] move : new String[][] {
+            {"h", "TopLeft"}, {"g", "MiddleLeft"}, {"h", "TopMiddle"}, {"g", "MiddleMiddle"}, {"h", "TopRight"}
+        }) {
+            WebClient player = move[0].equals("h") ? match.host() : match.guest();
+            player.get("/game.xhtml?id=" + match.gameId());
+            player.post("/game.xhtml", moveForm(player, match.gameId(), move[1]));
+        }
+        assertTrue(stored.get(match.gameId()).get("StatusDate").s().startsWith("FINISHED_"));
+        String lobby = match.host().get("/").body();
+        assertTrue(lobby.contains("1 win</span>") && lobby.contains("0 losses</span>"), lobby);
+        HttpResponse<String> page = match.guest().get("/player.xhtml?name=" + host);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("replay.xhtml?game=" + match.gameId()), "the game with its replay");
+        assertTrue(match.guest().get("/leaders.xhtml").body().contains(">" + host + "</a>"));
+
+        // Eleven more finished games, written as stored: the host's page then has a second page.
+        for (int i = 0; i < 11; i++) {
+            stored.put(Map.of(
+                    "GameId", AttributeValue.fromS(UUID.randomUUID().toString()),
+                    "HostId", AttributeValue.fromS(host),
+                    "OpponentId", AttributeValue.fromS("someone"),
+                    "OUser", AttributeValue.fromS(host),
+                    "Turn", AttributeValue.fromS("N/A"),
+                    "StatusDate", AttributeValue.fromS("FINISHED_2026-01-01 00:00:0" + (i % 10) + ".00000" + i / 10),
+                    "Result", AttributeValue.fromS("Tie")));
+        }
+        Matcher next = Pattern.compile("id=\"next-page\"[^>]*href=\"[^\"]*page=([A-Za-z0-9_-]+)\"")
+                .matcher(match.guest().get("/player.xhtml?name=" + host).body());
+        assertTrue(next.find(), "a link to the older games");
+        assertEquals(
+                200,
+                match.guest()
+                        .get("/player.xhtml?name=" + host + "&page=" + next.group(1))
+                        .statusCode());
+
+        String guest = match.guest()
+                .get("/")
+                .body()
+                .replaceAll("(?s)^.*?<span class=\"who\">[^<]*<strong>([^<]+)</strong>.*$", "$1");
+        String cursor = next.group(1);
+        for (String wrong : List.of(
+                "/player.xhtml?name=" + guest + "&page=" + cursor,
+                "/player.xhtml?name=" + host + "&page=" + cursor.substring(0, cursor.length() - 2),
+                "/player.xhtml?name=" + host + "&page=%3Cscript%3E",
+                "/player.xhtml?name=" + host + "&page=" + "A".repeat(3000))) {
+            HttpResponse<String> refused = match.guest().get(wrong);
+            assertEquals(400, refused.statusCode(), wrong);
+            assertTrue(refused.body().contains("This page of games does not exist"), wrong);
+            assertFalse(refused.body().contains("Exception"), wrong);
+        }
+        for (String nobody : List.of(Names.unique("nobody"), "%3Cscript%3E", "x".repeat(3000), "")) {
+            HttpResponse<String> missing = match.guest().get("/player.xhtml?name=" + nobody);
+            assertEquals(404, missing.statusCode(), nobody);
+            assertFalse(missing.body().contains("Exception"), nobody);
+        }
+    }
+
     @Test
     @Order(10)
     void metricsCountWhatPlayersDid() {
