@@ -542,7 +542,7 @@ class BadRequestsIT {
                 "/player.xhtml?name=" + host + "&page=" + "A".repeat(3000))) {
             HttpResponse<String> refused = match.guest().get(wrong);
             assertEquals(400, refused.statusCode(), wrong);
-            assertTrue(refused.body().contains("This page of games does not exist"), wrong);
+            assertTrue(refused.body().contains("That request was refused"), wrong);
             assertFalse(refused.body().contains("Exception"), wrong);
         }
         for (String nobody : List.of(Names.unique("nobody"), "%3Cscript%3E", "x".repeat(3000), "")) {
