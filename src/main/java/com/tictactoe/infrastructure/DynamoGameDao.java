@@ -328,8 +328,8 @@ public class DynamoGameDao implements GameRepository {
      * conditional update of the game as any other change, and the players' counters (RecordUpdates).
      * Both happen or neither, so a record counts a game exactly when the game is stored finished, and
      * at most once: a second attempt finds the game finished and fails its condition, whoever sends
-     * it. The token, made from the finished state, lets the SDK's retry of a call whose answer was
-     * lost be answered as the success it was, instead of as that failed condition.
+     * it. The call's token (FinishTokens) lets the SDK's retry of a call whose answer was lost be
+     * answered as the success it was, instead of as that failed condition.
      *
      * A transaction is cancelled, without writing anything, when another one is writing one of its
      * items (TransactionConflict): games of one player finishing at once, both adding to the
@@ -348,7 +348,7 @@ public class DynamoGameDao implements GameRepository {
                 .build());
         items.addAll(records.of(after));
         for (int attempt = 1; ; attempt++) {
-            String token = FinishTokens.of(after, attempt);
+            String token = FinishTokens.next();
             try {
                 DynamoCalls.available(() -> dynamo.transactWriteItems(
                         write -> write.transactItems(items).clientRequestToken(token)));

@@ -1,31 +1,24 @@
 package com.tictactoe.infrastructure;
 
-import com.tictactoe.domain.Game;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
  * The ClientRequestToken of a finishing transaction. DynamoDB answers a transaction with the token
  * of one it carried out within the last ten minutes as done, without doing it again: so the SDK's
- * retry of a call whose answer was lost is answered as the success it was. The token is made from
- * the finished state (the game, its status and date to the microsecond, result, ending and order
- * of play) and the attempt: two different requests to finish one game never share a token (one
- * that did would be refused for other parameters), and the same request's retries by the SDK do.
- * At most 36 characters are allowed: a name-based UUID is 36.
+ * retry of a call whose answer was lost (the same request, token and all) is answered as the
+ * success it was, instead of failing the game's condition on the state its first attempt wrote.
+ * Set here rather than left to the SDK, so that this does not rest on a default.
+ *
+ * <p>One token per call, never one derived from the game alone: two servers that decide the same
+ * ending at the same instant (two sweeps with one clock) would send equal transactions, and the
+ * second would be told "done" as well, so the game's end would be announced and counted twice.
+ * With a token each, the second fails the condition, as any second attempt does.
  */
 final class FinishTokens {
 
     private FinishTokens() {}
 
-    static String of(Game finished, int attempt) {
-        String state = String.join(
-                "|",
-                finished.gameId(),
-                StatusDates.format(finished.statusDate()),
-                GameItems.resultValue(finished),
-                String.valueOf(finished.ending()),
-                MoveOrders.format(finished.board().playedOrder()),
-                Integer.toString(attempt));
-        return UUID.nameUUIDFromBytes(state.getBytes(StandardCharsets.UTF_8)).toString();
+    static String next() {
+        return UUID.randomUUID().toString();
     }
 }

@@ -207,17 +207,20 @@ class RecordsOnDynamoDbTest {
 
     /**
      * The SDK's retry sends the very same transaction again, token and all: DynamoDB answers it as
-     * done without carrying it out twice. Without the token the second call would fail its
-     * condition on the finished game.
+     * done without carrying it out twice, so the write returns as done. (Were the retry sent with
+     * another token, it would fail its condition on the game its first attempt finished.)
      */
     @Test
-    void theSameFinishingWriteSentTwiceIsDoneOnce() {
+    void theSdksRetryOfAFinishWhoseAnswerWasLostIsAnsweredAsDone() {
         String host = store.registeredPlayer("twice");
         String guest = store.registeredPlayer("once");
         Game before = playedUpToTheEnd(store.newFacade(), host, guest, BEFORE_A_WIN);
-        Game after = before.play(host, Square.TOP_RIGHT, Instant.now());
-        store.dao().move(before, after, Square.TOP_RIGHT);
-        store.dao().move(before, after, Square.TOP_RIGHT);
+        DynamoGameDao lossy =
+                new DynamoGameDao(lossyClient, store.table(), store.recordsTable(), ForkJoinPool.commonPool());
+        int lostBefore = proxy.answersLost();
+        proxy.loseNextAnswerTo("TransactWriteItems");
+        lossy.move(before, before.play(host, Square.TOP_RIGHT, Instant.now()), Square.TOP_RIGHT);
+        assertEquals(lostBefore + 1, proxy.answersLost());
         assertEquals(new WinLossDraw(1, 0, 0), records.totalsOf(host));
         assertEquals(new WinLossDraw(0, 1, 0), records.totalsOf(guest));
     }
