@@ -18,7 +18,8 @@ public record GameChanged(Game game, boolean deleted, boolean fromAnotherServer)
         this(game, deleted, false);
     }
 
+    /** The host, and the opponent unless this is a challenge nobody has taken yet. */
     public Set<String> players() {
-        return Set.of(game.hostId(), game.opponentId());
+        return game.opponentId() == null ? Set.of(game.hostId()) : Set.of(game.hostId(), game.opponentId());
     }
 }

@@ -8,9 +8,9 @@ import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.GameSummary;
-import com.tictactoe.domain.InvitationLifetime;
 import com.tictactoe.domain.InvitationLimits;
 import com.tictactoe.domain.Lobby;
+import com.tictactoe.domain.PendingLifetimes;
 import com.tictactoe.domain.Rejection;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.StoreUnavailableException;
@@ -22,6 +22,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +30,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
- * The use cases of the game: invite, accept, decline, cancel, move, resign, claim the win, end a
- * stalled game, and the lists of a player.
+ * The use cases of the game: invite, challenge anyone by link, accept, decline, cancel, move,
+ * resign, claim the win, end a stalled game, and the lists of a player.
  * Refusals are {@link GameRuleException}s naming the {@link Rejection}; when one is thrown nothing
  * has been written. An unreachable store is a {@code StoreUnavailableException}.
  */
@@ -70,8 +72,11 @@ public class GameFacade {
     @Inject
     private TimeLimits limits;
 
-    /** The same setting as the DAO's, which lists and counts only invitations open by it. */
-    private final InvitationLifetime lifetime = InvitationSettings.lifetime();
+    /** The same settings as the DAO's, which lists and counts only invitations and challenges open by them. */
+    private final PendingLifetimes lifetimes = InvitationSettings.lifetimes();
+
+    /** How recent an open challenge of the host's is taken for a repeat of the same request. */
+    static final Duration CHALLENGE_REPEAT = Duration.ofSeconds(10);
 
     /**
      * The host invites a registered player, named as typed (any case, spaces around ignored): every
@@ -133,10 +138,10 @@ public class GameFacade {
     private Optional<Game> openInvitation(List<GameSummary> sent, String opponent) {
         Instant now = Instant.now();
         for (GameSummary summary : sent) {
-            if (summary.opponentId().equals(opponent)) {
+            if (opponent.equals(summary.opponentId())) {
                 Optional<Game> game = games.find(summary.gameId())
-                        .filter(found ->
-                                found.status() == GameStatus.PENDING && !lifetime.isExpired(found.statusDate(), now));
+                        .filter(found -> found.status() == GameStatus.PENDING
+                                && !lifetimes.invitations().isExpired(found.statusDate(), now));
                 if (game.isPresent()) {
                     known.remember(game.get());
                     return game;
@@ -185,8 +190,91 @@ public class GameFacade {
      */
     private void acceptRefused(Game game, String userId, Instant now) {
         game.accept(userId, now);
-        lifetime.checkOpen(game, now);
+        lifetimes.invitations().checkOpen(game, now);
         throw new GameRuleException(Rejection.INVITATION_EXPIRED);
+    }
+
+    /**
+     * The host creates a challenge: a game anyone with its link may accept (its id is the link's
+     * secret, a random UUID). It counts among the host's {@value InvitationLimits#PER_INVITER}
+     * open invitations. A challenge the host created within {@link #CHALLENGE_REPEAT} and nobody
+     * took yet is the answer instead of a new one: the usual cause is a double click, which should
+     * land on the link it meant to make (as fast as the index catches up; see {@link #create}).
+     */
+    public Game createChallenge(String hostId) {
+        Instant now = Instant.now();
+        List<GameSummary> sent = games.invitationsBy(hostId, InvitationLimits.PER_INVITER);
+        Optional<Game> repeated = recentChallenge(sent, hostId, now);
+        if (repeated.isPresent()) {
+            return repeated.get();
+        }
+        if (sent.size() >= InvitationLimits.PER_INVITER) {
+            lobbies.forget(hostId);
+            throw new GameRuleException(Rejection.TOO_MANY_SENT);
+        }
+        Game challenge = Game.challenge(GameIds.next(), hostId, now);
+        try {
+            games.create(challenge);
+        } catch (WriteConflictException conflict) {
+            if (!conflict.afterRetry()) {
+                throw conflict;
+            }
+        }
+        changed(challenge, false);
+        return challenge;
+    }
+
+    /** The host's newest open challenge made within {@link #CHALLENGE_REPEAT}, read or heard of here. */
+    private Optional<Game> recentChallenge(List<GameSummary> sent, String hostId, Instant now) {
+        Instant since = now.minus(CHALLENGE_REPEAT);
+        return Stream.concat(sent.stream(), lobbies.of(hostId, games::lobbyOf).sentInvitations().stream())
+                .filter(summary ->
+                        summary.isChallenge() && !summary.statusDate().date().isBefore(since))
+                .sorted(Lobby.NEWEST_FIRST)
+                .map(summary -> known.latest(summary.gameId())
+                        .orElseGet(() -> games.find(summary.gameId()).orElse(null)))
+                .filter(game -> game != null && game.isChallenge())
+                .findFirst();
+    }
+
+    /**
+     * {@code userId} takes up the challenge and becomes its opponent, with one conditional write: of
+     * several players accepting at once the first one's write lands and the others are refused
+     * ({@link Rejection#CHALLENGE_TAKEN}), as are the host ({@link Rejection#OWN_CHALLENGE}) and an
+     * expired challenge ({@link Rejection#CHALLENGE_EXPIRED}, checked by the write's condition too).
+     * A write that finds the game started with this player as its opponent is the success it is: a
+     * double click, a second tab, or a retry after a lost answer.
+     */
+    public Game acceptChallenge(String gameId, String userId) {
+        checkId(gameId);
+        Instant now = Instant.now();
+        try {
+            Game started = games.acceptChallenge(gameId, userId, now);
+            changed(started, false);
+            return started;
+        } catch (WriteConflictException conflict) {
+            Optional<Game> mine = conflict.current()
+                    .filter(game -> game.status() == GameStatus.IN_PROGRESS && userId.equals(game.opponentId()));
+            if (mine.isPresent()) {
+                if (conflict.afterRetry()) {
+                    return alreadyDone(mine.get());
+                }
+                known.remember(mine.get());
+                return mine.get();
+            }
+            throw explain(conflict, game -> challengeRefused(game, userId, now));
+        }
+    }
+
+    /** Why the challenge's accept was refused on {@code game}; if the rules pass, it expired. */
+    private void challengeRefused(Game game, String userId, Instant now) {
+        game.takeChallenge(userId, now);
+        throw new GameRuleException(Rejection.CHALLENGE_EXPIRED);
+    }
+
+    /** How long invitations and challenges stay open, for pages that say until when. */
+    public PendingLifetimes lifetimes() {
+        return lifetimes;
     }
 
     /**
@@ -374,7 +462,7 @@ public class GameFacade {
      * invitations that expired since, which time to live deletes only some time later.
      */
     public Lobby lobby(String userId) {
-        return lobbies.of(userId, games::lobbyOf).withoutExpired(lifetime, Instant.now());
+        return lobbies.of(userId, games::lobbyOf).withoutExpired(lifetimes, Instant.now());
     }
 
     private Game load(String gameId) {
@@ -443,15 +531,14 @@ public class GameFacade {
      * metrics keep no count of withdrawn invitations.
      */
     private void record(Game game, boolean deleted) {
+        String invited = game.isChallenge() ? "anyone (a challenge)" : game.opponentId();
         if (deleted) {
-            LOG.info(() ->
-                    "Invitation withdrawn: game " + game.gameId() + ", " + game.hostId() + " to " + game.opponentId());
+            LOG.info(() -> "Invitation withdrawn: game " + game.gameId() + ", " + game.hostId() + " to " + invited);
             return;
         }
         switch (game.status()) {
             case PENDING -> {
-                LOG.info(() ->
-                        "Game created: " + game.gameId() + ", " + game.hostId() + " invites " + game.opponentId());
+                LOG.info(() -> "Game created: " + game.gameId() + ", " + game.hostId() + " invites " + invited);
                 metrics.gameCreated();
             }
             case IN_PROGRESS -> {

@@ -177,6 +177,9 @@ public class KnownLobbies {
         long now = clock.getAsLong();
         Change change = new Change(game, gone, gone ? Integer.MAX_VALUE : progress, now);
         for (String player : new String[] {game.hostId(), game.opponentId()}) {
+            if (player == null) {
+                continue; // an open challenge: only its host has it in a list
+            }
             Known known = known(player);
             synchronized (known) {
                 forgetOldChanges(known, now);

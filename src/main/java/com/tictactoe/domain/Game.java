@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param result    the winner's user id once a game is won; {@code null} until then, and for a draw
  * @param turnSince when the player to move got the turn; {@code null} unless the game is being
  *                  played, and for games whose last move the original app made (it keeps no time)
+ * @param opponentId the invited player, or who took up a challenge; {@code null} only for an open
+ *                  challenge: a pending game that anyone but the host may accept ({@link #challenge})
  * @param ending    how a finished game ended if not by play (resigned, claimed, timed out); else null
  */
 public record Game(
@@ -47,10 +49,12 @@ public record Game(
     public Game {
         Objects.requireNonNull(gameId, "gameId");
         Objects.requireNonNull(hostId, "hostId");
-        Objects.requireNonNull(opponentId, "opponentId");
         Objects.requireNonNull(oUser, "oUser");
         Objects.requireNonNull(statusDate, "statusDate");
         Objects.requireNonNull(board, "board");
+        if (opponentId == null && statusDate.status() != GameStatus.PENDING) {
+            throw new IllegalArgumentException("Only a pending game may lack an opponent: " + gameId);
+        }
         // As stored: to the microsecond, so that a game read back equals the one written.
         turnSince = turnSince == null ? null : turnSince.truncatedTo(ChronoUnit.MICROS);
     }
@@ -74,6 +78,20 @@ public record Game(
                 Board.empty());
     }
 
+    /**
+     * A new challenge: a game with no named opponent, open to the first signed-in player other than
+     * the host who accepts it. As with an invitation, the host will play first, with O.
+     */
+    public static Game challenge(String gameId, String hostId, Instant now) {
+        return new Game(
+                gameId, hostId, null, hostId, hostId, new StatusDate(GameStatus.PENDING, now), null, Board.empty());
+    }
+
+    /** An open challenge: pending, and nobody has taken it up yet. */
+    public boolean isChallenge() {
+        return opponentId == null;
+    }
+
     /** What the lists show of this game: the turn only while it is being played. */
     public GameSummary summary() {
         return new GameSummary(
@@ -85,9 +103,10 @@ public record Game(
     }
 
     public boolean isPlayer(String userId) {
-        return hostId.equals(userId) || opponentId.equals(userId);
+        return hostId.equals(userId) || (opponentId != null && opponentId.equals(userId));
     }
 
+    /** The other player; for the host of an open challenge, nobody yet ({@code null}). */
     public String opponentOf(String userId) {
         return hostId.equals(userId) ? opponentId : hostId;
     }
@@ -112,6 +131,36 @@ public record Game(
                 null);
     }
 
+    /**
+     * {@code userId} takes up the open challenge and becomes the opponent; the host moves first, as
+     * after an accepted invitation. Refused to the host, and once someone else took it.
+     */
+    public Game takeChallenge(String userId, Instant now) {
+        checkTaker(userId);
+        return new Game(
+                gameId,
+                hostId,
+                userId,
+                oUser,
+                hostId,
+                new StatusDate(GameStatus.IN_PROGRESS, now),
+                null,
+                board,
+                now,
+                null);
+    }
+
+    private void checkTaker(String userId) {
+        if (!isChallenge()) {
+            // Pending with an opponent: an invitation to someone, no challenge to anyone.
+            throw new GameRuleException(
+                    status() == GameStatus.PENDING ? Rejection.NOT_INVITED : Rejection.CHALLENGE_TAKEN);
+        }
+        if (hostId.equals(userId)) {
+            throw new GameRuleException(Rejection.OWN_CHALLENGE);
+        }
+    }
+
     /** Only the invited player may decline, and only an open invitation. */
     public void checkDecline(String userId) {
         checkInvitee(userId);
@@ -128,7 +177,7 @@ public record Game(
     }
 
     private void checkInvitee(String userId) {
-        if (!opponentId.equals(userId)) {
+        if (!userId.equals(opponentId)) {
             throw new GameRuleException(Rejection.NOT_INVITED);
         }
         if (status() != GameStatus.PENDING) {

@@ -22,7 +22,7 @@ public interface GameRepository {
 
     int SENT_SHOWN = InvitationLimits.PER_INVITER;
 
-    /** Stores a new game; fails if a game with its id already exists. */
+    /** Stores a new game, an invitation or a challenge; fails if a game with its id already exists. */
     void create(Game game);
 
     Optional<Game> find(String gameId);
@@ -32,6 +32,13 @@ public interface GameRepository {
      * is its invitee.
      */
     Game accept(String gameId, String opponentId, Instant now);
+
+    /**
+     * Starts the game with {@code playerId} as its opponent if it is still an open challenge (pending,
+     * no opponent yet), has not expired at {@code now}, and {@code playerId} is not its host. Of two
+     * players accepting at once exactly one succeeds; the other's write changes nothing.
+     */
+    Game acceptChallenge(String gameId, String playerId, Instant now);
 
     /** Deletes the game if it is still pending and {@code opponentId} is its invitee. */
     Game decline(String gameId, String opponentId);
@@ -59,8 +66,8 @@ public interface GameRepository {
     List<String> stalledBy(Instant now, int perShard);
 
     /**
-     * The newest open invitations (pending, not expired) that {@code userId} hosts, newest first, at
-     * most {@code limit}.
+     * The newest open invitations and challenges (pending, not expired) that {@code userId} hosts,
+     * newest first, at most {@code limit}.
      */
     List<GameSummary> invitationsBy(String userId, int limit);
 

@@ -7,6 +7,7 @@ import java.util.Optional;
  * What a list of games shows of each: the players, the status and date, and whose turn it is or
  * how it ended. Unlike {@link Game} it carries no board.
  *
+ * @param opponentId the other player; {@code null} for an open challenge (see {@link Game#challenge})
  * @param turn   the player to move while in progress, otherwise {@code null}
  * @param result the winner's id once a game is won; {@code null} until then, and for a draw
  */
@@ -16,6 +17,11 @@ public record GameSummary(
 
     public GameStatus status() {
         return statusDate.status();
+    }
+
+    /** An open challenge: no opponent yet. */
+    public boolean isChallenge() {
+        return opponentId == null;
     }
 
     public String opponentOf(String userId) {

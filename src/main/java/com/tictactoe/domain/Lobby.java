@@ -11,6 +11,7 @@ import java.util.Optional;
  * games are the ten newest; invitations received and sent are all open ones up to the limits of
  * {@link InvitationLimits}, so they are complete unless limits were overrun (by a race, or by items
  * the original app wrote): then {@code moreInvitations} or {@code moreSent} says older ones exist.
+ * A host's open challenges (pending, no opponent) are among the invitations sent, and count there.
  */
 public record Lobby(
         List<GameSummary> invitations,
@@ -39,9 +40,9 @@ public record Lobby(
      * a full list leaves out are older than every one it shows: once one it shows has expired, those
      * left out have too, and nothing more is open than listed.
      */
-    public Lobby withoutExpired(InvitationLifetime lifetime, Instant now) {
-        List<GameSummary> received = open(invitations, lifetime, now);
-        List<GameSummary> sent = open(sentInvitations, lifetime, now);
+    public Lobby withoutExpired(PendingLifetimes lifetimes, Instant now) {
+        List<GameSummary> received = open(invitations, lifetimes, now);
+        List<GameSummary> sent = open(sentInvitations, lifetimes, now);
         if (received.size() == invitations.size() && sent.size() == sentInvitations.size()) {
             return this;
         }
@@ -54,10 +55,8 @@ public record Lobby(
                 finished);
     }
 
-    private static List<GameSummary> open(List<GameSummary> games, InvitationLifetime lifetime, Instant now) {
-        return games.stream()
-                .filter(game -> !lifetime.isExpired(game.statusDate(), now))
-                .toList();
+    private static List<GameSummary> open(List<GameSummary> games, PendingLifetimes lifetimes, Instant now) {
+        return games.stream().filter(game -> !lifetimes.isExpired(game, now)).toList();
     }
 
     /**

@@ -11,6 +11,12 @@ public enum Rejection {
     NOT_PENDING,
     /** The invitation was open for {@link InvitationLifetime}, and that time is over. */
     INVITATION_EXPIRED,
+    /** The challenge link was open for its lifetime, and that time is over. */
+    CHALLENGE_EXPIRED,
+    /** Someone else accepted the challenge first. */
+    CHALLENGE_TAKEN,
+    /** The host tried to accept their own challenge. */
+    OWN_CHALLENGE,
     NOT_IN_PROGRESS,
     NOT_YOUR_TURN,
     SQUARE_TAKEN,

@@ -99,7 +99,7 @@ public class DynamoDbResources {
     @ApplicationScoped
     public GameRepository games() {
         return new DynamoGameDao(
-                dynamo, settings.gamesTable(), recordUpdates(), reads, timeLimits, InvitationSettings.lifetime());
+                dynamo, settings.gamesTable(), recordUpdates(), reads, timeLimits, InvitationSettings.lifetimes());
     }
 
     /** The records a finished game adds to, written in the game's finishing transaction. */

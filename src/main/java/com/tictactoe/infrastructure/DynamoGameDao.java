@@ -10,6 +10,7 @@ import com.tictactoe.domain.HistoryPage;
 import com.tictactoe.domain.InvitationLifetime;
 import com.tictactoe.domain.Lobby;
 import com.tictactoe.domain.Mark;
+import com.tictactoe.domain.PendingLifetimes;
 import com.tictactoe.domain.Square;
 import com.tictactoe.domain.StatusDate;
 import com.tictactoe.domain.TimeLimits;
@@ -55,21 +56,27 @@ public class DynamoGameDao implements GameRepository {
     private final RecordUpdates records;
     private final Executor executor;
     private final StallIndex stallIndex;
-    private final InvitationLifetime lifetime;
+    private final PendingLifetimes lifetimes;
 
-    /** With invitations open for {@link InvitationLifetime#DEFAULT}; records go to {@code recordsTable}. */
+    /** With invitations and challenges open for {@link InvitationLifetime#DEFAULT}; records go to {@code recordsTable}. */
     public DynamoGameDao(DynamoDbClient dynamo, String table, String recordsTable, Executor executor) {
-        this(dynamo, table, recordsTable, executor, TimeLimits.DEFAULT, InvitationLifetime.DEFAULT);
+        this(dynamo, table, recordsTable, executor, TimeLimits.DEFAULT, PendingLifetimes.DEFAULT);
     }
 
     public DynamoGameDao(
             DynamoDbClient dynamo, String table, String recordsTable, Executor executor, TimeLimits limits) {
-        this(dynamo, table, recordsTable, executor, limits, InvitationLifetime.DEFAULT);
+        this(dynamo, table, recordsTable, executor, limits, PendingLifetimes.DEFAULT);
+    }
+
+    /** With invitations open for {@code lifetime}, challenges for the default. */
+    public DynamoGameDao(
+            DynamoDbClient dynamo, String table, String recordsTable, Executor executor, InvitationLifetime lifetime) {
+        this(dynamo, table, recordsTable, executor, new PendingLifetimes(lifetime, InvitationLifetime.DEFAULT));
     }
 
     public DynamoGameDao(
-            DynamoDbClient dynamo, String table, String recordsTable, Executor executor, InvitationLifetime lifetime) {
-        this(dynamo, table, recordsTable, executor, TimeLimits.DEFAULT, lifetime);
+            DynamoDbClient dynamo, String table, String recordsTable, Executor executor, PendingLifetimes lifetimes) {
+        this(dynamo, table, recordsTable, executor, TimeLimits.DEFAULT, lifetimes);
     }
 
     public DynamoGameDao(
@@ -78,8 +85,8 @@ public class DynamoGameDao implements GameRepository {
             String recordsTable,
             Executor executor,
             TimeLimits limits,
-            InvitationLifetime lifetime) {
-        this(dynamo, table, new RecordUpdates(recordsTable), executor, limits, lifetime);
+            PendingLifetimes lifetimes) {
+        this(dynamo, table, new RecordUpdates(recordsTable), executor, limits, lifetimes);
     }
 
     DynamoGameDao(
@@ -88,16 +95,19 @@ public class DynamoGameDao implements GameRepository {
             RecordUpdates records,
             Executor executor,
             TimeLimits limits,
-            InvitationLifetime lifetime) {
+            PendingLifetimes lifetimes) {
         this.dynamo = dynamo;
         this.table = table;
         this.records = records;
         this.executor = executor;
         this.stallIndex = new StallIndex(limits);
-        this.lifetime = lifetime;
+        this.lifetimes = lifetimes;
     }
 
-    /** The invitation's item carries its deadline, for time to live to delete it once expired. */
+    /**
+     * The invitation's or challenge's item carries its deadline, for time to live to delete it once
+     * expired.
+     */
     @Override
     public void create(Game game) {
         Expression condition = new Expression().notExists(GAME_ID);
@@ -105,7 +115,7 @@ public class DynamoGameDao implements GameRepository {
         item.put(
                 EXPIRES_AT,
                 AttributeValue.fromN(Long.toString(
-                        lifetime.deadlineOf(game.statusDate().date()).getEpochSecond())));
+                        lifetimes.of(game).deadlineOf(game.statusDate().date()).getEpochSecond())));
         try {
             DynamoCalls.available(() -> dynamo.putItem(put -> put.tableName(table)
                     .item(item)
@@ -133,10 +143,32 @@ public class DynamoGameDao implements GameRepository {
      */
     @Override
     public Game accept(String gameId, String opponentId, Instant now) {
-        Expression update = new Expression()
+        Expression invitee = new Expression().exists(GAME_ID).equal(OPPONENT_ID, opponentId);
+        return start(gameId, invitee, lifetimes.invitations(), now);
+    }
+
+    /*
+     * As an accepted invitation, and stored exactly like one: the same write with OpponentId set by
+     * it. attribute_not_exists(OpponentId) makes the first of any number of players accepting at
+     * once the only one whose write lands; the others' conditions fail on the item it left. The host
+     * is refused by the condition too, not only by the rules checked before.
+     */
+    @Override
+    public Game acceptChallenge(String gameId, String playerId, Instant now) {
+        Expression taker = new Expression()
                 .exists(GAME_ID)
-                .equal(OPPONENT_ID, opponentId)
-                .beginsWith(STATUS_DATE, StatusDates.prefix(GameStatus.PENDING))
+                .notExists(OPPONENT_ID)
+                .notEqual(HOST_ID, playerId)
+                .set(OPPONENT_ID, playerId);
+        return start(gameId, taker, lifetimes.challenges(), now);
+    }
+
+    /**
+     * Starts a pending game that has not expired by {@code lifetime} at {@code now}, if it also meets
+     * {@code who}, the condition on who may start it (and what that sets).
+     */
+    private Game start(String gameId, Expression who, InvitationLifetime lifetime, Instant now) {
+        Expression update = who.beginsWith(STATUS_DATE, StatusDates.prefix(GameStatus.PENDING))
                 .atLeast(STATUS_DATE, StatusDates.firstOf(GameStatus.PENDING, lifetime.openSince(now)))
                 .absentOrAbove(EXPIRES_AT, now.getEpochSecond())
                 .set(STATUS_DATE, StatusDates.format(new StatusDate(GameStatus.IN_PROGRESS, now)))
@@ -390,7 +422,7 @@ public class DynamoGameDao implements GameRepository {
      */
     @Override
     public int countInvitationsFor(String userId, int upTo) {
-        Expression key = keyOf(OPPONENT_ID, userId, GameStatus.PENDING);
+        Expression key = keyOf(OPPONENT_ID, userId, GameStatus.PENDING, Instant.now());
         QueryRequest request = QueryRequest.builder()
                 .tableName(table)
                 .indexName(OPPONENT_INDEX)
@@ -475,7 +507,7 @@ public class DynamoGameDao implements GameRepository {
         if (from.done()) {
             return QueryResponse.builder().items(List.of()).build();
         }
-        Expression key = keyOf(keyAttribute, userId, GameStatus.FINISHED);
+        Expression key = keyOf(keyAttribute, userId, GameStatus.FINISHED, Instant.now());
         QueryRequest request = QueryRequest.builder()
                 .tableName(table)
                 .indexName(index)
@@ -498,19 +530,26 @@ public class DynamoGameDao implements GameRepository {
      * condition starts there instead of at the prefix: the index never returns expired ones, which
      * time to live deletes only later.
      */
-    private Expression keyOf(String keyAttribute, String userId, GameStatus status) {
+    private Expression keyOf(String keyAttribute, String userId, GameStatus status, Instant now) {
         Expression key = new Expression().equal(keyAttribute, userId);
         if (status == GameStatus.PENDING) {
-            return key.between(
-                    STATUS_DATE,
-                    StatusDates.firstOf(status, lifetime.openSince(Instant.now())),
-                    StatusDates.last(status));
+            // Only hosts have challenges: the opponents' index holds invitations alone.
+            Instant openSince = keyAttribute.equals(HOST_ID)
+                    ? lifetimes.openSince(now)
+                    : lifetimes.invitations().openSince(now);
+            return key.between(STATUS_DATE, StatusDates.firstOf(status, openSince), StatusDates.last(status));
         }
         return key.beginsWith(STATUS_DATE, StatusDates.prefix(status));
     }
 
+    /*
+     * A host's pending games are read from the earlier of the two lifetimes' bounds; those of the
+     * kind with the shorter lifetime that expired are dropped after the read (none when the two
+     * lifetimes are the same, the default).
+     */
     private List<GameSummary> query(String index, String keyAttribute, String userId, GameStatus status, int limit) {
-        Expression key = keyOf(keyAttribute, userId, status);
+        Instant now = Instant.now();
+        Expression key = keyOf(keyAttribute, userId, status, now);
         QueryRequest request = QueryRequest.builder()
                 .tableName(table)
                 .indexName(index)
@@ -522,6 +561,7 @@ public class DynamoGameDao implements GameRepository {
                 .build();
         return DynamoCalls.available(() -> dynamo.query(request)).items().stream()
                 .map(GameItems::toSummary)
+                .filter(game -> !lifetimes.isExpired(game, now))
                 .toList();
     }
 

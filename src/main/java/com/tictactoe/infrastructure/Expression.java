@@ -42,6 +42,11 @@ final class Expression {
         return this;
     }
 
+    Expression notEqual(String attribute, String value) {
+        conditions.add(name(attribute) + " <> " + value(value));
+        return this;
+    }
+
     Expression beginsWith(String attribute, String prefix) {
         conditions.add("begins_with(" + name(attribute) + ", " + value(prefix) + ")");
         return this;

@@ -26,7 +26,10 @@ final class GameItems {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(GAME_ID, s(game.gameId()));
         item.put(HOST_ID, s(game.hostId()));
-        item.put(OPPONENT_ID, s(game.opponentId()));
+        if (game.opponentId() != null) {
+            // An open challenge has none, and is in the opponents' index only once someone takes it.
+            item.put(OPPONENT_ID, s(game.opponentId()));
+        }
         item.put(O_USER, s(game.oUser()));
         item.put(TURN, s(turnValue(game)));
         item.put(STATUS_DATE, s(StatusDates.format(game.statusDate())));

@@ -105,6 +105,11 @@ class GameFacadeOnDynamoDbTest {
         }
 
         @Override
+        public Game acceptChallenge(String gameId, String playerId, Instant now) {
+            return write(() -> real.acceptChallenge(gameId, playerId, now), gameId);
+        }
+
+        @Override
         public Game decline(String gameId, String opponentId) {
             return write(() -> real.decline(gameId, opponentId), gameId);
         }

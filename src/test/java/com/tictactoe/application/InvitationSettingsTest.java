@@ -43,4 +43,28 @@ class InvitationSettingsTest {
     void theEnvironmentVariable() {
         assertEquals("TICTACTOE_INVITATIONS_LIFETIME", Configuration.environmentName(InvitationSettings.LIFETIME));
     }
+
+    @Test
+    void challengeLinksHaveTheirOwnSetting() {
+        assertEquals(
+                "TICTACTOE_CHALLENGES_LIFETIME", Configuration.environmentName(InvitationSettings.CHALLENGE_LIFETIME));
+        assertEquals(
+                Duration.ofDays(7), InvitationSettings.lifetimes().challenges().length(), "a week unless set");
+        System.setProperty(InvitationSettings.CHALLENGE_LIFETIME, "PT36H");
+        try {
+            assertEquals(
+                    Duration.ofHours(36),
+                    InvitationSettings.lifetimes().challenges().length());
+            assertEquals(
+                    Duration.ofDays(7),
+                    InvitationSettings.lifetimes().invitations().length(),
+                    "not the invitations'");
+            System.setProperty(InvitationSettings.CHALLENGE_LIFETIME, "PT0.5S");
+            IllegalArgumentException refused =
+                    assertThrows(IllegalArgumentException.class, InvitationSettings::lifetimes);
+            assertTrue(refused.getMessage().startsWith(InvitationSettings.CHALLENGE_LIFETIME), refused.getMessage());
+        } finally {
+            System.clearProperty(InvitationSettings.CHALLENGE_LIFETIME);
+        }
+    }
 }

@@ -64,6 +64,28 @@ class GameTest {
     }
 
     @Test
+    void aChallengeIsTakenUpByAnyoneButItsHostAndThenIsAGameLikeAnyOther() {
+        Game challenge = Game.challenge("g-2", "alice", INVITED);
+        assertTrue(challenge.isChallenge());
+        assertEquals(GameStatus.PENDING, challenge.status());
+        assertNull(challenge.opponentId());
+        assertNull(challenge.opponentOf("alice"), "nobody yet");
+        assertTrue(challenge.isPlayer("alice") && !challenge.isPlayer("bob"));
+        assertEquals(Rejection.OWN_CHALLENGE, rejectionOf(() -> challenge.takeChallenge("alice", STARTED)));
+        assertEquals(Rejection.NOT_INVITED, rejectionOf(() -> challenge.accept("bob", STARTED)), "no invitation");
+        assertEquals(Rejection.NOT_INVITED, rejectionOf(() -> challenge.checkDecline("bob")));
+
+        Game taken = challenge.takeChallenge("bob", STARTED);
+        assertEquals(Game.invite("g-2", "alice", "bob", INVITED).accept("bob", STARTED), taken, "as if invited");
+        assertEquals(Rejection.CHALLENGE_TAKEN, rejectionOf(() -> taken.takeChallenge("carol", MOVED)));
+        assertEquals(Rejection.NOT_INVITED, rejectionOf(() -> invitation().takeChallenge("carol", MOVED)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Game("g", "alice", null, "alice", "alice", taken.statusDate(), null, Board.empty()),
+                "only a pending game has no opponent");
+    }
+
+    @Test
     void anInvitationNamesAnotherPlayer() {
         assertEquals(Rejection.OPPONENT_REQUIRED, rejectionOf(() -> Game.invite("g", "alice", "", INVITED)));
         assertEquals(Rejection.OPPONENT_REQUIRED, rejectionOf(() -> Game.invite("g", "alice", "  ", INVITED)));
@@ -273,7 +295,10 @@ class GameTest {
         StatusDate date = new StatusDate(GameStatus.PENDING, INVITED);
         assertThrows(NullPointerException.class, () -> new Game(null, "a", "b", "a", "a", date, null, Board.empty()));
         assertThrows(NullPointerException.class, () -> new Game("g", null, "b", "a", "a", date, null, Board.empty()));
-        assertThrows(NullPointerException.class, () -> new Game("g", "a", null, "a", "a", date, null, Board.empty()));
+        // A pending game without an opponent is a challenge; any other needs one.
+        StatusDate started = new StatusDate(GameStatus.IN_PROGRESS, STARTED);
+        assertThrows(
+                IllegalArgumentException.class, () -> new Game("g", "a", null, "a", "a", started, null, Board.empty()));
         assertThrows(NullPointerException.class, () -> new Game("g", "a", "b", null, "a", date, null, Board.empty()));
         assertThrows(NullPointerException.class, () -> new Game("g", "a", "b", "a", "a", null, null, Board.empty()));
         assertThrows(NullPointerException.class, () -> new Game("g", "a", "b", "a", "a", date, null, null));

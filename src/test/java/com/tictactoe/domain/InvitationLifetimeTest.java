@@ -101,16 +101,17 @@ class InvitationLifetimeTest {
                 null);
         Lobby lobby = new Lobby(List.of(fresh, expired), true, List.of(sentFresh), true, List.of(playing), List.of());
 
-        Lobby open = lobby.withoutExpired(WEEK, now);
+        Lobby open = lobby.withoutExpired(new PendingLifetimes(WEEK, WEEK), now);
         assertEquals(List.of(fresh), open.invitations());
         assertFalse(open.moreInvitations(), "the ones left out are older than an expired one");
         assertEquals(List.of(sentFresh), open.sentInvitations());
         assertTrue(open.moreSent(), "nothing expired there: older ones may be open");
         assertEquals(List.of(playing), open.inProgress(), "games in play do not expire");
 
-        assertSame(open, open.withoutExpired(WEEK, now), "nothing to drop");
+        assertSame(open, open.withoutExpired(new PendingLifetimes(WEEK, WEEK), now), "nothing to drop");
         assertEquals(
                 List.of(fresh, expired),
-                lobby.withoutExpired(WEEK, DEADLINE.minusSeconds(1)).invitations());
+                lobby.withoutExpired(new PendingLifetimes(WEEK, WEEK), DEADLINE.minusSeconds(1))
+                        .invitations());
     }
 }

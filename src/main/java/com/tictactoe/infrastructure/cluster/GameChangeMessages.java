@@ -42,7 +42,9 @@ final class GameChangeMessages {
             out.writeBoolean(change.deleted());
             out.writeUTF(game.gameId());
             out.writeUTF(game.hostId());
-            out.writeUTF(game.opponentId());
+            // An open challenge has no opponent: "", which no player's name is (a server of the
+            // version before reads it as a name, and lists the challenge among the host's invitations).
+            out.writeUTF(game.opponentId() == null ? "" : game.opponentId());
             out.writeUTF(game.oUser());
             writeOptional(out, game.turn());
             out.writeUTF(game.statusDate().status().name());
@@ -76,7 +78,8 @@ final class GameChangeMessages {
             boolean deleted = in.readBoolean();
             String gameId = in.readUTF();
             String hostId = in.readUTF();
-            String opponentId = in.readUTF();
+            String opponent = in.readUTF();
+            String opponentId = opponent.isEmpty() ? null : opponent;
             String oUser = in.readUTF();
             String turn = readOptional(in);
             GameStatus status = GameStatus.valueOf(in.readUTF());

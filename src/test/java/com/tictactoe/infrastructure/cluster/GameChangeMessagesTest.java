@@ -49,6 +49,17 @@ class GameChangeMessagesTest {
         assertEquals(null, received.turn());
     }
 
+    /** No opponent is sent as "", which no player is called, and read back as none. */
+    @Test
+    void aChallengeArrivesWithoutAnOpponent() {
+        Game challenge = Game.challenge("0b1c2d3e-0000-4000-8000-000000000005", "alice", NOW);
+
+        GameChanged received = GameChangeMessages.decode(GameChangeMessages.encode(new GameChanged(challenge, false)));
+
+        assertEquals(challenge, received.game());
+        assertEquals(java.util.Set.of("alice"), received.players());
+    }
+
     @Test
     void aWithdrawnInvitationStaysDeleted() {
         Game invitation = Game.invite("0b1c2d3e-0000-4000-8000-000000000003", "alice", "bob", NOW);
