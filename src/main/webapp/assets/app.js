@@ -339,6 +339,22 @@
     });
 
     /*
+     * A challenge's link copied to the clipboard (data-copy); where the browser does not allow it,
+     * the link stays on the page to be copied by hand. The button says it once it is done.
+     */
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
+        if (!button || !navigator.clipboard || !navigator.clipboard.writeText) {
+            return;
+        }
+        navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
+            button.textContent = button.getAttribute("data-copied");
+        }, function () {
+            // not allowed here: the link is shown beside the button
+        });
+    });
+
+    /*
      * A replay's keys: Left and Right step back and forward, Home and End go to the start and the
      * end, by following the page's links for them (data-key), so that each position keeps its own
      * address. Keys with a modifier are the browser's (Alt+Left goes back in history), and keys

@@ -192,6 +192,30 @@ public final class WebClient {
                         .forEach(uri -> cookies.getCookieStore().remove(uri, cookie)));
     }
 
+    /**
+     * A signed-in player makes a challenge from the lobby, as its button does: the challenge's id,
+     * from the address of the page the answer sends the browser to.
+     */
+    public String createChallenge() {
+        get("/");
+        HttpResponse<String> made = post(
+                "/index.xhtml",
+                form(
+                        "challenge",
+                        "challenge",
+                        "challenge:create",
+                        "Create a challenge link",
+                        "jakarta.faces.ViewState",
+                        viewState(),
+                        "tictactoe-token",
+                        formToken()));
+        String location = made.headers().firstValue("Location").orElse("");
+        if (made.statusCode() != 302 || !location.contains("/challenge.xhtml?game=")) {
+            throw new IllegalStateException("No challenge made: " + made.statusCode() + " " + location);
+        }
+        return location.substring(location.indexOf("game=") + 5);
+    }
+
     public HttpResponse<String> signUp(String username, String password) {
         get("/signup.xhtml");
         return post("/signup.xhtml", signUpForm(username, password, viewState(), visitorToken()));

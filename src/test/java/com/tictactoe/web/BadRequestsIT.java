@@ -20,6 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -594,6 +597,154 @@ class BadRequestsIT {
     private static final Pattern REFRESH_MARKER =
             Pattern.compile("<span id=\"live-version\"[^>]*data-refresh=\"([^\"]+)\" data-render=\"([^\"]+)\"");
     private static final Pattern REFERENCE = Pattern.compile("reference <code>([0-9a-f]{8})</code>");
+
+    /** An invitation from {@code host} to {@code guestName}: a pending game with an opponent. */
+    private static String invite(WebClient host, String guestName) {
+        host.get("/");
+        HttpResponse<String> invited = host.post(
+                "/index.xhtml",
+                form(
+                        "invite",
+                        "invite",
+                        "invite:opponent",
+                        guestName,
+                        "invite:send",
+                        "Invite",
+                        "jakarta.faces.ViewState",
+                        host.viewState(),
+                        "tictactoe-token",
+                        host.formToken()));
+        String location = invited.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.indexOf("id=") + 3);
+    }
+
+    /** A post of the challenge page's form, as its button sends it, with {@code token} (none if null). */
+    private static Map<String, String> challengeForm(String gameId, String button, String token) {
+        Map<String, String> form =
+                form("challenge", "challenge", "game", gameId, button, gameId, "jakarta.faces.ViewState", "stateless");
+        if (token != null) {
+            form.put("tictactoe-token", token);
+        }
+        return form;
+    }
+
+    /**
+     * A challenge link: a visitor sees it and gets no cookie at all; wrong links are a 404; the host,
+     * a visitor without a session, a forged post and another player's cancel are each refused with
+     * the reason, nothing written; the first to accept plays, a double submit lands on the same game,
+     * a second player is told it was taken; an expired link is a 410 and its accept is refused.
+     */
+    @Test
+    @Order(11)
+    void aChallengeLinkRefusesWhatItMustAndKeepsNothingForAVisitor() {
+        WebClient host = new WebClient(base);
+        String hostName = Names.unique("host");
+        host.signUp(hostName, PASSWORD);
+        String id = host.createChallenge();
+        Map<String, AttributeValue> open = stored.get(id);
+        assertFalse(open.containsKey("OpponentId"), open.toString());
+
+        WebClient visitor = new WebClient(base);
+        HttpResponse<String> seen = visitor.get("/challenge.xhtml?game=" + id);
+        assertEquals(200, seen.statusCode());
+        assertTrue(seen.body().contains(hostName + " challenges you to a game"), seen.body());
+        assertTrue(seen.body().contains("Sent just now."));
+        assertTrue(seen.body().contains("/signup.xhtml?to=%2Fchallenge.xhtml%3Fgame%3D" + id));
+        assertTrue(seen.body().contains("/signin.xhtml?to=%2Fchallenge.xhtml%3Fgame%3D" + id));
+        assertFalse(seen.body().contains("tictactoe-token"), "no form of a player's");
+        assertEquals(List.of(), seen.headers().allValues("Set-Cookie"), "nothing kept for a visitor");
+        HttpResponse<String> signUp = visitor.get("/signup.xhtml?to=%2Fchallenge.xhtml%3Fgame%3D" + id);
+        assertTrue(signUp.body().contains("name=\"to\" value=\"/challenge.xhtml?game=" + id + "\""), "comes back");
+
+        for (String bad :
+                new String[] {UUID.randomUUID().toString(), "nonsense", "%3Cscript%3E", "x".repeat(3000), ""}) {
+            HttpResponse<String> missing = visitor.get("/challenge.xhtml?game=" + bad);
+            assertEquals(404, missing.statusCode(), bad);
+            assertTrue(
+                    missing.body().contains("There is no such challenge: the link is wrong, or its host cancelled it."),
+                    bad);
+            assertFalse(missing.body().contains("Exception"));
+        }
+        assertEquals(404, visitor.get("/challenge.xhtml").statusCode());
+
+        HttpResponse<String> signedOut = visitor.post("/challenge.xhtml", challengeForm(id, "challenge:accept", null));
+        assertEquals(302, signedOut.statusCode());
+        assertTrue(
+                signedOut
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow()
+                        .endsWith("/challenge.xhtml?expired=true&game=" + id),
+                "back to the challenge, to sign in from there");
+        assertEquals(open, stored.get(id), "a visitor's accept writes nothing");
+
+        host.get("/challenge.xhtml?game=" + id);
+        assertTrue(host.lastPage().contains("Your challenge") && host.lastPage().contains("id=\"copy\""));
+        assertFalse(host.lastPage().contains("id=\"accept\""), "no Accept for the host");
+        HttpResponse<String> own =
+                host.post("/challenge.xhtml", challengeForm(id, "challenge:accept", host.formToken()));
+        assertEquals(200, own.statusCode());
+        assertTrue(own.body().contains("This is your own challenge"), own.body());
+        assertEquals(open, stored.get(id));
+
+        WebClient mallory = new WebClient(base);
+        String malloryName = Names.unique("mallory");
+        mallory.signUp(malloryName, PASSWORD);
+        String invitation = invite(host, malloryName);
+        assertEquals(
+                404, visitor.get("/challenge.xhtml?game=" + invitation).statusCode(), "an invitation, no challenge");
+        assertTrue(mallory.get("/challenge.xhtml?game=" + id).body().contains("id=\"accept\""));
+        String token = mallory.formToken();
+        HttpResponse<String> cancel = mallory.post("/challenge.xhtml", challengeForm(id, "challenge:cancel", token));
+        assertTrue(cancel.body().contains("Only the player who sent this invitation can cancel it."));
+        HttpResponse<String> forged = mallory.post("/challenge.xhtml", challengeForm(id, "challenge:accept", "forged"));
+        assertEquals(302, forged.statusCode(), "another site's post: the page again");
+        assertEquals(open, stored.get(id), "refused posts write nothing");
+
+        HttpResponse<String> accepted = mallory.post("/challenge.xhtml", challengeForm(id, "challenge:accept", token));
+        assertEquals(302, accepted.statusCode());
+        assertTrue(accepted.headers().firstValue("Location").orElseThrow().endsWith("/game.xhtml?id=" + id));
+        Map<String, AttributeValue> started = stored.get(id);
+        assertEquals(malloryName, started.get("OpponentId").s());
+        assertEquals(
+                302,
+                mallory.get("/challenge.xhtml?game=" + id).statusCode(),
+                "the link takes a player of its game to the game");
+        HttpResponse<String> again = mallory.post("/challenge.xhtml", challengeForm(id, "challenge:accept", token));
+        assertTrue(
+                again.headers().firstValue("Location").orElseThrow().endsWith("/game.xhtml?id=" + id),
+                "a double submit");
+        WebClient carol = new WebClient(base);
+        carol.signUp(Names.unique("carol"), PASSWORD);
+        carol.get("/");
+        HttpResponse<String> late =
+                carol.post("/challenge.xhtml", challengeForm(id, "challenge:accept", carol.formToken()));
+        assertTrue(late.body().contains("Someone else accepted this challenge first."), late.body());
+        assertEquals(started, stored.get(id), "the winner's game, as it was");
+        HttpResponse<String> taken = visitor.get("/challenge.xhtml?game=" + id);
+        assertTrue(taken.body().contains(malloryName + " accepted this challenge"));
+        assertEquals(List.of(), taken.headers().allValues("Set-Cookie"));
+
+        String expired = UUID.randomUUID().toString();
+        String eightDaysAgo = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now().minus(Duration.ofDays(8)));
+        stored.update(
+                expired,
+                update -> update.updateExpression("SET HostId = :h, OUser = :h, Turn = :h, StatusDate = :d")
+                        .expressionAttributeValues(Map.of(
+                                ":h", AttributeValue.fromS(hostName),
+                                ":d", AttributeValue.fromS("PENDING_" + eightDaysAgo))));
+        Map<String, AttributeValue> old = stored.get(expired);
+        HttpResponse<String> gone = visitor.get("/challenge.xhtml?game=" + expired);
+        assertEquals(410, gone.statusCode());
+        assertTrue(gone.body().contains("This challenge link expired on"), gone.body());
+        carol.get("/challenge.xhtml?game=" + expired);
+        HttpResponse<String> tooLate =
+                carol.post("/challenge.xhtml", challengeForm(expired, "challenge:accept", carol.formToken()));
+        assertTrue(tooLate.body().contains("This challenge link has expired."), tooLate.body());
+        assertEquals(old, stored.get(expired), "nothing written");
+    }
 
     private static void assertShowsItsReference(HttpResponse<String> response) {
         Matcher shown = REFERENCE.matcher(response.body());

@@ -54,7 +54,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What one client without an account can do to the server, and what it must not: a flood of
- * cookie-less requests to every page a visitor can open creates no session and leaves a player's
+ * cookie-less requests to every page a visitor can open (a challenge's link too) creates no session and leaves a player's
  * lobby answering; clients that send a form's body a few bytes at a time are cut off while the
  * player's pages keep coming; malformed requests are refused with a 4xx and one log line, without a
  * stack trace; correct sign-ins sent at once all succeed and count nothing; another site's sign-in
@@ -164,6 +164,8 @@ class HostileClientsIT {
     void aFloodOfVisitorsCreatesNoSessionKeepsNoMemoryAndThePlayersLobbyAnswersThroughout() throws Exception {
         WebClient player = signedInPlayer();
         List<String> pages = List.of(
+                "/challenge.xhtml?game=" + player.createChallenge(),
+                "/challenge.xhtml?game=abc",
                 "/signin.xhtml",
                 "/signup.xhtml",
                 "/signin.xhtml?to=%2Fgame.xhtml%3Fid%3Dabc",

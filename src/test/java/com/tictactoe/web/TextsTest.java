@@ -40,7 +40,7 @@ class TextsTest {
             Pattern.compile("text(?:\\['|\\.format\\('|\\.emphasised\\(')([a-zA-Z]+\\.[a-zA-Z_.]+)'");
 
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:site|signIn|signUp|lobby|game|error|api|when|wait|span|outcome|player|leaders|record)\\.[a-zA-Z_.]+)\"");
+            "\"((?:site|signIn|signUp|lobby|challenge|game|error|api|when|wait|span|outcome|player|leaders|record)\\.[a-zA-Z_.]+)\"");
 
     private static Properties english;
 

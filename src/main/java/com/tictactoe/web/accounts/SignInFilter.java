@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Pages are for signed-in players; anyone else is sent to the sign-in page and brought back
- * afterwards. A signed-in request carries the player as its remote user, for the logs and for
+ * afterwards. The challenge page is for both: a visitor without an account sees the challenge (and
+ * gets no session), a player is recognised, from the session or the long-lived sign-in cookie. A signed-in request carries the player as its remote user, for the logs and for
  * any API that asks the request. The JSON endpoints answer 401 themselves: a background poll
  * must not be redirected to a page. No answer to a signed-in player is kept by a browser or a proxy
  * cache (pages, AJAX answers, the API), static files aside.
@@ -28,7 +29,10 @@ public class SignInFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     public static final String SIGN_IN_PAGE = "/signin.xhtml";
     public static final String SIGN_UP_PAGE = "/signup.xhtml";
-    private static final Set<String> OPEN_PAGES = Set.of(SIGN_IN_PAGE, SIGN_UP_PAGE);
+    /** A challenge by link ({@code ?game=ID}), for whoever has the link. */
+    public static final String CHALLENGE_PAGE = "/challenge.xhtml";
+
+    private static final Set<String> OPEN_PAGES = Set.of(SIGN_IN_PAGE, SIGN_UP_PAGE, CHALLENGE_PAGE);
     private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
     private static final String ASSETS = "/assets/";
 
@@ -39,7 +43,7 @@ public class SignInFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String player = PlayerSession.playerOf(request).orElse(null);
-        if (player == null && (needsPlayer(request) || isApi(request))) {
+        if (player == null && (needsPlayer(request) || isApi(request) || welcomesVisitors(request))) {
             player = signInFromCookie(request, response);
         }
         if (player != null) {
@@ -70,6 +74,11 @@ public class SignInFilter extends HttpFilter {
         }
         PlayerSession.signIn(request, player.get());
         return player.get();
+    }
+
+    /** A page open to visitors that still shows a player what is theirs to do: the challenge page. */
+    public static boolean welcomesVisitors(HttpServletRequest request) {
+        return CHALLENGE_PAGE.equals(request.getServletPath());
     }
 
     private static boolean isStaticFile(HttpServletRequest request) {

@@ -5,7 +5,6 @@ import com.tictactoe.application.SignInResult;
 import com.tictactoe.application.SignInTokens;
 import com.tictactoe.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -56,10 +55,6 @@ public class SignInPage {
 
     /** The page to return to after signing in, if it is one of this site's. */
     public String getReturnTo() {
-        String to = FacesContext.getCurrentInstance()
-                .getExternalContext()
-                .getRequestParameterMap()
-                .get("to");
-        return ReturnAddress.isSafe(to) ? to : "";
+        return ReturnAddress.requested();
     }
 }

@@ -69,6 +69,11 @@ public class SignUpPage {
         this.passwordAgain = passwordAgain;
     }
 
+    /** The page to return to once signed up (a challenge, say), if it is one of this site's. */
+    public String getReturnTo() {
+        return ReturnAddress.requested();
+    }
+
     /** For the hint under the password field. */
     public int getMinPasswordLength() {
         return AccountService.MIN_PASSWORD_LENGTH;

@@ -13,6 +13,7 @@ import com.tictactoe.domain.WinningLine;
 import com.tictactoe.web.Messages;
 import com.tictactoe.web.Texts;
 import com.tictactoe.web.accounts.CurrentPlayer;
+import com.tictactoe.web.accounts.SignInFilter;
 import com.tictactoe.web.live.GameWatchers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -100,6 +101,17 @@ public class GamePage {
         Optional<Game> found = games.game(gameId);
         if (found.isEmpty()) {
             GameNotFound.answer();
+            return;
+        }
+        if (found.get().isChallenge()) {
+            // No opponent yet: its own page shows the link, or lets this player accept.
+            FacesContext.getCurrentInstance()
+                    .getExternalContext()
+                    .redirect(FacesContext.getCurrentInstance()
+                                    .getExternalContext()
+                                    .getRequestContextPath()
+                            + SignInFilter.CHALLENGE_PAGE + "?game=" + gameId);
+            FacesContext.getCurrentInstance().responseComplete();
             return;
         }
         game = found.get();

@@ -43,7 +43,8 @@ public class PostbackGuard extends HttpFilter {
     /** What a stateless view writes as its view state. */
     static final String STATELESS = "stateless";
     /** The pages whose views are stateless for a signed-in player (transient). */
-    private static final Set<String> PLAYER_PAGES = Set.of("/index.xhtml", "/game.xhtml", "/replay.xhtml");
+    private static final Set<String> PLAYER_PAGES =
+            Set.of("/index.xhtml", "/game.xhtml", "/replay.xhtml", SignInFilter.CHALLENGE_PAGE);
     /** The pages whose views are stateless for a visitor without an account. */
     private static final Set<String> VISITOR_PAGES = Set.of(SignInFilter.SIGN_IN_PAGE, SignInFilter.SIGN_UP_PAGE);
     /** Far above what any of our forms sends; anything larger is not from our pages. */
@@ -170,17 +171,29 @@ public class PostbackGuard extends HttpFilter {
 
     private static void refuseStatelessPostback(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (PlayerSession.playerOf(request).isEmpty()) {
+        boolean signedIn = PlayerSession.playerOf(request).isPresent();
+        if (!signedIn && !SignInFilter.welcomesVisitors(request)) {
             SignInFilter.sendToSignIn(request, response);
-        } else {
-            BrowserRedirect.send(request, response, pageAgain(request));
+            return;
         }
+        BrowserRedirect.send(request, response, pageAgain(request));
     }
 
-    /** The page a postback came from, with its game if it shows one, and the notice of an expired page. */
+    /**
+     * The page a postback came from, with a notice: the game page with the game its form names; the
+     * challenge page as its link named it, and for a player signed out meanwhile as a visitor sees
+     * it, with its ways to sign in that lead back to it.
+     */
     private static String pageAgain(HttpServletRequest request) {
         String page = request.getContextPath() + request.getServletPath();
         String gameId = request.getParameter("gameId");
-        return GameIds.isPlausible(gameId) ? page + "?id=" + gameId + "&expired=true" : page + "?expired=true";
+        if (GameIds.isPlausible(gameId)) {
+            return page + "?id=" + gameId + "&expired=true";
+        }
+        String challenge = request.getParameter("game");
+        return page + "?expired=true"
+                + (SignInFilter.welcomesVisitors(request) && GameIds.isPlausible(challenge)
+                        ? "&game=" + challenge
+                        : "");
     }
 }

@@ -92,6 +92,22 @@ public class LobbyPage {
         }
     }
 
+    /** A challenge to anyone: its page, with the link to share. */
+    public String challenge() {
+        try {
+            ChallengePage.open(games.createChallenge(player.getName()).gameId());
+        } catch (GameRuleException refused) {
+            Messages.refused(refused);
+            load();
+        }
+        return null;
+    }
+
+    /** The full link of one of the player's challenges, to copy from the list of invitations sent. */
+    public String challengeLink(String gameId) {
+        return ChallengePage.link(gameId);
+    }
+
     /** Accept, in the row of {@code gameId}: the game's page once it has started. */
     public String accept(String gameId) {
         try {

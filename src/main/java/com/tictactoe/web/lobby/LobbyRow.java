@@ -14,7 +14,8 @@ public record LobbyRow(
         boolean yourTurn,
         String turnText,
         String outcome,
-        String outcomeClass)
+        String outcomeClass,
+        boolean challenge)
         implements Serializable {
 
     static LobbyRow of(GameSummary game, String me, Instant now, Texts texts) {
@@ -32,7 +33,8 @@ public record LobbyRow(
                 yourTurn,
                 yourTurn ? texts.get("lobby.yourTurn") : texts.get("lobby.waitingForPlayer", opponent),
                 outcome,
-                outcomeClass);
+                outcomeClass,
+                game.isChallenge());
     }
 
     public String getGameId() {
@@ -61,5 +63,10 @@ public record LobbyRow(
 
     public String getOutcomeClass() {
         return outcomeClass;
+    }
+
+    /** One of the player's open challenges: no opponent yet, a link instead. */
+    public boolean isChallenge() {
+        return challenge;
     }
 }
