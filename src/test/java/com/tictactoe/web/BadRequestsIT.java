@@ -642,6 +642,7 @@ class BadRequestsIT {
         host.signUp(hostName, PASSWORD);
         String id = host.createChallenge();
         Map<String, AttributeValue> open = stored.get(id);
+        assertTrue(host.get("/").body().contains("Challenge link, open to anyone"), "listed among those sent");
         assertFalse(open.containsKey("OpponentId"), open.toString());
 
         WebClient visitor = new WebClient(base);
