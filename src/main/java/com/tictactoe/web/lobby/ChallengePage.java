@@ -107,6 +107,9 @@ public class ChallengePage {
      * (or answers 404 when the id names no challenge).
      */
     public String accept(String id) throws IOException {
+        if (!isSignedIn()) {
+            return null; // PostbackGuard sends a post without a session back already
+        }
         try {
             return GamePage.openGame(games.acceptChallenge(id, me()).gameId());
         } catch (GameRuleException refused) {
@@ -118,6 +121,9 @@ public class ChallengePage {
 
     /** The host withdraws the challenge: the link leads nowhere from now on. */
     public void cancel(String id) throws IOException {
+        if (!isSignedIn()) {
+            return;
+        }
         try {
             games.cancel(id, me()); // gone already (a second click) is what was asked for too
             cancelled = true;
