@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,57 +99,6 @@ class PlayInBrowsersIT {
         List<String> errors = browser.consoleErrors(
                 message -> message.contains("/api/") && message.contains("ERR_BLOCKED_BY_CLIENT"));
         assertEquals(List.of(), errors, who + "'s console");
-    }
-
-    /**
-     * Moves reach the opponent's page by push alone: both browsers are cut off from the endpoints
-     * pages poll, so a page that was not pushed to would never change. Over three games, it prints
-     * the time from a click to the mark on the opponent's board. A page shows a pushed move, and the
-     * answer to its own, without rendering anything on the server: each page sends its own moves,
-     * and asks for one re-rendering at most, at the end.
-     */
-    @Test
-    void movesReachTheOpponentByPushAlone() {
-        String[][] games = {
-            {"TopLeft", "MiddleLeft", "TopMiddle", "MiddleMiddle", "TopRight"},
-            {
-                "TopLeft",
-                "TopMiddle",
-                "TopRight",
-                "MiddleMiddle",
-                "MiddleLeft",
-                "MiddleRight",
-                "BottomMiddle",
-                "BottomLeft",
-                "BottomRight"
-            }
-        };
-        PushLatencies latencies = new PushLatencies();
-        for (String[] squares : games) {
-            startGame();
-            alice.waitForPush();
-            bob.waitForPush();
-            assertTrue(ServerMetrics.scrape().value("tictactoe_live_pages") >= 2, "both open sockets are counted");
-            long aliceRenders = alice.scriptRequestsTo("/game.xhtml");
-            long bobRenders = bob.scriptRequestsTo("/game.xhtml");
-            latencies.play(alice, bob, squares);
-            alice.waitUntil(d -> !alice.all(".result-text").isEmpty());
-            bob.waitUntil(d -> !bob.all(".result-text").isEmpty());
-            assertTrue(alice.stillSamePage() && bob.stillSamePage(), "no page was reloaded during the game");
-            alice.assertOnPush("alice, the game over");
-            bob.assertOnPush("bob, the game over");
-            assertEquals((squares.length + 1) / 2, alice.scriptRequestsTo("/moves/"), "alice's moves");
-            assertEquals(squares.length / 2, bob.scriptRequestsTo("/moves/"), "bob's moves");
-            aliceRenders = alice.scriptRequestsTo("/game.xhtml") - aliceRenders;
-            bobRenders = bob.scriptRequestsTo("/game.xhtml") - bobRenders;
-            assertTrue(
-                    aliceRenders <= 1 && bobRenders <= 1,
-                    squares.length + " moves: alice's page was re-rendered " + aliceRenders + " times, bob's "
-                            + bobRenders + ", where only the end needs it");
-        }
-        System.out.printf("Push latency, click to the opponent's board, %s%n", latencies.summary());
-        int moves = Arrays.stream(games).mapToInt(squares -> squares.length).sum();
-        assertEquals(moves, latencies.count(), "a latency for every move");
     }
 
     /** Alice invites Bob; Bob's lobby shows it without a reload; he accepts. Returns the game id. */
@@ -266,9 +215,22 @@ class PlayInBrowsersIT {
                 "the refused click is the only error");
     }
 
+    /**
+     * Moves reach the opponent's page by push alone: both browsers are cut off from the endpoints
+     * pages poll, so a page that was not pushed to would never change. It prints the time from a
+     * click to the mark on the opponent's board. A page shows a pushed move, and the answer to its
+     * own, without rendering anything on the server: each page sends its own moves, and asks for
+     * one re-rendering at most, at the end. Whose turn it is shows in the title, the icon and a
+     * notification; the result, the player's record and the leaderboard follow.
+     */
     @Test
     void twoPlayersPlayToAWinAndTheLoserSeesItLive() {
         startGame();
+        alice.waitForPush();
+        bob.waitForPush();
+        assertTrue(ServerMetrics.scrape().value("tictactoe_live_pages") >= 2, "both open sockets are counted");
+        long aliceRenders = alice.scriptRequestsTo("/game.xhtml");
+        long bobRenders = bob.scriptRequestsTo("/game.xhtml");
         assertAccessible(alice, "game");
         // Whose turn it is shows in the title and the icon; bob, whose page is not in front, is notified.
         assertEquals(
@@ -291,13 +253,22 @@ class PlayInBrowsersIT {
         assertEquals("Your turn", bob.text("#status"));
         assertEquals("Top left, O", bob.square("TopLeft").getAttribute("aria-label"));
         assertTrue(alice.square("MiddleMiddle").getAttribute("disabled") != null, "not alice's turn any more");
-        move(bob, alice, "MiddleLeft");
-        move(alice, bob, "TopMiddle");
-        move(bob, alice, "MiddleMiddle");
-        move(alice, bob, "TopRight");
+        PushLatencies latencies = new PushLatencies();
+        latencies.play(bob, alice, "MiddleLeft", "TopMiddle", "MiddleMiddle", "TopRight");
+        System.out.printf("Push latency, click to the opponent's board, %s%n", latencies.summary());
 
         bob.waitUntil(d -> bob.text(".result-text").equals("You lost"));
+        alice.waitUntil(d -> !alice.all(".result-text").isEmpty());
         bob.assertOnPush("bob sees he lost");
+        alice.assertOnPush("alice, the game over");
+        assertEquals(3, alice.scriptRequestsTo("/moves/"), "alice's moves");
+        assertEquals(2, bob.scriptRequestsTo("/moves/"), "bob's moves");
+        aliceRenders = alice.scriptRequestsTo("/game.xhtml") - aliceRenders;
+        bobRenders = bob.scriptRequestsTo("/game.xhtml") - bobRenders;
+        assertTrue(
+                aliceRenders <= 1 && bobRenders <= 1,
+                "alice's page was re-rendered " + aliceRenders + " times, bob's " + bobRenders
+                        + ", where only the end needs it");
         assertEquals("Top right, O", bob.square("TopRight").getAttribute("aria-label"), "the winning move");
         assertEquals(Set.of("TopLeft", "TopMiddle", "TopRight"), winningSquares(bob));
         assertTrue(bob.stillSamePage() && alice.stillSamePage(), "no page was reloaded during the game");
@@ -314,6 +285,28 @@ class PlayInBrowsersIT {
         assertAccessible(alice, "lobby");
         assertResult(alice, bobName, "Win");
         assertResult(bob, aliceName, "Loss");
+        // The records the finishing write added to: alice's page and the leaderboard, found from the lobby.
+        alice.driver()
+                .findElement(By.cssSelector("a[href$='player.xhtml?name=" + aliceName + "']"))
+                .click();
+        alice.waitUntil(d -> !alice.all("#head-to-head").isEmpty());
+        assertEquals("1 win", alice.text("#record .outcome-win"));
+        assertTrue(alice.text("#head-to-head").contains(bobName + " 1 0 0"), alice.text("#head-to-head"));
+        assertTrue(alice.text("#history").contains(bobName), alice.text("#history"));
+        assertAccessible(alice, "player");
+        alice.screenshot(Path.of("target", "screenshots", "player.png"));
+        alice.open("/leaders.xhtml");
+        // Every test's players share the table: the ten best of them, most wins first.
+        List<WebElement> leaders = alice.all("#leaders tbody tr");
+        assertTrue(!leaders.isEmpty() && leaders.size() <= 10, leaders.size() + " rows");
+        List<Integer> wins = leaders.stream()
+                .map(row -> Integer.valueOf(
+                        row.findElements(By.tagName("td")).get(1).getText()))
+                .toList();
+        assertEquals(wins.stream().sorted(Comparator.reverseOrder()).toList(), wins, "most wins first");
+        assertAccessible(alice, "leaderboard");
+        alice.screenshot(Path.of("target", "screenshots", "leaders.png"));
+        alice.open("/");
         alice.markPage();
         alice.waitForPush();
         bob.invite(aliceName);

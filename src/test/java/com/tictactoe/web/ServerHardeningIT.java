@@ -627,20 +627,26 @@ class ServerHardeningIT {
         assertEquals(200, accepted.statusCode());
         assertTrue(accepted.body().contains("Waiting for"), "with its token the same click accepts");
 
-        assertEquals(200, guest.get("/replay.xhtml?game=" + gameId).statusCode());
-        HttpResponse<String> signedOut = guest.post(
-                "/replay.xhtml",
-                form(
-                        "signout",
-                        "signout",
-                        "signout:go",
-                        "Sign out",
-                        "jakarta.faces.ViewState",
-                        guest.viewState(),
-                        "tictactoe-token",
-                        ownToken));
-        assertEquals(302, signedOut.statusCode(), "signed out from the replay page");
-        assertTrue(signedOut.headers().firstValue("Location").orElse("").contains("/signin.xhtml?signedOut=true"));
+        // Every page's sign-out form (the template's) posts back to the page itself, which shows nothing of its own
+        // then.
+        for (String page :
+                List.of("/replay.xhtml?game=" + gameId, "/player.xhtml?name=" + guestName, "/leaders.xhtml")) {
+            assertEquals(200, guest.get(page).statusCode(), page);
+            HttpResponse<String> signedOut = guest.post(
+                    page.replaceAll("\\?.*", ""),
+                    form(
+                            "signout",
+                            "signout",
+                            "signout:go",
+                            "Sign out",
+                            "jakarta.faces.ViewState",
+                            guest.viewState(),
+                            "tictactoe-token",
+                            guest.formToken()));
+            assertEquals(302, signedOut.statusCode(), "signed out from " + page);
+            assertTrue(signedOut.headers().firstValue("Location").orElse("").contains("/signin.xhtml?signedOut=true"));
+            guest.signIn(guestName, PASSWORD);
+        }
     }
 
     // ---- the lobby's stateless forms

@@ -43,8 +43,13 @@ public class PostbackGuard extends HttpFilter {
     /** What a stateless view writes as its view state. */
     static final String STATELESS = "stateless";
     /** The pages whose views are stateless for a signed-in player (transient). */
-    private static final Set<String> PLAYER_PAGES =
-            Set.of("/index.xhtml", "/game.xhtml", "/replay.xhtml", SignInFilter.CHALLENGE_PAGE);
+    private static final Set<String> PLAYER_PAGES = Set.of(
+            "/index.xhtml",
+            "/game.xhtml",
+            "/replay.xhtml",
+            "/player.xhtml",
+            "/leaders.xhtml",
+            SignInFilter.CHALLENGE_PAGE);
     /** The pages whose views are stateless for a visitor without an account. */
     private static final Set<String> VISITOR_PAGES = Set.of(SignInFilter.SIGN_IN_PAGE, SignInFilter.SIGN_UP_PAGE);
     /** Far above what any of our forms sends; anything larger is not from our pages. */

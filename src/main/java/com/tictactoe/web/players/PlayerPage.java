@@ -56,6 +56,11 @@ public class PlayerPage {
         faces.responseComplete();
     }
 
+    /** Whether the page was read: on a GET, not on the postback of the template's sign-out form. */
+    public boolean isLoaded() {
+        return history != null;
+    }
+
     public String getPlayer() {
         return record.player();
     }
