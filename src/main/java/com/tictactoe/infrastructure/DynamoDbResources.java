@@ -92,7 +92,7 @@ public class DynamoDbResources {
      */
     public static StoreProbe readinessProbe() {
         DynamoDbSettings settings = DynamoDbSettings.fromEnvironment();
-        return StoreProbe.of(settings, settings.gamesTable(), settings.usersTable());
+        return StoreProbe.of(settings);
     }
 
     @Produces

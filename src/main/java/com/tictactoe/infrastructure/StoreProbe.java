@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
- * Whether DynamoDB answers and both tables are there, for a readiness check: one eventually
+ * Whether DynamoDB answers and the three tables are there, for a readiness check: one eventually
  * consistent {@code GetItem} of a key that never exists in each table (0.5 read request units
  * each), with the permissions the game has anyway. The answer is kept for {@link #FRESH_FOR}, so
  * however many probes ask (load balancer, orchestrator, container engine), one server reads at
@@ -27,10 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 public final class StoreProbe implements AutoCloseable {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(2);
-    /** One attempt per table, bounded: two reads take 3 s at most (give probes a timeout of 4 s or more). */
-    static final Duration PROBE_TIMEOUT = Duration.ofMillis(1500);
-    /** No game id (a UUID) nor user key (letters, digits, '_' and '-') looks like this. */
+    /** One attempt per table, bounded: three reads take 3 s at most (give probes a timeout of 4 s or more). */
+    static final Duration PROBE_TIMEOUT = Duration.ofMillis(1000);
+    /** No game id (a UUID) nor user key nor player id (letters, digits, '_' and '-') looks like this. */
     static final String ABSENT_KEY = "~readiness-probe~";
+
+    private static final AttributeValue ABSENT = AttributeValue.fromS(ABSENT_KEY);
 
     private static final Logger LOG = Logger.getLogger(StoreProbe.class.getName());
 
@@ -43,34 +45,34 @@ public final class StoreProbe implements AutoCloseable {
     private boolean checked;
 
     /** A probe of the tables, with a client of its own made from the settings, closed with the probe. */
-    static StoreProbe of(DynamoDbSettings settings, String gamesTable, String usersTable) {
-        return new StoreProbe(
-                DynamoDbClients.forProbe(settings, PROBE_TIMEOUT, List.of()), gamesTable, usersTable, System::nanoTime);
+    static StoreProbe of(DynamoDbSettings settings) {
+        return of(settings, List.of(), System::nanoTime);
     }
 
     static StoreProbe of(DynamoDbSettings settings, List<ExecutionInterceptor> interceptors, LongSupplier clock) {
-        return new StoreProbe(
-                DynamoDbClients.forProbe(settings, PROBE_TIMEOUT, interceptors),
-                settings.gamesTable(),
-                settings.usersTable(),
-                clock);
+        return new StoreProbe(DynamoDbClients.forProbe(settings, PROBE_TIMEOUT, interceptors), settings, clock);
     }
 
-    private StoreProbe(DynamoDbClient dynamo, String gamesTable, String usersTable, LongSupplier clock) {
+    /* The Records table too: without it no game could finish (its last write is a transaction with the records). */
+    private StoreProbe(DynamoDbClient dynamo, DynamoDbSettings settings, LongSupplier clock) {
         this.dynamo = dynamo;
         this.clock = clock;
-        this.reads = List.of(absentItem(gamesTable, GamesTable.GAME_ID), absentItem(usersTable, UsersTable.USER_KEY));
+        this.reads = List.of(
+                absentItem(settings.gamesTable(), Map.of(GamesTable.GAME_ID, ABSENT)),
+                absentItem(settings.usersTable(), Map.of(UsersTable.USER_KEY, ABSENT)),
+                absentItem(
+                        settings.recordsTable(), Map.of(RecordsTable.PLAYER_ID, ABSENT, RecordsTable.AGAINST, ABSENT)));
     }
 
-    private static GetItemRequest absentItem(String table, String keyAttribute) {
+    private static GetItemRequest absentItem(String table, Map<String, AttributeValue> key) {
         return GetItemRequest.builder()
                 .tableName(table)
-                .key(Map.of(keyAttribute, AttributeValue.fromS(ABSENT_KEY)))
-                .projectionExpression(keyAttribute)
+                .key(key)
+                .projectionExpression(key.keySet().iterator().next())
                 .build();
     }
 
-    /** True if both tables answered a read within the last {@link #FRESH_FOR}, reading them now if needed. */
+    /** True if every table answered a read within the last {@link #FRESH_FOR}, reading them now if needed. */
     public synchronized boolean ready() {
         long now = clock.getAsLong();
         if (!checked || now - checkedAt >= FRESH_FOR.toNanos()) {
@@ -80,7 +82,7 @@ public final class StoreProbe implements AutoCloseable {
             checkedAt = clock.getAsLong();
             if (ready != wasReady) {
                 LOG.info(() -> ready
-                        ? "DynamoDB and both tables answer: ready"
+                        ? "DynamoDB and every table answer: ready"
                         : "DynamoDB or a table does not answer: not ready");
             }
         }

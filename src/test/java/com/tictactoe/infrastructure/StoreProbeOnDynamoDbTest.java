@@ -34,7 +34,10 @@ class StoreProbeOnDynamoDbTest {
         admin = DynamoDbClients.create(settings);
         TableBootstrap.createMissing(
                 admin,
-                List.of(GamesTable.definition(settings.gamesTable()), UsersTable.definition(settings.usersTable())));
+                List.of(
+                        GamesTable.definition(settings.gamesTable()),
+                        UsersTable.definition(settings.usersTable()),
+                        RecordsTable.definition(settings.recordsTable())));
     }
 
     @AfterAll
@@ -42,8 +45,14 @@ class StoreProbeOnDynamoDbTest {
         admin.close();
     }
 
+    private static final String RECORDS = "Records-" + UUID.randomUUID();
+
     private static DynamoDbSettings settingsFor(String endpoint, String games, String users) {
-        return new DynamoDbSettings(Optional.of(URI.create(endpoint)), Optional.empty(), games, users, false);
+        return settingsFor(endpoint, games, users, RECORDS);
+    }
+
+    private static DynamoDbSettings settingsFor(String endpoint, String games, String users, String records) {
+        return new DynamoDbSettings(Optional.of(URI.create(endpoint)), Optional.empty(), games, users, records, false);
     }
 
     private StoreProbe probe(DynamoDbSettings of) {
@@ -51,10 +60,10 @@ class StoreProbeOnDynamoDbTest {
     }
 
     @Test
-    void readyWhenBothTablesAnswerWithOneReadOfEach() {
+    void readyWhenEveryTableAnswersWithOneReadOfEach() {
         try (StoreProbe probe = probe(settings)) {
             assertTrue(probe.ready());
-            assertEquals(2, throttling.attempts("GetItem"), "one read of each table");
+            assertEquals(3, throttling.attempts("GetItem"), "one read of each table");
         }
     }
 
@@ -63,9 +72,15 @@ class StoreProbeOnDynamoDbTest {
         try (StoreProbe games =
                         probe(settingsFor(DynamoDbLocalSession.endpoint(), settings.gamesTable(), "NoSuchUsers"));
                 StoreProbe users =
-                        probe(settingsFor(DynamoDbLocalSession.endpoint(), "NoSuchGames", settings.usersTable()))) {
+                        probe(settingsFor(DynamoDbLocalSession.endpoint(), "NoSuchGames", settings.usersTable()));
+                StoreProbe records = probe(settingsFor(
+                        DynamoDbLocalSession.endpoint(),
+                        settings.gamesTable(),
+                        settings.usersTable(),
+                        "NoSuchRecords"))) {
             assertFalse(games.ready());
             assertFalse(users.ready());
+            assertFalse(records.ready(), "no game could finish without the records");
         }
     }
 
@@ -85,7 +100,7 @@ class StoreProbeOnDynamoDbTest {
         throttling.throttleAlways("GetItem");
         try (StoreProbe probe = probe(settings)) {
             assertTrue(probe.ready());
-            assertEquals(2, throttling.attempts("GetItem"), "no retries");
+            assertEquals(3, throttling.attempts("GetItem"), "one read per table, no retries");
         }
     }
 
