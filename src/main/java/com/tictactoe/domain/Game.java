@@ -118,17 +118,7 @@ public record Game(
     /** The invited player takes up the invitation; the host moves first. */
     public Game accept(String userId, Instant now) {
         checkInvitee(userId);
-        return new Game(
-                gameId,
-                hostId,
-                opponentId,
-                oUser,
-                hostId,
-                new StatusDate(GameStatus.IN_PROGRESS, now),
-                null,
-                board,
-                now,
-                null);
+        return startedWith(opponentId, now);
     }
 
     /**
@@ -137,10 +127,15 @@ public record Game(
      */
     public Game takeChallenge(String userId, Instant now) {
         checkTaker(userId);
+        return startedWith(userId, now);
+    }
+
+    /** The game started against {@code opponent} at {@code now}: the host moves first. */
+    private Game startedWith(String opponent, Instant now) {
         return new Game(
                 gameId,
                 hostId,
-                userId,
+                opponent,
                 oUser,
                 hostId,
                 new StatusDate(GameStatus.IN_PROGRESS, now),

@@ -325,14 +325,7 @@ public class DynamoGameDao implements GameRepository {
             Expression key = new Expression()
                     .equal(STALL_SHARD, Integer.toString(shard))
                     .lessOrEqual(STALLED_FROM, StallIndex.upTo(now));
-            QueryRequest request = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(STALL_INDEX)
-                    .keyConditionExpression(key.condition())
-                    .expressionAttributeNames(key.names())
-                    .expressionAttributeValues(key.values())
-                    .limit(perShard)
-                    .build();
+            QueryRequest request = queryOn(STALL_INDEX, key).limit(perShard).build();
             DynamoCalls.available(() -> dynamo.query(request)).items().stream()
                     .map(item -> GameItems.string(item, GAME_ID))
                     .forEach(due::add);
@@ -423,15 +416,8 @@ public class DynamoGameDao implements GameRepository {
     @Override
     public int countInvitationsFor(String userId, int upTo) {
         Expression key = keyOf(OPPONENT_ID, userId, GameStatus.PENDING, Instant.now());
-        QueryRequest request = QueryRequest.builder()
-                .tableName(table)
-                .indexName(OPPONENT_INDEX)
-                .keyConditionExpression(key.condition())
-                .expressionAttributeNames(key.names())
-                .expressionAttributeValues(key.values())
-                .select(Select.COUNT)
-                .limit(upTo)
-                .build();
+        QueryRequest request =
+                queryOn(OPPONENT_INDEX, key).select(Select.COUNT).limit(upTo).build();
         return DynamoCalls.available(() -> dynamo.query(request)).count();
     }
 
@@ -508,17 +494,22 @@ public class DynamoGameDao implements GameRepository {
             return QueryResponse.builder().items(List.of()).build();
         }
         Expression key = keyOf(keyAttribute, userId, GameStatus.FINISHED, Instant.now());
-        QueryRequest request = QueryRequest.builder()
-                .tableName(table)
-                .indexName(index)
-                .keyConditionExpression(key.condition())
-                .expressionAttributeNames(key.names())
-                .expressionAttributeValues(key.values())
+        QueryRequest request = queryOn(index, key)
                 .exclusiveStartKey(from.startKey(keyAttribute, userId))
                 .scanIndexForward(false)
                 .limit(limit)
                 .build();
         return DynamoCalls.available(() -> dynamo.query(request));
+    }
+
+    /** A query of one of the table's indexes by its key condition. */
+    private QueryRequest.Builder queryOn(String index, Expression key) {
+        return QueryRequest.builder()
+                .tableName(table)
+                .indexName(index)
+                .keyConditionExpression(key.condition())
+                .expressionAttributeNames(key.names())
+                .expressionAttributeValues(key.values());
     }
 
     private static List<GameSummary> first(List<GameSummary> games, int count) {
@@ -550,15 +541,8 @@ public class DynamoGameDao implements GameRepository {
     private List<GameSummary> query(String index, String keyAttribute, String userId, GameStatus status, int limit) {
         Instant now = Instant.now();
         Expression key = keyOf(keyAttribute, userId, status, now);
-        QueryRequest request = QueryRequest.builder()
-                .tableName(table)
-                .indexName(index)
-                .keyConditionExpression(key.condition())
-                .expressionAttributeNames(key.names())
-                .expressionAttributeValues(key.values())
-                .scanIndexForward(false)
-                .limit(limit)
-                .build();
+        QueryRequest request =
+                queryOn(index, key).scanIndexForward(false).limit(limit).build();
         return DynamoCalls.available(() -> dynamo.query(request)).items().stream()
                 .map(GameItems::toSummary)
                 .filter(game -> !lifetimes.isExpired(game, now))

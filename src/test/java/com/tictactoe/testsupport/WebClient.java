@@ -193,6 +193,32 @@ public final class WebClient {
     }
 
     /**
+     * A signed-in player invites {@code opponent} from the lobby's form, as its button does: the
+     * new game's id, from the address of the page the answer sends the browser to.
+     */
+    public String invite(String opponent) {
+        get("/");
+        HttpResponse<String> invited = post(
+                "/index.xhtml",
+                form(
+                        "invite",
+                        "invite",
+                        "invite:opponent",
+                        opponent,
+                        "invite:send",
+                        "Invite",
+                        "jakarta.faces.ViewState",
+                        viewState(),
+                        "tictactoe-token",
+                        formToken()));
+        String location = invited.headers().firstValue("Location").orElse("");
+        if (invited.statusCode() != 302 || !location.contains("/game.xhtml?id=")) {
+            throw new IllegalStateException("No invitation sent: " + invited.statusCode() + " " + location);
+        }
+        return location.substring(location.indexOf("id=") + 3);
+    }
+
+    /**
      * A signed-in player makes a challenge from the lobby, as its button does: the challenge's id,
      * from the address of the page the answer sends the browser to.
      */

@@ -73,22 +73,7 @@ class BadRequestsIT {
         String guestName = Names.unique("guest");
         host.signUp(Names.unique("host"), PASSWORD);
         guest.signUp(guestName, PASSWORD);
-        host.get("/");
-        HttpResponse<String> invited = host.post(
-                "/index.xhtml",
-                form(
-                        "invite",
-                        "invite",
-                        "invite:opponent",
-                        guestName,
-                        "invite:send",
-                        "Invite",
-                        "jakarta.faces.ViewState",
-                        host.viewState(),
-                        "tictactoe-token",
-                        host.formToken()));
-        String location = invited.headers().firstValue("Location").orElseThrow();
-        String gameId = location.substring(location.indexOf("id=") + 3);
+        String gameId = host.invite(guestName);
         guest.get("/game.xhtml?id=" + gameId);
         guest.post(
                 "/game.xhtml?id=" + gameId,
@@ -599,25 +584,6 @@ class BadRequestsIT {
     private static final Pattern REFERENCE = Pattern.compile("reference <code>([0-9a-f]{8})</code>");
 
     /** An invitation from {@code host} to {@code guestName}: a pending game with an opponent. */
-    private static String invite(WebClient host, String guestName) {
-        host.get("/");
-        HttpResponse<String> invited = host.post(
-                "/index.xhtml",
-                form(
-                        "invite",
-                        "invite",
-                        "invite:opponent",
-                        guestName,
-                        "invite:send",
-                        "Invite",
-                        "jakarta.faces.ViewState",
-                        host.viewState(),
-                        "tictactoe-token",
-                        host.formToken()));
-        String location = invited.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.indexOf("id=") + 3);
-    }
-
     /** A post of the challenge page's form, as its button sends it, with {@code token} (none if null). */
     private static Map<String, String> challengeForm(String gameId, String button, String token) {
         Map<String, String> form =
@@ -691,7 +657,7 @@ class BadRequestsIT {
         WebClient mallory = new WebClient(base);
         String malloryName = Names.unique("mallory");
         mallory.signUp(malloryName, PASSWORD);
-        String invitation = invite(host, malloryName);
+        String invitation = host.invite(malloryName);
         assertEquals(
                 404, visitor.get("/challenge.xhtml?game=" + invitation).statusCode(), "an invitation, no challenge");
         assertTrue(mallory.get("/challenge.xhtml?game=" + id).body().contains("id=\"accept\""));
