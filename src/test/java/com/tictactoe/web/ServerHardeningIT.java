@@ -573,8 +573,9 @@ class ServerHardeningIT {
         String guestName = Names.unique("guest");
         WebClient guest = signedUp(guestName);
         WebClient host = signedUp(Names.unique("host"));
-        String gameId = host.invite(guestName);
+        assertEquals(200, host.get("/").statusCode());
         String othersToken = host.formToken();
+        String gameId = host.invite(guestName);
 
         assertEquals(200, guest.get("/game.xhtml?id=" + gameId).statusCode());
         assertEquals("stateless", guest.viewState(), "the game page keeps no view in the session");
