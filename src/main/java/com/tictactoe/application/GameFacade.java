@@ -331,6 +331,7 @@ public class GameFacade {
             before = load(gameId);
         }
         Game after = before.play(player, square, now);
+        long writeStarted = System.nanoTime();
         try {
             games.move(before, after, square);
         } catch (WriteConflictException conflict) {
@@ -344,7 +345,7 @@ public class GameFacade {
             uncertain.recheck(before, stored -> changed(stored, false));
             throw outcomeUnknown;
         }
-        changed(after, false);
+        writtenHere(after, writeStarted);
         return after;
     }
 
@@ -409,6 +410,7 @@ public class GameFacade {
     }
 
     private Game end(Game before, Game after) {
+        long writeStarted = System.nanoTime();
         try {
             games.end(before, after);
         } catch (WriteConflictException conflict) {
@@ -422,7 +424,7 @@ public class GameFacade {
             }
             throw conflict;
         }
-        changed(after, false);
+        writtenHere(after, writeStarted);
         return after;
     }
 
@@ -515,13 +517,22 @@ public class GameFacade {
     }
 
     private void changed(Game game, boolean deleted) {
-        record(game, deleted);
-        if (deleted) {
-            known.forget(game.gameId());
+        tell(new GameChanged(game, deleted));
+    }
+
+    /** A change this server made with a write it began at {@code writeStarted} (nanoTime). */
+    private void writtenHere(Game game, long writeStarted) {
+        tell(GameChanged.writtenHere(game, writeStarted));
+    }
+
+    private void tell(GameChanged change) {
+        record(change.game(), change.deleted());
+        if (change.deleted()) {
+            known.forget(change.game().gameId());
         } else {
-            known.remember(game);
+            known.remember(change.game());
         }
-        changes.fire(new GameChanged(game, deleted));
+        changes.fire(change);
     }
 
     /**

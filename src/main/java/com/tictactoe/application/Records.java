@@ -2,11 +2,14 @@ package com.tictactoe.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.tictactoe.domain.Account;
 import com.tictactoe.domain.AccountRepository;
+import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.HistoryPage;
+import com.tictactoe.domain.Outcome;
 import com.tictactoe.domain.PlayerRecord;
 import com.tictactoe.domain.RecordRepository;
 import com.tictactoe.domain.Standing;
@@ -22,9 +25,11 @@ import java.util.Optional;
 /**
  * Players' records, their finished games page by page, and the leaderboard. The records are
  * written by the store together with each game's end ({@link RecordRepository}); here they are
- * read. A lobby shows its player's totals on every view, so they are kept for {@link #MAX_AGE}
- * and forgotten as soon as this server hears of a game of the player finishing, here or on
- * another server; the leaderboard, the same for everyone, is read at most every {@link #MAX_AGE}.
+ * read. A lobby shows its player's totals on every view, so they are kept for at most {@link
+ * #MAX_AGE} from their read. A game this server finishes is added to the totals it keeps when they
+ * were read before its write began (so they cannot include it); otherwise, and for a game finished
+ * elsewhere or at a time this server does not know, the totals are forgotten and read again. The
+ * leaderboard, the same for everyone, is read at most every {@link #MAX_AGE}.
  */
 @ApplicationScoped
 public class Records {
@@ -47,9 +52,18 @@ public class Records {
     @Inject
     private AccountRepository accounts;
 
-    private final Cache<String, WinLossDraw> totals = Caffeine.newBuilder()
+    /** Totals as read, and when the read had its answer ({@link System#nanoTime()}). */
+    private record ReadTotals(WinLossDraw totals, long answeredAt) {
+
+        ReadTotals plus(Outcome outcome) {
+            return new ReadTotals(totals.plus(outcome), answeredAt);
+        }
+    }
+
+    // Counted from the read: adding a game here does not make the totals any younger.
+    private final Cache<String, ReadTotals> totals = Caffeine.newBuilder()
             .maximumSize(CAPACITY)
-            .expireAfterWrite(MAX_AGE)
+            .expireAfter(Expiry.<String, ReadTotals>creating((player, read) -> MAX_AGE))
             .executor(Runnable::run)
             .build();
 
@@ -60,7 +74,7 @@ public class Records {
 
     /** The player's wins, losses and draws, as a lobby shows them. */
     public WinLossDraw totalsOf(String player) {
-        return totals.get(player, records::totalsOf);
+        return totals.get(player, this::read).totals();
     }
 
     /**
@@ -92,9 +106,26 @@ public class Records {
         return leaders.get(Boolean.TRUE, all -> records.leaders(LEADERS));
     }
 
+    private ReadTotals read(String player) {
+        WinLossDraw read = records.totalsOf(player);
+        return new ReadTotals(read, System.nanoTime());
+    }
+
     void heard(@Observes GameChanged change) {
-        if (!change.deleted() && change.game().status() == GameStatus.FINISHED) {
+        Game game = change.game();
+        if (change.deleted() || game.status() != GameStatus.FINISHED) {
+            return;
+        }
+        if (change.writeStarted().isEmpty() || game.hostId().equals(game.opponentId())) {
             totals.invalidateAll(change.players());
+            return;
+        }
+        long writeStarted = change.writeStarted().getAsLong();
+        for (String player : change.players()) {
+            Outcome outcome = game.outcomeFor(player).orElseThrow();
+            totals.asMap()
+                    .computeIfPresent(
+                            player, (name, read) -> read.answeredAt() - writeStarted < 0 ? read.plus(outcome) : null);
         }
     }
 }

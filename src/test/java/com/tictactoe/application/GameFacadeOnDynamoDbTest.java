@@ -207,7 +207,9 @@ class GameFacadeOnDynamoDbTest {
         Game started = facade.accept(invitation.gameId(), bob);
         assertEquals(new GameChanged(started, false), lastEvent());
         Game moved = facade.move(invitation.gameId(), alice, "TopLeft");
-        assertEquals(new GameChanged(moved, false), lastEvent());
+        assertEquals(moved, lastEvent().game());
+        assertFalse(lastEvent().deleted());
+        assertTrue(lastEvent().writeStarted().isPresent(), "a move made here says when its write began");
         assertEquals(3, server.changes().size());
 
         store.register(bob + "x", bob + "y");

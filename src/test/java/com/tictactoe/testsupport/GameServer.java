@@ -5,11 +5,13 @@ import com.tictactoe.application.GameFacade;
 import com.tictactoe.application.GameMetrics;
 import com.tictactoe.application.KnownGames;
 import com.tictactoe.application.KnownLobbies;
+import com.tictactoe.application.Records;
 import com.tictactoe.application.StalledGames;
 import com.tictactoe.application.TimeLimitSettings;
 import com.tictactoe.application.UncertainMoves;
 import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.GameRepository;
+import com.tictactoe.domain.RecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -41,6 +43,16 @@ public final class GameServer implements AutoCloseable {
 
     /** A server whose application counts into {@code metrics}, where the WAR has an adapter or nothing. */
     public static GameServer over(GameRepository games, AccountRepository accounts, GameMetrics metrics) {
+        return over(games, accounts, metrics, null);
+    }
+
+    /** A server that also shows players' {@link Records}, read from {@code records}. */
+    public static GameServer over(GameRepository games, AccountRepository accounts, RecordRepository records) {
+        return over(games, accounts, GameMetrics.NONE, records);
+    }
+
+    private static GameServer over(
+            GameRepository games, AccountRepository accounts, GameMetrics metrics, RecordRepository records) {
         Weld weld = new Weld("game-server-" + UUID.randomUUID())
                 .disableDiscovery()
                 .addBeanClasses(
@@ -51,12 +63,20 @@ public final class GameServer implements AutoCloseable {
                         TimeLimitSettings.class,
                         StalledGames.class,
                         ChangesHeard.class)
-                .addExtension(new Repositories(games, accounts, metrics));
+                .addExtension(new Repositories(games, accounts, metrics, records));
+        if (records != null) {
+            weld.addBeanClasses(Records.class);
+        }
         return new GameServer(weld.initialize());
     }
 
     public GameFacade facade() {
         return container.select(GameFacade.class).get();
+    }
+
+    /** This server's records; only on a server made with a {@link RecordRepository}. */
+    public Records records() {
+        return container.select(Records.class).get();
     }
 
     public StalledGames stalledGames() {
@@ -66,6 +86,11 @@ public final class GameServer implements AutoCloseable {
     /** The changes this server's observers heard, in order. */
     public List<GameChanged> changes() {
         return container.select(ChangesHeard.class).get().heard();
+    }
+
+    /** Fires a change into this server as the cluster's relay fires what another server wrote. */
+    public void fire(GameChanged change) {
+        container.event().select(GameChanged.class).fire(change);
     }
 
     @Override
@@ -94,11 +119,13 @@ public final class GameServer implements AutoCloseable {
         private final GameRepository games;
         private final AccountRepository accounts;
         private final GameMetrics metrics;
+        private final RecordRepository records;
 
-        Repositories(GameRepository games, AccountRepository accounts, GameMetrics metrics) {
+        Repositories(GameRepository games, AccountRepository accounts, GameMetrics metrics, RecordRepository records) {
             this.games = games;
             this.accounts = accounts;
             this.metrics = metrics;
+            this.records = records;
         }
 
         void add(@Observes AfterBeanDiscovery discovery) {
@@ -117,6 +144,13 @@ public final class GameServer implements AutoCloseable {
                     .types(GameMetrics.class, Object.class)
                     .scope(Dependent.class)
                     .produceWith(lookup -> metrics);
+            if (records != null) {
+                discovery
+                        .addBean()
+                        .types(RecordRepository.class, Object.class)
+                        .scope(Dependent.class)
+                        .produceWith(lookup -> records);
+            }
         }
     }
 }

@@ -3,6 +3,10 @@ package com.tictactoe.infrastructure.microprofile;
 import com.tictactoe.infrastructure.DynamoCallMetrics;
 import com.tictactoe.infrastructure.MicroProfileAdapters;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -37,6 +41,8 @@ public class MicroProfileDynamoCallMetrics implements DynamoCallMetrics {
     /** Injected: {@link MicroProfileAdapters} gives the field its {@code @Inject}. */
     private MetricRegistry registry;
 
+    private final Map<String, Meters> byOperation = new ConcurrentHashMap<>();
+
     @Override
     public void succeeded(String operation, Duration took) {
         count(operation, took);
@@ -50,8 +56,16 @@ public class MicroProfileDynamoCallMetrics implements DynamoCallMetrics {
     }
 
     private void count(String operation, Duration took) {
-        Tag tag = new Tag("operation", operation);
-        registry.counter(CALLS, tag).inc();
-        registry.histogram(LATENCY, tag).update(took.toNanos() / 1_000);
+        Meters meters = byOperation.computeIfAbsent(operation, this::register);
+        meters.calls().inc();
+        meters.latency().update(took.toNanos() / 1_000);
     }
+
+    /* Looked up once per operation: the registry builds and checks a metric's id on every lookup. */
+    private Meters register(String operation) {
+        Tag tag = new Tag("operation", operation);
+        return new Meters(registry.counter(CALLS, tag), registry.histogram(LATENCY, tag));
+    }
+
+    private record Meters(Counter calls, Histogram latency) {}
 }
