@@ -52,7 +52,8 @@ public class SignInTokens {
         }
     }
 
-    static String hash(String token) {
+    /** What is stored of a token: its SHA-256, in hex. */
+    public static String hash(String token) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));

@@ -47,9 +47,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * and the sessions the server created meanwhile ({@link AttackReport}).
  *
  * <p>Arguments: the WAR, the Payara Micro jar, the pre-boot command file. System properties:
- * {@code bench.scenarios} (lobby,games,watching; or any of them and hostile, comma-separated),
- * {@code bench.warmup} and {@code bench.seconds}
+ * {@code bench.scenarios} (lobby,games,watching; or any of them and hostile and crowd,
+ * comma-separated), {@code bench.warmup} and {@code bench.seconds}
  * (seconds of warm-up and of each measured phase), {@code bench.watchers} (1000),
+ * {@code bench.crowd} (10000: players connected at once in the crowd scenario),
  * {@code bench.rerender} (true: watchers show each push on their board, as app.js does),
  * {@code bench.payara.options} (more JVM options for the server, e.g. a flight recording),
  * {@code bench.out} (the folder for DynamoDB Local's data and the server's log).
@@ -61,7 +62,9 @@ public final class Benchmark {
     private static final int LOBBY_PLAYERS = 32;
     private static final int[] PAIRS = {1, 4, 16};
     private static final int WATCHER_ACCOUNTS = 10;
-    private static final Set<String> KNOWN_SCENARIOS = Set.of("lobby", "games", "watching", "hostile");
+    private static final Set<String> KNOWN_SCENARIOS = Set.of("lobby", "games", "watching", "hostile", "crowd");
+    /** Pairs playing whole games while the crowd is connected. */
+    private static final int CROWD_PAIRS = 4;
     /** Few enough players that the attack, not the players themselves, is what loads the server. */
     static final int HOSTILE_PLAYERS = 8;
 
@@ -85,6 +88,7 @@ public final class Benchmark {
     private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "60"));
     private final double seconds = Double.parseDouble(System.getProperty("bench.seconds", "15"));
     private final int watcherCount = Integer.getInteger("bench.watchers", 1000);
+    private final int crowdSize = Integer.getInteger("bench.crowd", 10_000);
     private final boolean rerender = Boolean.parseBoolean(System.getProperty("bench.rerender", "true"));
     private final Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "lobby,games,watching")
             .replace(" ", "")
@@ -113,7 +117,13 @@ public final class Benchmark {
         Path payaraJar = Path.of(args[1]);
         Path preboot = Path.of(args[2]);
         Path out = Path.of(System.getProperty("bench.out", "target/benchmark"));
-        new Benchmark(out).run(war, payaraJar, preboot);
+        try {
+            new Benchmark(out).run(war, payaraJar, preboot);
+        } catch (Exception | Error failed) {
+            // the players' threads would keep this JVM, and the build, waiting forever
+            failed.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -215,6 +225,9 @@ public final class Benchmark {
         }
         if (scenarios.contains("hostile")) {
             hostile(lobbyPlayers.subList(0, HOSTILE_PLAYERS));
+        }
+        if (scenarios.contains("crowd")) {
+            crowd(client, pool);
         }
         measureDynamoDb(client, aFinishedGame, lobbyPlayers.get(0).name, ", again at the end");
     }
@@ -400,13 +413,7 @@ public final class Benchmark {
         Tally tally = Tally.ignoring();
         PagePlayer host = withTally(pair.get(0), tally);
         PagePlayer guest = withTally(pair.get(1), tally);
-        host.openLobby().listen();
-        guest.listen();
-        String gameId = host.invite(guest.name);
-        guest.openGame(gameId, "invites you to a game");
-        guest.accept(host.name);
-        host.openGame(gameId, "Your turn");
-        guest.openGame(gameId, "Waiting for " + host.name);
+        String gameId = startWatchedGame(host, guest);
 
         Tally opening = new Tally();
         long openStart = System.nanoTime();
@@ -426,39 +433,186 @@ public final class Benchmark {
                     opening.answered(),
                     opening.all().summary(),
                     app.rssKb() / 1024);
-            Watchers measured = watchers;
-            int[] script = WholeGames.script(2); // a draw: nine moves
-            String[] board = new String[9];
-            int late = 0;
             Phase phase = begin();
             tally.start();
             watchers.recordTo(tally);
-            for (int move = 0; move < script.length; move++) {
-                PagePlayer mover = move % 2 == 0 ? host : guest;
-                PagePlayer other = move % 2 == 0 ? guest : host;
-                board[script[move]] = move % 2 == 0 ? "O" : "X";
-                boolean last = move == script.length - 1;
-                measured.expect(move + 1, System.nanoTime());
-                mover.move(script[move], board, last ? null : "Waiting for " + other.name);
-                other.awaitPush(board, last ? null : "Your turn");
-                if (!measured.awaitAll(30_000)) {
-                    late++;
-                }
-                Thread.sleep(1000);
-            }
-            Row row = phase.end("watching, " + watchers.size() + " pages", tally, script.length, "move");
-            row.extra = String.format(
-                    "the mover's click answered %s; push to watchers %s; board shown %s;"
-                            + " %d moves not seen by all within 30 s, %d boards not shown right",
-                    tally.of(PagePlayer.Request.MOVE).summary(),
-                    measured.pushLatency().summary(),
-                    rerender ? measured.boardLatency().summary() : "(off)",
-                    late,
-                    measured.failedRerenders());
-            row.moveP99 = measured.pushLatency().millis(99);
+            int late = playWatchedGame(host, guest, watchers);
+            Row row = phase.end("watching, " + watchers.size() + " pages", tally, WATCHED_MOVES, "move");
+            row.extra = watchedFigures(tally, watchers, late);
+            row.moveP99 = watchers.pushLatency().millis(99);
             rows.add(row);
             say("%s", row.detail());
         }
+    }
+
+    /** The host invites the guest and the guest accepts, both listening on their push websocket; the game's id. */
+    private static String startWatchedGame(PagePlayer host, PagePlayer guest) throws PagePlayer.Unexpected {
+        host.openLobby().listen();
+        guest.listen();
+        String gameId = host.invite(guest.name);
+        guest.openGame(gameId, "invites you to a game");
+        guest.accept(host.name);
+        host.openGame(gameId, "Your turn");
+        guest.openGame(gameId, "Waiting for " + host.name);
+        return gameId;
+    }
+
+    private static final int[] WATCHED_GAME = WholeGames.script(2); // a draw
+    private static final int WATCHED_MOVES = WATCHED_GAME.length;
+
+    /**
+     * The watched game played to its end, a move a second, each awaited by the opponent and every
+     * watcher; the moves that not every watcher heard of within 30 s.
+     */
+    private static int playWatchedGame(PagePlayer host, PagePlayer guest, Watchers watchers)
+            throws PagePlayer.Unexpected, InterruptedException {
+        String[] board = new String[9];
+        int late = 0;
+        for (int move = 0; move < WATCHED_MOVES; move++) {
+            PagePlayer mover = move % 2 == 0 ? host : guest;
+            PagePlayer other = move % 2 == 0 ? guest : host;
+            board[WATCHED_GAME[move]] = move % 2 == 0 ? "O" : "X";
+            boolean last = move == WATCHED_MOVES - 1;
+            watchers.expect(move + 1, System.nanoTime());
+            mover.move(WATCHED_GAME[move], board, last ? null : "Waiting for " + other.name);
+            other.awaitPush(board, last ? null : "Your turn");
+            if (!watchers.awaitAll(30_000)) {
+                late++;
+            }
+            Thread.sleep(1000);
+        }
+        return late;
+    }
+
+    private String watchedFigures(Tally tally, Watchers watchers, int late) {
+        return String.format(
+                "the mover's click answered %s; push to watchers %s; board shown %s;"
+                        + " %d moves not seen by all within 30 s, %d boards not shown right",
+                tally.of(PagePlayer.Request.MOVE).summary(),
+                watchers.pushLatency().summary(),
+                rerender ? watchers.boardLatency().summary() : "(off)",
+                late,
+                watchers.failedRerenders());
+    }
+
+    // ---- a crowd connected ----------------------------------------------------------------------------
+
+    /**
+     * {@code bench.crowd} players signed in at once, each holding a page and its push websocket: one
+     * game's page for {@code bench.watchers} of them, their lobby for the others. Then that game is
+     * played while {@link #CROWD_PAIRS} pairs play whole games. What the crowd costs the server (heap
+     * after a full collection, resident memory, open files, threads), and how fast a move reaches
+     * the game's watchers among them.
+     */
+    private void crowd(DynamoDbClient client, ExecutorService pool) throws Exception {
+        int watching = Math.min(watcherCount, crowdSize);
+        long seeding = System.nanoTime();
+        ExecutorService writers = Executors.newFixedThreadPool(16);
+        List<CrowdSeed.Member> members;
+        try {
+            members = CrowdSeed.write(client, "Users", "cr" + run, crowdSize, writers);
+        } finally {
+            writers.shutdown();
+        }
+        say(
+                "Crowd: %d accounts with a sign-in each written to DynamoDB in %.0f s",
+                crowdSize, (System.nanoTime() - seeding) / 1e9);
+        List<String> names = members.stream().map(CrowdSeed.Member::name).toList();
+        List<String> tokens = members.stream().map(CrowdSeed.Member::token).toList();
+        List<PagePlayer> pair = signUp("cp", 2, Tally.ignoring(), pool);
+        List<PagePlayer> gamers = signUp("cg", 2 * CROWD_PAIRS, Tally.ignoring(), pool);
+        Tally tally = Tally.ignoring();
+        PagePlayer host = withTally(pair.get(0), tally);
+        PagePlayer guest = withTally(pair.get(1), tally);
+        String gameId = startWatchedGame(host, guest);
+        AtomicInteger gameNumber = new AtomicInteger();
+        say("Crowd: %d pairs play whole games for %.0f s to warm up ...", CROWD_PAIRS, warmupSeconds / 2);
+        playGames(gamers, CROWD_PAIRS, warmupSeconds / 2, Tally.ignoring(), gameNumber, new AtomicInteger());
+
+        Footprint alone = footprint();
+        app.writeHistogram(out.resolve("crowd-heap-before.txt"));
+        say("  before the crowd: %s", alone);
+        Tally opening = new Tally();
+        long openStart = System.nanoTime();
+        try (Watchers watchers = new Watchers(http, base, gameId, rerender, opening);
+                Watchers lobbies = new Watchers(http, base, null, false, opening)) {
+            say(
+                    "Crowd: %d players open a game's page, %d their lobby, each with its websocket ...",
+                    watching, crowdSize - watching);
+            watchers.open(watching, names.subList(0, watching), tokens.subList(0, watching), 16);
+            lobbies.open(
+                    crowdSize - watching, names.subList(watching, crowdSize), tokens.subList(watching, crowdSize), 16);
+            say(
+                    "  %d pages open in %.1f s (%d requests, %s)",
+                    watchers.size() + lobbies.size(),
+                    (System.nanoTime() - openStart) / 1e9,
+                    opening.answered(),
+                    opening.all().summary());
+            Footprint connected = footprint();
+            Path histogram = out.resolve("crowd-heap.txt");
+            app.writeHistogram(histogram);
+            say("  with the crowd: %s (what the heap holds, by class: %s)", connected, histogram);
+            String perPlayer = connected.perPlayer(alone, crowdSize);
+            say("  each connected player: %s", perPlayer);
+
+            say("Crowd: the watched game is played, a move a second, while %d pairs play whole games ...", CROWD_PAIRS);
+            Tally games = new Tally();
+            AtomicInteger played = new AtomicInteger();
+            AtomicInteger moves = new AtomicInteger();
+            Thread background = new Thread(
+                    () -> {
+                        try {
+                            played.set(playGames(gamers, CROWD_PAIRS, WATCHED_MOVES * 1.1, games, gameNumber, moves));
+                        } catch (Exception e) {
+                            say("Games beside the crowd failed: %s", e);
+                        }
+                    },
+                    "crowd-games");
+            Phase phase = begin();
+            tally.start();
+            watchers.recordTo(tally);
+            lobbies.recordTo(tally);
+            background.start();
+            int late = playWatchedGame(host, guest, watchers);
+            background.join();
+            Row row = phase.end("crowd, " + crowdSize + " connected", tally, WATCHED_MOVES, "move");
+            Footprint playing = footprint();
+            row.extra = String.format(
+                    "each connected player %s; %s; %s; beside them %d games played (%.1f games/s), move %s",
+                    perPlayer,
+                    watchedFigures(tally, watchers, late),
+                    playing,
+                    played.get(),
+                    played.get() / row.seconds,
+                    games.of(PagePlayer.Request.MOVE).summary());
+            row.moveP99 = watchers.pushLatency().millis(99);
+            rows.add(row);
+            say("%s", row.detail());
+        }
+    }
+
+    /** What the server holds: heap after a full collection, resident memory, open files, threads. */
+    private record Footprint(long heapKb, long rssKb, long files, long threads) {
+
+        String perPlayer(Footprint alone, int players) {
+            return String.format(
+                    "heap %.1f KB, RSS %.1f KB, %.2f open files, %.3f threads",
+                    (heapKb - alone.heapKb) / (double) players,
+                    (rssKb - alone.rssKb) / (double) players,
+                    (files - alone.files) / (double) players,
+                    (threads - alone.threads) / (double) players);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    "heap after a full collection %d MB, RSS %d MB, %d open files, %d threads",
+                    heapKb / 1024, rssKb / 1024, files, threads);
+        }
+    }
+
+    private Footprint footprint() {
+        return new Footprint(app.heapAfterFullGcKb(), app.rssKb(), app.openFiles(), app.threads());
     }
 
     // ---- hostile ------------------------------------------------------------------------------------

@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Many open pages of one game, each a signed-in session of its own (signed in from a sign-in token,
- * as a returning browser is) holding the page's push websocket, opened as faces.js opens it: same
- * origin, the session's cookie, the channel URL the page was given. On each push a page does what
- * app.js does: show the pushed move on its board (if asked to; a push it cannot show, it
- * re-renders), and poll the game's version every 20 s as a safety net.
+ * Many open pages of one game, or many open lobbies, each a signed-in session of its own (signed in
+ * from a sign-in token, as a returning browser is) holding the page's push websocket, opened as
+ * faces.js opens it: same origin, the session's cookie, the channel URL the page was given. On each
+ * push a game page does what app.js does: show the pushed move on its board (if asked to; a push it
+ * cannot show, it re-renders). Every page polls its version endpoint every 20 s as a safety net, as
+ * app.js does while the socket is open and the page in front.
  */
 final class Watchers implements AutoCloseable {
 
@@ -44,8 +45,9 @@ final class Watchers implements AutoCloseable {
     private final Latencies pushLatency = new Latencies();
     private final Latencies boardLatency = new Latencies();
     private final ExecutorService browsers = Executors.newFixedThreadPool(64);
-    private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(2);
+    private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(4);
 
+    /** Pages of the game {@code gameId}, or the players' lobbies if it is null. */
     Watchers(HttpClient http, URI base, String gameId, boolean rerender, Tally tally) {
         this.http = http;
         this.base = base;
@@ -80,7 +82,11 @@ final class Watchers implements AutoCloseable {
 
     private Watcher openOne(String account, String token) throws Exception {
         PagePlayer page = new PagePlayer(http, base, account, "unused", tally).withSignInToken(token);
-        page.openGame(gameId, null);
+        if (gameId == null) {
+            page.openLobby();
+        } else {
+            page.openGame(gameId, null);
+        }
         Watcher watcher = new Watcher(page);
         URI socket = URI.create("ws://" + base.getHost() + ":" + base.getPort() + page.pushPath());
         watcher.socket = http.newWebSocketBuilder()
@@ -156,7 +162,7 @@ final class Watchers implements AutoCloseable {
         void poll() {
             try {
                 synchronized (page) {
-                    page.poll("api/games/" + gameId + "/version");
+                    page.poll(gameId == null ? "api/me/changes" : "api/games/" + gameId + "/version");
                 }
             } catch (PagePlayer.Unexpected e) {
                 // counted by the tally
@@ -178,7 +184,7 @@ final class Watchers implements AutoCloseable {
         private void heard(String message) {
             long arrived = System.nanoTime();
             Move move = awaited.get();
-            if (move == null) {
+            if (move == null || gameId == null) {
                 return;
             }
             if (tally.open()) {
