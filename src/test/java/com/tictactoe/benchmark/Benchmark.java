@@ -61,7 +61,9 @@ public final class Benchmark {
     private static final String GAMES_TABLE = "Games";
     private static final int LOBBY_PLAYERS = 32;
     private static final int[] PAIRS = {1, 4, 16};
-    private static final int WATCHER_ACCOUNTS = 10;
+    /** As few accounts as the watchers need, each holding as many sockets as one player may. */
+    private static final int WATCHER_ACCOUNTS = 50;
+
     private static final Set<String> KNOWN_SCENARIOS = Set.of("lobby", "games", "watching", "hostile", "crowd");
     /** Pairs playing whole games while the crowd is connected. */
     private static final int CROWD_PAIRS = 4;
@@ -543,11 +545,13 @@ public final class Benchmark {
             lobbies.open(
                     crowdSize - watching, names.subList(watching, crowdSize), tokens.subList(watching, crowdSize), 16);
             say(
-                    "  %d pages open in %.1f s (%d requests, %s)",
+                    "  %d pages open in %.1f s (%d requests, %s); %d of them refused a socket (the server held all it"
+                            + " may), polling instead",
                     watchers.size() + lobbies.size(),
                     (System.nanoTime() - openStart) / 1e9,
                     opening.answered(),
-                    opening.all().summary());
+                    opening.all().summary(),
+                    watchers.refusedSockets() + lobbies.refusedSockets());
             Footprint connected = footprint();
             Path histogram = out.resolve("crowd-heap.txt");
             app.writeHistogram(histogram);

@@ -4,10 +4,12 @@ import com.tictactoe.testsupport.PagePlayer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Watchers implements AutoCloseable {
 
     static final long POLL_MILLIS = 20_000;
+    /** How often app.js polls when its page has no socket. */
+    static final long POLL_WITHOUT_SOCKET_MILLIS = 2_000;
 
     /** The move the watchers wait for: its number (marks on the board after it) and when it was sent. */
     private record Move(int marks, long sentNanos) {}
@@ -42,6 +46,7 @@ final class Watchers implements AutoCloseable {
     private final AtomicInteger pushed = new AtomicInteger();
     private final AtomicInteger rerendered = new AtomicInteger();
     private final AtomicInteger failedRerenders = new AtomicInteger();
+    private final AtomicInteger refusedSockets = new AtomicInteger();
     private final Latencies pushLatency = new Latencies();
     private final Latencies boardLatency = new Latencies();
     private final ExecutorService browsers = Executors.newFixedThreadPool(64);
@@ -72,11 +77,9 @@ final class Watchers implements AutoCloseable {
             pool.shutdown();
         }
         for (Watcher watcher : watchers) {
+            long every = watcher.socket == null ? POLL_WITHOUT_SOCKET_MILLIS : POLL_MILLIS;
             pollers.scheduleAtFixedRate(
-                    watcher::poll,
-                    ThreadLocalRandom.current().nextLong(POLL_MILLIS),
-                    POLL_MILLIS,
-                    TimeUnit.MILLISECONDS);
+                    watcher::poll, ThreadLocalRandom.current().nextLong(every), every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -89,12 +92,19 @@ final class Watchers implements AutoCloseable {
         }
         Watcher watcher = new Watcher(page);
         URI socket = URI.create("ws://" + base.getHost() + ":" + base.getPort() + page.pushPath());
-        watcher.socket = http.newWebSocketBuilder()
-                .header("Origin", "http://" + base.getHost() + ":" + base.getPort())
-                .header("Cookie", page.cookieHeader())
-                .buildAsync(socket, watcher)
-                .get(30, TimeUnit.SECONDS);
-        watcher.poll(); // what app.js does once the socket is open
+        try {
+            watcher.socket = http.newWebSocketBuilder()
+                    .header("Origin", "http://" + base.getHost() + ":" + base.getPort())
+                    .header("Cookie", page.cookieHeader())
+                    .buildAsync(socket, watcher)
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof WebSocketHandshakeException)) {
+                throw e;
+            }
+            refusedSockets.incrementAndGet(); // the server holds all it may: the page polls instead
+        }
+        watcher.poll(); // what app.js does once the socket is open, or is refused
         return watcher;
     }
 
@@ -108,6 +118,16 @@ final class Watchers implements AutoCloseable {
         return watchers.size();
     }
 
+    /** Pages whose websocket the server refused (it held all the sockets it may): they poll instead. */
+    int refusedSockets() {
+        return refusedSockets.get();
+    }
+
+    /** Pages with an open websocket. */
+    int withSocket() {
+        return watchers.size() - refusedSockets.get();
+    }
+
     /** From now on, pushes are timed from {@code sentNanos} and re-rendered boards must show {@code marks} marks. */
     void expect(int marks, long sentNanos) {
         pushed.set(0);
@@ -119,7 +139,8 @@ final class Watchers implements AutoCloseable {
     boolean awaitAll(long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < end) {
-            if (pushed.get() >= watchers.size() && (!rerender || rerendered.get() >= watchers.size())) {
+            int listening = withSocket();
+            if (pushed.get() >= listening && (!rerender || rerendered.get() >= listening)) {
                 return true;
             }
             Thread.sleep(2);
@@ -144,7 +165,9 @@ final class Watchers implements AutoCloseable {
         pollers.shutdownNow();
         browsers.shutdownNow();
         for (Watcher watcher : watchers) {
-            watcher.socket.abort();
+            if (watcher.socket != null) {
+                watcher.socket.abort();
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import com.tictactoe.testsupport.PushSockets.Inbox;
 import com.tictactoe.testsupport.ServerMetrics;
 import com.tictactoe.testsupport.TestTimeouts;
 import com.tictactoe.testsupport.WebClient;
+import com.tictactoe.web.live.SocketLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -874,6 +875,53 @@ class ServerHardeningIT {
                     "the invitation is pushed to the invited player");
         } finally {
             socket.abort();
+        }
+    }
+
+    /**
+     * One signed-in client opening socket after socket on its own channel: the server keeps {@link
+     * SocketLimits#PER_PLAYER} open for the player and refuses the next (429) until one of them
+     * closes, whether closed in order or dropped; another player's sockets are not affected. Without
+     * the limit, the sockets (each holding its upgraded request in the heap) of one client alone
+     * would run the server out of memory.
+     */
+    @Test
+    void onePlayerCannotHoldMoreSocketsOpenThanTheLimit() throws InterruptedException {
+        Listener alice = lobbyOf(Names.unique("alice"));
+        String session = alice.client().sessionId();
+        List<WebSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < SocketLimits.PER_PLAYER; i++) {
+                sockets.add(open(alice.channelPath(), origin(), session, new Inbox()));
+            }
+            assertEquals(
+                    429,
+                    PushSockets.refusal(
+                            socketUri(alice.channelPath()), origin(), sessionCookie(session), "one socket too many"));
+            Listener bob = lobbyOf(Names.unique("bob"));
+            sockets.add(open(bob.channelPath(), origin(), bob.client().sessionId(), new Inbox()));
+
+            sockets.remove(0).sendClose(WebSocket.NORMAL_CLOSURE, "page closed").join();
+            sockets.add(openOnceThereIsRoom(alice, session));
+            sockets.remove(1).abort();
+            sockets.add(openOnceThereIsRoom(alice, session));
+        } finally {
+            sockets.forEach(WebSocket::abort);
+        }
+    }
+
+    /** Opens a socket of the player's as soon as the server has seen one of theirs close. */
+    private WebSocket openOnceThereIsRoom(Listener player, String session) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return open(player.channelPath(), origin(), session, new Inbox());
+            } catch (AssertionError stillFull) {
+                if (System.nanoTime() > deadline) {
+                    throw stillFull;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

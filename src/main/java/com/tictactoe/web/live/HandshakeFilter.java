@@ -4,6 +4,7 @@ import com.tictactoe.web.SameOrigin;
 import com.tictactoe.web.WebSettings;
 import com.tictactoe.web.accounts.PlayerSession;
 import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -21,12 +22,20 @@ import java.io.IOException;
  * <p>This works as a servlet filter because the websocket upgrade is an ordinary request to the
  * servlet container first: Tyrus, Payara's websocket implementation, performs it in a filter of its
  * own that it maps to {@code /*} after those of web.xml.
+ *
+ * <p>A handshake that passes is still refused while the player or the server holds as many open
+ * sockets as {@link SocketLimits} allow (429 and 503): the page then follows by polling.
  */
 public class HandshakeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    private static final int TOO_MANY_REQUESTS = 429;
+
     private transient WebSettings settings;
+
+    @Inject
+    private transient LivePages livePages;
 
     @Override
     public void init() {
@@ -37,14 +46,22 @@ public class HandshakeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String refusal = refusal(request);
-        if (refusal == null) {
+        if (refusal != null) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, refusal);
+        } else if (livePages.full()) {
+            refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "this server holds all the sockets it can");
+        } else if (!livePages.hasRoomFor(PlayerSession.playerOf(request).orElseThrow())) {
+            refuse(response, TOO_MANY_REQUESTS, "too many open pages of this player");
+        } else {
             chain.doFilter(request, response);
-            return;
         }
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String why) throws IOException {
+        response.setStatus(status);
         response.setContentType("text/plain");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("Websocket refused: " + refusal + "\n");
+        response.getWriter().write("Websocket refused: " + why + "\n");
     }
 
     /** Why this handshake is refused, or null if it is not. */
