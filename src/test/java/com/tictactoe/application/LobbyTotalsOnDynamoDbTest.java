@@ -8,16 +8,11 @@ import com.tictactoe.domain.PlayerRecord;
 import com.tictactoe.domain.RecordRepository;
 import com.tictactoe.domain.Standing;
 import com.tictactoe.domain.WinLossDraw;
-import com.tictactoe.infrastructure.DynamoDbClients;
-import com.tictactoe.infrastructure.DynamoDbSettings;
 import com.tictactoe.infrastructure.DynamoGameDao;
 import com.tictactoe.infrastructure.DynamoRecordDao;
-import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.GameServer;
 import com.tictactoe.testsupport.LocalGames;
-import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -53,15 +48,7 @@ class LobbyTotalsOnDynamoDbTest {
     @BeforeAll
     static void createTables() {
         store = LocalGames.withFreshTable();
-        client = DynamoDbClients.create(
-                new DynamoDbSettings(
-                        Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                        Optional.empty(),
-                        store.table(),
-                        store.usersTable(),
-                        store.recordsTable(),
-                        true),
-                List.of(afterFinishingWrites));
+        client = store.clientWith(List.of(afterFinishingWrites));
     }
 
     @AfterAll

@@ -10,10 +10,8 @@ import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.Replay;
 import com.tictactoe.domain.Square;
-import com.tictactoe.testsupport.DynamoDbLocalSession;
 import com.tictactoe.testsupport.LocalGames;
 import com.tictactoe.testsupport.ThrottlingInterceptor;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +42,7 @@ class MoveOrderOnDynamoDbTest {
     static void aServerWhoseCallsAreCounted() {
         store = LocalGames.withFreshTable().register("alice", "bob");
         calls = new ThrottlingInterceptor();
-        client = DynamoDbClients.create(
-                new DynamoDbSettings(
-                        Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
-                        Optional.empty(),
-                        store.table(),
-                        store.usersTable(),
-                        false),
-                List.of(calls));
+        client = store.clientWith(List.of(calls));
         executor = Executors.newCachedThreadPool();
         facade = store.newServer(
                         new DynamoGameDao(client, store.table(), store.recordsTable(), executor), store.accounts())

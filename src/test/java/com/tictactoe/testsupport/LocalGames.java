@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -113,6 +114,19 @@ public final class LocalGames implements AutoCloseable {
         String player = Names.unique(name);
         register(player);
         return player;
+    }
+
+    /** A client of these tables on DynamoDB Local whose every call passes {@code interceptors}; the caller closes it. */
+    public DynamoDbClient clientWith(List<ExecutionInterceptor> interceptors) {
+        return DynamoDbClients.create(
+                new DynamoDbSettings(
+                        Optional.of(URI.create(DynamoDbLocalSession.endpoint())),
+                        Optional.empty(),
+                        table,
+                        usersTable,
+                        recordsTable,
+                        false),
+                interceptors);
     }
 
     public AccountRepository accounts() {
