@@ -30,6 +30,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -65,8 +67,11 @@ class PlayInBrowsersIT {
     @ArquillianResource
     private URL base;
 
-    private Browser alice;
-    private Browser bob;
+    // Alice's and bob's browsers serve every test of the class (starting two Chromiums for each
+    // test took most of its time): each test gets them reset, as new (Browser#reset). Started by
+    // the first test, as the deployment's address is only injected into test instances.
+    private static Browser alice;
+    private static Browser bob;
     private String aliceName;
     private String bobName;
 
@@ -75,21 +80,55 @@ class PlayInBrowsersIT {
         String run = UUID.randomUUID().toString().substring(0, 6);
         aliceName = "alice-" + run;
         bobName = "bob-" + run;
-        alice = new Browser(base);
-        bob = new Browser(base);
+        alice = reset(alice);
+        bob = reset(bob);
         Browser.pushOnly(alice, bob);
         alice.signUp(aliceName, PASSWORD);
         bob.signUp(bobName, PASSWORD);
     }
 
+    /** The browser reset as new; a new one the first time, or if that one could not be reset. */
+    private Browser reset(Browser browser) {
+        if (browser != null) {
+            try {
+                browser.reset();
+                return browser;
+            } catch (WebDriverException e) {
+                System.out.println("A browser could not be reset, a new one takes its place: " + e);
+                quietlyClose(browser);
+            }
+        }
+        return new Browser(base);
+    }
+
+    /** Each test's own pages: what earlier tests logged was dropped by the reset. */
     @AfterEach
-    void closeBrowsers() {
-        try {
+    void noConsoleErrors() {
+        if (alice != null && bob != null) {
             assertNoConsoleErrors(alice, "alice");
             assertNoConsoleErrors(bob, "bob");
+        }
+    }
+
+    @AfterAll
+    static void closeBrowsers() {
+        try {
+            quietlyClose(alice);
+            quietlyClose(bob);
         } finally {
-            alice.close();
-            bob.close();
+            alice = null;
+            bob = null;
+        }
+    }
+
+    private static void quietlyClose(Browser browser) {
+        if (browser == null) {
+            return;
+        }
+        try {
+            browser.close();
+        } catch (WebDriverException e) {
+            System.out.println("A browser could not be closed: " + e);
         }
     }
 
