@@ -357,8 +357,21 @@ public final class Browser implements AutoCloseable {
         waitUntil(d -> !square(squareName).getAttribute("aria-label").endsWith("empty"));
     }
 
+    /**
+     * The text of the element the selector finds now. A page may re-render a part between finding
+     * the element and reading it (the end of a game, say, rendered by the player's own request and
+     * again for the push that tells it): then the element the selector finds afterwards is read.
+     */
     public String text(String cssSelector) {
-        return driver.findElement(By.cssSelector(cssSelector)).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.cssSelector(cssSelector)).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public List<WebElement> all(String cssSelector) {
