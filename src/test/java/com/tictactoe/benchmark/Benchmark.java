@@ -61,8 +61,12 @@ public final class Benchmark {
     private static final String GAMES_TABLE = "Games";
     private static final int LOBBY_PLAYERS = 32;
     private static final int[] PAIRS = {1, 4, 16};
-    /** As few accounts as the watchers need, each holding as many sockets as one player may. */
-    private static final int WATCHER_ACCOUNTS = 50;
+    /**
+     * Accounts for the watchers, each watcher a browser (a session) of its own: at most as many
+     * per account as a player may have sessions on a server, or each new one would sign the oldest
+     * out and the signed-out pages would sign in again, around and around.
+     */
+    private static final int WATCHER_ACCOUNTS = 100;
 
     private static final Set<String> KNOWN_SCENARIOS = Set.of("lobby", "games", "watching", "hostile", "crowd");
     /** Pairs playing whole games while the crowd is connected. */
