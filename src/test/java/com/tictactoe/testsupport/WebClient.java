@@ -193,12 +193,15 @@ public final class WebClient {
     }
 
     /**
-     * A signed-in player invites {@code opponent} from the lobby's form, as its button does: the
-     * new game's id, from the address of the page the answer sends the browser to.
+     * The lobby's New game form sent for {@code opponent}, as a click on Invite sends it from a lobby
+     * just loaded: the answer as it is, a redirect to the game or a refusal.
      */
-    public String invite(String opponent) {
-        get("/");
-        HttpResponse<String> invited = post(
+    public HttpResponse<String> sendInvitation(String opponent) {
+        HttpResponse<String> lobby = get("/");
+        if (lobby.statusCode() != 200) {
+            throw new IllegalStateException("No lobby to invite from: " + lobby.statusCode());
+        }
+        return post(
                 "/index.xhtml",
                 form(
                         "invite",
@@ -211,6 +214,32 @@ public final class WebClient {
                         viewState(),
                         "tictactoe-token",
                         formToken()));
+    }
+
+    /**
+     * The template's Sign out clicked on the page last loaded, which {@code path} (without its
+     * query) posts to: the answer as it is.
+     */
+    public HttpResponse<String> signOutFrom(String path) {
+        return post(
+                path,
+                form(
+                        "signout",
+                        "signout",
+                        "signout:go",
+                        "Sign out",
+                        "jakarta.faces.ViewState",
+                        viewState(),
+                        "tictactoe-token",
+                        formToken()));
+    }
+
+    /**
+     * A signed-in player invites {@code opponent} from the lobby's form, as its button does: the
+     * new game's id, from the address of the page the answer sends the browser to.
+     */
+    public String invite(String opponent) {
+        HttpResponse<String> invited = sendInvitation(opponent);
         String location = invited.headers().firstValue("Location").orElse("");
         if (invited.statusCode() != 302 || !location.contains("/game.xhtml?id=")) {
             throw new IllegalStateException("No invitation sent: " + invited.statusCode() + " " + location);

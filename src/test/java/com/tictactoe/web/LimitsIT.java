@@ -110,21 +110,7 @@ class LimitsIT {
 
     /** Types the name into the lobby's New game form and clicks Invite. */
     private static HttpResponse<String> invite(Player host, String opponent) {
-        assertEquals(200, host.client().get("/").statusCode());
-        return host.client()
-                .post(
-                        "/index.xhtml",
-                        form(
-                                "invite",
-                                "invite",
-                                "invite:opponent",
-                                opponent,
-                                "invite:send",
-                                "Invite",
-                                "jakarta.faces.ViewState",
-                                host.client().viewState(),
-                                "tictactoe-token",
-                                host.client().formToken()));
+        return host.client().sendInvitation(opponent);
     }
 
     /** An invitation that must be accepted: the id of the game the answer leads to. */

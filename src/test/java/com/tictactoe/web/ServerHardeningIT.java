@@ -393,17 +393,7 @@ class ServerHardeningIT {
                 "and is cleared: " + forged.headers().allValues("Set-Cookie"));
 
         player.get("/");
-        HttpResponse<String> signedOut = player.post(
-                "/index.xhtml",
-                form(
-                        "signout",
-                        "signout",
-                        "signout:go",
-                        "Sign out",
-                        "jakarta.faces.ViewState",
-                        player.viewState(),
-                        "tictactoe-token",
-                        player.formToken()));
+        HttpResponse<String> signedOut = player.signOutFrom("/index.xhtml");
         assertEquals(302, signedOut.statusCode());
         WebClient replay = new WebClient(base);
         replay.setCookie("ttt_signin", token);
@@ -619,17 +609,7 @@ class ServerHardeningIT {
         for (String page :
                 List.of("/replay.xhtml?game=" + gameId, "/player.xhtml?name=" + guestName, "/leaders.xhtml")) {
             assertEquals(200, guest.get(page).statusCode(), page);
-            HttpResponse<String> signedOut = guest.post(
-                    page.replaceAll("\\?.*", ""),
-                    form(
-                            "signout",
-                            "signout",
-                            "signout:go",
-                            "Sign out",
-                            "jakarta.faces.ViewState",
-                            guest.viewState(),
-                            "tictactoe-token",
-                            guest.formToken()));
+            HttpResponse<String> signedOut = guest.signOutFrom(page.replaceAll("\\?.*", ""));
             assertEquals(302, signedOut.statusCode(), "signed out from " + page);
             assertTrue(signedOut.headers().firstValue("Location").orElse("").contains("/signin.xhtml?signedOut=true"));
             guest.signIn(guestName, PASSWORD);
@@ -851,20 +831,7 @@ class ServerHardeningIT {
             assertEquals(null, inbox.messages.poll(500, TimeUnit.MILLISECONDS), "kept open, nothing yet");
 
             WebClient bob = signedUp(Names.unique("bob"));
-            bob.get("/");
-            HttpResponse<String> invited = bob.post(
-                    "/index.xhtml",
-                    form(
-                            "invite",
-                            "invite",
-                            "invite:opponent",
-                            alice.name(),
-                            "invite:send",
-                            "Invite",
-                            "jakarta.faces.ViewState",
-                            bob.viewState(),
-                            "tictactoe-token",
-                            bob.formToken()));
+            HttpResponse<String> invited = bob.sendInvitation(alice.name());
             String location = invited.headers().firstValue("Location").orElseThrow();
             String gameId = location.substring(location.indexOf("id=") + 3);
 
@@ -983,20 +950,7 @@ class ServerHardeningIT {
                 open(mallory.channelPath(), origin(), mallory.client().sessionId(), malloryInbox);
         try {
             WebClient bob = signedUp(Names.unique("bob"));
-            bob.get("/");
-            bob.post(
-                    "/index.xhtml",
-                    form(
-                            "invite",
-                            "invite",
-                            "invite:opponent",
-                            aliceName,
-                            "invite:send",
-                            "Invite",
-                            "jakarta.faces.ViewState",
-                            bob.viewState(),
-                            "tictactoe-token",
-                            bob.formToken()));
+            bob.sendInvitation(aliceName);
             assertEquals(null, malloryInbox.messages.poll(2, TimeUnit.SECONDS), "nothing of Alice's reaches Mallory");
         } finally {
             accepted.abort();
