@@ -334,7 +334,10 @@ public final class Benchmark {
 
     private void games(ExecutorService pool) throws Exception {
         int most = Arrays.stream(PAIRS).max().orElseThrow();
-        List<PagePlayer> players = signUp("gm", 2 * most, Tally.ignoring(), pool);
+        // Each full page with its own socket and catch-up poll, as browsers load them.
+        List<PagePlayer> players = signUp("gm", 2 * most, Tally.ignoring(), pool).stream()
+                .map(PagePlayer::withSocketPerPage)
+                .toList();
         AtomicInteger gameNumber = new AtomicInteger();
         say("Whole games: warming up, 4 pairs for %.0f s, then 1 for %.0f s ...", warmupSeconds / 2, warmupSeconds / 2);
         playGames(players, 4, warmupSeconds / 2, Tally.ignoring(), gameNumber, new AtomicInteger());
@@ -346,11 +349,17 @@ public final class Benchmark {
             Phase phase = begin();
             int played = playGames(players, pairs, seconds, tally, gameNumber, moves);
             Row row = phase.end("games, " + pairs + (pairs == 1 ? " pair" : " pairs"), tally, played, "game");
+            double requestsPerGame = row.requests / (double) Math.max(1, played);
             row.extra = String.format(
-                    "%.1f games/s, %d moves, move %s",
+                    "%.1f games/s, %d moves, move %s; %.1f requests a game (%s), app CPU %.1f ms a game"
+                            + " (%.1f without the JIT compiler)",
                     played / row.seconds,
                     moves.get(),
-                    tally.of(PagePlayer.Request.MOVE).summary());
+                    tally.of(PagePlayer.Request.MOVE).summary(),
+                    requestsPerGame,
+                    tally.countsPerAction(played),
+                    row.cpuMsPerRequest * requestsPerGame,
+                    (row.cpuMsPerRequest - row.compilerMsPerRequest) * requestsPerGame);
             row.boundedByDatabase = true;
             row.moveP99 = tally.of(PagePlayer.Request.MOVE).millis(99);
             rows.add(row);

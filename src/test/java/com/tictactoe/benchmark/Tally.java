@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * What the players of one measured phase sent: every answered request timed, by kind and in all;
@@ -83,6 +84,15 @@ final class Tally implements PagePlayer.Traffic {
 
     Latencies of(PagePlayer.Request kind) {
         return byKind.get(kind);
+    }
+
+    /** How many requests of each kind one of {@code actions} took, e.g. "4.0 PAGE, 7.0 MOVE". */
+    String countsPerAction(int actions) {
+        return byKind.entrySet().stream()
+                .filter(kind -> kind.getValue().count() > 0)
+                .map(kind -> String.format(
+                        "%.1f %s", kind.getValue().count() / (double) Math.max(1, actions), kind.getKey()))
+                .collect(Collectors.joining(", "));
     }
 
     /** Requests answered as expected. */

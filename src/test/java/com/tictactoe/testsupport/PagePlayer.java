@@ -39,7 +39,9 @@ public final class PagePlayer {
         FORM,
         MOVE,
         REFRESH,
-        POLL
+        POLL,
+        /** A push websocket's handshake. */
+        SOCKET
     }
 
     /** Hears of every request: answered as expected (with its time), or not. */
@@ -109,6 +111,8 @@ public final class PagePlayer {
     private String lastRequest = "";
     /** The page's push websocket, once {@link #listen()} opened it, and what it heard since the last page load. */
     private WebSocket socket;
+    /** Whether every full page opens a socket of its own and polls once it is open, as faces.js and app.js do. */
+    private boolean socketPerPage;
 
     private final PushSockets.Inbox pushes = new PushSockets.Inbox();
 
@@ -170,6 +174,16 @@ public final class PagePlayer {
         return cookies.entrySet().stream()
                 .map(c -> c.getKey() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * From now on, once listening, each full page replaces the socket with its own and, once it is
+     * open, polls the page's live marker to catch up, as a browser's page does (app.js
+     * {@code opened}); otherwise one socket serves every page.
+     */
+    public PagePlayer withSocketPerPage() {
+        socketPerPage = true;
+        return this;
     }
 
     public PagePlayer openLobby() throws Unexpected {
@@ -301,14 +315,39 @@ public final class PagePlayer {
         if (socket == null) {
             URI address = URI.create(
                     "ws" + root.resolve(pushPath().substring(1)).toString().substring("http".length()));
-            socket = http.newWebSocketBuilder()
-                    .header("Origin", root.getScheme() + "://" + root.getRawAuthority())
-                    .header("Cookie", cookieHeader())
-                    .buildAsync(address, pushes)
-                    .orTimeout(30, TimeUnit.SECONDS)
-                    .join();
+            long start = System.nanoTime();
+            try {
+                socket = http.newWebSocketBuilder()
+                        .header("Origin", root.getScheme() + "://" + root.getRawAuthority())
+                        .header("Cookie", cookieHeader())
+                        .buildAsync(address, pushes)
+                        .orTimeout(30, TimeUnit.SECONDS)
+                        .join();
+            } catch (RuntimeException refused) {
+                traffic.failed("socket refused");
+                throw new Unexpected(name + ": the push websocket did not open: " + refused);
+            }
+            traffic.answered(Request.SOCKET, System.nanoTime() - start);
         }
         return this;
+    }
+
+    /** The page's own socket and its catch-up poll, after a full page, when each page has its own. */
+    private void reconnect() throws Unexpected {
+        if (!socketPerPage || socket == null) {
+            return;
+        }
+        socket.abort();
+        socket = null;
+        listen();
+        Matcher marker = LIVE_MARKER.matcher(page);
+        if (marker.find()) {
+            String address = unescape(attribute(marker.group(), "data-url"));
+            send(
+                    HttpRequest.newBuilder(root.resolve(address)).header("Accept", "application/json"),
+                    Request.POLL,
+                    "GET " + address);
+        }
     }
 
     /** Closes the page's websocket, as leaving the site does. */
@@ -605,6 +644,7 @@ public final class PagePlayer {
         gameForm = page.contains("<form id=\"game\"") ? formHtml(page, "game") : "";
         messages = section(page, "<div id=\"messages\"");
         viewState = hiddenFields(gameForm).get(VIEW_STATE);
+        reconnect();
     }
 
     /** A partial response, applied to the page as faces.js does. */
