@@ -41,4 +41,10 @@ public interface GameMetrics {
     default void sessionCreated() {}
 
     default void sessionEnded() {}
+
+    /** A page waited for its turn to render (all turns were taken). */
+    default void pageWaited() {}
+
+    /** A page was answered "busy" (503): it waited too long for a turn, or too many waited already. */
+    default void pageRefused() {}
 }

@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -398,6 +399,67 @@ class ServerHardeningIT {
         WebClient replay = new WebClient(base);
         replay.setCookie("ttt_signin", token);
         assertEquals(302, replay.get("/").statusCode(), "a token is dead once its player signed out");
+    }
+
+    /**
+     * Pages take turns (PageGate; the tests' server renders two at once): a burst of lobby pages,
+     * more than the request threads, makes some wait, and every one of them, dispatched again on
+     * its turn, comes back whole, through every filter (its reference, the security headers, the
+     * signed-in player's lobby). A burst of polls waits for no turn: only pages take turns.
+     */
+    @Test
+    void pagesTakeTurnsAndEveryPageThatWaitedIsServedWhole() throws Exception {
+        WebClient player = signedInPlayer();
+        String cookies = player.cookieHeader();
+        URI root = URI.create(base.toString());
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        int burst = 30; // more than pages rendered at once, fewer than may wait (tictactoe.pages.waiting)
+        ServerMetrics atStart = ServerMetrics.scrape();
+
+        ServerMetrics beforePolls = ServerMetrics.scrape();
+        List<HttpResponse<String>> polls = all(http, burst, root.resolve("api/me/changes"), cookies);
+        for (HttpResponse<String> poll : polls) {
+            assertEquals(200, poll.statusCode(), poll.body());
+        }
+        assertEquals(
+                0, ServerMetrics.scrape().since(beforePolls, "tictactoe_pages_waited_total"), "polls take no turn");
+
+        double waited = 0;
+        for (int round = 0; round < 5 && waited == 0; round++) {
+            ServerMetrics before = ServerMetrics.scrape();
+            List<HttpResponse<String>> lobbies = all(http, burst, root, cookies);
+            for (HttpResponse<String> lobby : lobbies) {
+                assertEquals(200, lobby.statusCode(), lobby.body());
+                assertTrue(lobby.body().contains("id=\"invite\""), "the lobby, whole: " + lobby.body());
+                assertTrue(lobby.body().trim().endsWith("</html>"), "the lobby, to its end");
+                assertSecurityHeaders(lobby, "a lobby in the burst");
+            }
+            waited = ServerMetrics.scrape().since(before, "tictactoe_pages_waited_total");
+        }
+        assertTrue(waited > 0, "in a burst of " + burst + " lobbies, some waited for their turn");
+        assertEquals(0, ServerMetrics.scrape().since(atStart, "tictactoe_pages_refused_total"), "none was refused");
+    }
+
+    /** {@code count} GETs of {@code address} sent at once, each on its own connection; their answers. */
+    private static List<HttpResponse<String>> all(HttpClient http, int count, URI address, String cookies)
+            throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sent.add(http.sendAsync(
+                    HttpRequest.newBuilder(address)
+                            .header("Cookie", cookies)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> each : sent) {
+            answers.add(each.get(60, TimeUnit.SECONDS));
+        }
+        return answers;
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) {

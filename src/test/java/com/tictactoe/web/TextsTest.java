@@ -73,7 +73,7 @@ class TextsTest {
         for (String outcome : List.of("win", "loss", "draw")) {
             named.add("outcome." + outcome);
         }
-        for (String page : List.of("refused", "failed", "unavailable", "notFound")) {
+        for (String page : List.of("refused", "failed", "unavailable", "busy", "notFound")) {
             named.add("error." + page + ".title");
             named.add("error." + page + ".text");
         }

@@ -19,13 +19,15 @@ import java.util.Map;
  * The error pages, with the request's reference on them. Plain HTML from a servlet: they must
  * show even when Faces is what failed.
  */
-@WebServlet(urlPatterns = {ErrorPages.ERROR, ErrorPages.UNAVAILABLE, ErrorPages.NOT_FOUND})
+@WebServlet(urlPatterns = {ErrorPages.ERROR, ErrorPages.UNAVAILABLE, ErrorPages.BUSY, ErrorPages.NOT_FOUND})
 public class ErrorPages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     public static final String ERROR = "/error";
     public static final String UNAVAILABLE = "/unavailable";
     public static final String NOT_FOUND = "/not-found";
+    /** Where a page goes that could not have its turn (web.guards.PageGate). */
+    public static final String BUSY = "/busy";
 
     /** A page's code and its texts' keys ({@code error.<name>.title} and {@code .text}). */
     private record Page(String code, String name, String head) {}
@@ -36,6 +38,7 @@ public class ErrorPages extends HttpServlet {
     private static final Map<String, Page> PAGES = Map.of(
             ERROR, new Page("Oops", "failed", ""),
             UNAVAILABLE, new Page("503", "unavailable", "<meta http-equiv=\"refresh\" content=\"10\"/>"),
+            BUSY, new Page("503", "busy", "<meta http-equiv=\"refresh\" content=\"5\"/>"),
             NOT_FOUND, new Page("404", "notFound", ""));
 
     private volatile String layout;

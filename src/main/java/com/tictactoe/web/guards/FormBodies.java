@@ -17,7 +17,7 @@ import java.util.concurrent.Semaphore;
  */
 public final class FormBodies {
 
-    /** Threads that may wait for bodies still on their way, of the pool's eight. */
+    /** Threads that may wait for bodies still on their way, however many the pool has. */
     static final int SLOW_READERS = 2;
     /** The longest wait for a whole body. */
     public static final Duration DEADLINE = Duration.ofSeconds(5);
