@@ -42,9 +42,9 @@ public interface GameMetrics {
 
     default void sessionEnded() {}
 
-    /** A page waited for its turn to render (all turns were taken). */
-    default void pageWaited() {}
+    /** A costly request ({@code kind} "move" or "page") waited for its turn: all were taken. */
+    default void requestWaited(String kind) {}
 
-    /** A page was answered "busy" (503): it waited too long for a turn, or too many waited already. */
-    default void pageRefused() {}
+    /** A costly request was answered "busy" (503): it waited too long for a turn. */
+    default void requestRefused(String kind) {}
 }

@@ -402,7 +402,7 @@ class ServerHardeningIT {
     }
 
     /**
-     * Pages take turns (PageGate; the tests' server renders two at once): a burst of lobby pages,
+     * Pages take turns (TurnGate; the tests' server runs two at once): a burst of lobby pages,
      * more than the request threads, makes some wait, and every one of them, dispatched again on
      * its turn, comes back whole, through every filter (its reference, the security headers, the
      * signed-in player's lobby). A burst of polls waits for no turn: only pages take turns.
@@ -416,7 +416,7 @@ class ServerHardeningIT {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-        int burst = 30; // more than pages rendered at once, fewer than may wait (tictactoe.pages.waiting)
+        int burst = 30; // more than pages rendered at once, fewer than the request threads
         ServerMetrics atStart = ServerMetrics.scrape();
 
         ServerMetrics beforePolls = ServerMetrics.scrape();
@@ -425,7 +425,7 @@ class ServerHardeningIT {
             assertEquals(200, poll.statusCode(), poll.body());
         }
         assertEquals(
-                0, ServerMetrics.scrape().since(beforePolls, "tictactoe_pages_waited_total"), "polls take no turn");
+                0, ServerMetrics.scrape().since(beforePolls, "tictactoe_requests_waited_total"), "polls take no turn");
 
         double waited = 0;
         for (int round = 0; round < 5 && waited == 0; round++) {
@@ -437,10 +437,10 @@ class ServerHardeningIT {
                 assertTrue(lobby.body().trim().endsWith("</html>"), "the lobby, to its end");
                 assertSecurityHeaders(lobby, "a lobby in the burst");
             }
-            waited = ServerMetrics.scrape().since(before, "tictactoe_pages_waited_total");
+            waited = ServerMetrics.scrape().since(before, "tictactoe_requests_waited_total");
         }
         assertTrue(waited > 0, "in a burst of " + burst + " lobbies, some waited for their turn");
-        assertEquals(0, ServerMetrics.scrape().since(atStart, "tictactoe_pages_refused_total"), "none was refused");
+        assertEquals(0, ServerMetrics.scrape().since(atStart, "tictactoe_requests_refused_total"), "none was refused");
     }
 
     /** {@code count} GETs of {@code address} sent at once, each on its own connection; their answers. */

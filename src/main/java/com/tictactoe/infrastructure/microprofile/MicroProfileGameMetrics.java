@@ -15,8 +15,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * {@code tictactoe_games_finished_total{outcome="win"|"draw"}}, {@code tictactoe_moves_total},
  * {@code tictactoe_moves_refused_total{reason}} (the domain's Rejection, e.g. {@code square_taken}),
  * {@code tictactoe_signins_total{outcome="succeeded"|"refused"|"limited"}},
- * {@code tictactoe_sessions_created_total}, {@code tictactoe_pages_waited_total},
- * {@code tictactoe_pages_refused_total} and the gauges {@code tictactoe_live_pages} and
+ * {@code tictactoe_sessions_created_total}, {@code tictactoe_requests_waited_total{kind}},
+ * {@code tictactoe_requests_refused_total{kind}} ({@code move} or {@code page}) and the gauges {@code tictactoe_live_pages} and
  * {@code tictactoe_sessions}. A counter is published from its first count on. It carries no
  * annotation: {@link MicroProfileAdapters} makes it a bean only where the API exists, and
  * gives {@code registry} its {@code @Inject}.
@@ -38,10 +38,10 @@ public class MicroProfileGameMetrics implements GameMetrics {
 
     static final Metadata SESSIONS_CREATED = counter(
             "tictactoe.sessions.created", "HTTP sessions created on this server (each by a sign-in or sign-up)");
-    static final Metadata PAGES_WAITED =
-            counter("tictactoe.pages.waited", "Pages that waited for a turn to render (every turn was taken)");
-    static final Metadata PAGES_REFUSED =
-            counter("tictactoe.pages.refused", "Pages answered busy (503): they waited too long, or too many waited");
+    static final Metadata REQUESTS_WAITED = counter(
+            "tictactoe.requests.waited", "Moves and pages that waited for a turn (every turn was taken), by kind");
+    static final Metadata REQUESTS_REFUSED = counter(
+            "tictactoe.requests.refused", "Moves and pages answered busy (503): they waited too long for a turn");
     static final Metadata SESSIONS = Metadata.builder()
             .withName("tictactoe.sessions")
             .withDescription("HTTP sessions held by this server")
@@ -124,13 +124,13 @@ public class MicroProfileGameMetrics implements GameMetrics {
     }
 
     @Override
-    public void pageWaited() {
-        registry().counter(PAGES_WAITED).inc();
+    public void requestWaited(String kind) {
+        registry().counter(REQUESTS_WAITED, new Tag("kind", kind)).inc();
     }
 
     @Override
-    public void pageRefused() {
-        registry().counter(PAGES_REFUSED).inc();
+    public void requestRefused(String kind) {
+        registry().counter(REQUESTS_REFUSED, new Tag("kind", kind)).inc();
     }
 
     private static String label(Enum<?> value) {

@@ -26,7 +26,7 @@ public class ErrorPages extends HttpServlet {
     public static final String ERROR = "/error";
     public static final String UNAVAILABLE = "/unavailable";
     public static final String NOT_FOUND = "/not-found";
-    /** Where a page goes that could not have its turn (web.guards.PageGate). */
+    /** Where a page goes that could not have its turn (web.guards.TurnGate). */
     public static final String BUSY = "/busy";
 
     /** A page's code and its texts' keys ({@code error.<name>.title} and {@code .text}). */

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tictactoe.web.guards.PageTurns.Admission;
+import com.tictactoe.web.guards.Turns.Admission;
+import com.tictactoe.web.guards.Turns.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,48 +14,49 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class PageTurnsTest {
+class TurnsTest {
 
     private static final Duration LONG = Duration.ofSeconds(30);
 
     @Test
     void pagesGoOnAtOnceUpToTheLimit() throws Exception {
-        PageTurns turns = new PageTurns(2, 0);
-        assertEquals(Admission.AT_ONCE, turns.take(LONG));
-        assertEquals(Admission.AT_ONCE, turns.take(LONG));
-        assertEquals(Admission.LINE_FULL, turns.take(LONG), "no one may wait: refused without waiting");
+        Turns turns = new Turns(2);
+        assertEquals(Admission.AT_ONCE, turns.take(Kind.PAGE, LONG));
+        assertEquals(Admission.AT_ONCE, turns.take(Kind.PAGE, LONG));
+        assertEquals(Admission.TIMED_OUT, turns.take(Kind.PAGE, Duration.ZERO), "both taken");
         turns.end();
-        assertEquals(Admission.AT_ONCE, turns.take(LONG));
+        assertEquals(Admission.AT_ONCE, turns.take(Kind.PAGE, LONG));
     }
 
     @Test
     void aPageWaitsForATurnAndGivesUpAfterTheLongestWait() throws Exception {
-        PageTurns turns = new PageTurns(1, 5);
-        turns.take(LONG);
+        Turns turns = new Turns(1);
+        turns.take(Kind.PAGE, LONG);
         long asked = System.nanoTime();
-        assertEquals(Admission.TIMED_OUT, turns.take(Duration.ofMillis(200)));
+        assertEquals(Admission.TIMED_OUT, turns.take(Kind.PAGE, Duration.ofMillis(200)));
         assertTrue(System.nanoTime() - asked >= TimeUnit.MILLISECONDS.toNanos(200), "it waited");
         assertEquals(0, turns.waiting());
         assertEquals(0, turns.free(), "the one turn is still taken");
     }
 
     @Test
-    void anEndedTurnGoesToAWaitingPageAndTheLineIsBounded() throws Exception {
-        PageTurns turns = new PageTurns(1, 2);
+    void anEndedTurnGoesToAWaitingPageNotToOneThatComesLater() throws Exception {
+        Turns turns = new Turns(1);
         ExecutorService pages = Executors.newFixedThreadPool(2);
         try {
-            turns.take(LONG);
-            Future<Admission> first = pages.submit(() -> turns.take(LONG));
-            Future<Admission> second = pages.submit(() -> turns.take(LONG));
+            turns.take(Kind.PAGE, LONG);
+            Future<Admission> first = pages.submit(() -> turns.take(Kind.PAGE, LONG));
+            Future<Admission> second = pages.submit(() -> turns.take(Kind.PAGE, LONG));
             awaitWaiting(turns, 2);
-            assertEquals(Admission.LINE_FULL, turns.take(LONG), "two wait already");
             turns.end();
-            turns.end();
+            assertEquals(Admission.TIMED_OUT, turns.take(Kind.PAGE, Duration.ZERO), "the pages that wait come first");
             assertEquals(Admission.AFTER_WAITING, first.get(10, TimeUnit.SECONDS));
+            turns.end(); // the first page's turn
             assertEquals(Admission.AFTER_WAITING, second.get(10, TimeUnit.SECONDS));
         } finally {
             pages.shutdownNow();
@@ -63,23 +65,22 @@ class PageTurnsTest {
 
     @Test
     void pagesGetTheirTurnsInTheOrderTheyCame() throws Exception {
-        PageTurns turns = new PageTurns(1, 10);
+        Turns turns = new Turns(1);
         int waiters = 5;
         ExecutorService pages = Executors.newFixedThreadPool(waiters);
         List<Integer> served = Collections.synchronizedList(new ArrayList<>());
         try {
-            turns.take(LONG);
+            turns.take(Kind.PAGE, LONG);
             List<Future<?>> all = new ArrayList<>();
             for (int i = 0; i < waiters; i++) {
                 int number = i;
                 all.add(pages.submit(() -> {
-                    turns.take(LONG);
+                    turns.take(Kind.PAGE, LONG);
                     served.add(number);
                     turns.end();
                     return null;
                 }));
                 awaitWaiting(turns, i + 1);
-                Thread.sleep(50); // counted just before it queues: let it queue before the next comes
             }
             turns.end();
             for (Future<?> each : all) {
@@ -92,10 +93,40 @@ class PageTurnsTest {
     }
 
     @Test
+    void aWaitingMoveHasTheNextTurnBeforeEveryWaitingPage() throws Exception {
+        Turns turns = new Turns(1);
+        ExecutorService requests = Executors.newFixedThreadPool(3);
+        List<String> served = Collections.synchronizedList(new ArrayList<>());
+        try {
+            turns.take(Kind.PAGE, LONG);
+            List<Future<?>> all = new ArrayList<>();
+            String[] order = {"page 1", "page 2", "move"};
+            for (int i = 0; i < order.length; i++) {
+                String name = order[i];
+                all.add(requests.submit(() -> {
+                    turns.take(name.startsWith("move") ? Kind.MOVE : Kind.PAGE, LONG);
+                    served.add(name);
+                    turns.end();
+                    return null;
+                }));
+                awaitWaiting(turns, i + 1);
+            }
+            assertEquals(Admission.TIMED_OUT, turns.take(Kind.MOVE, Duration.ZERO), "a move waits already");
+            turns.end();
+            for (Future<?> each : all) {
+                each.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+        assertEquals(List.of("move", "page 1", "page 2"), served);
+    }
+
+    @Test
     void manyThreadsNeverHoldMoreTurnsThanAllowed() throws Exception {
         int atOnce = 3;
         int pages = 20_000;
-        PageTurns turns = new PageTurns(atOnce, pages);
+        Turns turns = new Turns(atOnce);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(pages);
@@ -104,7 +135,8 @@ class PageTurnsTest {
             for (int i = 0; i < pages; i++) {
                 threads.execute(() -> {
                     try {
-                        assertTrue(turns.take(LONG).hasTurn());
+                        assertTrue(turns.take(ThreadLocalRandom.current().nextBoolean() ? Kind.MOVE : Kind.PAGE, LONG)
+                                .hasTurn());
                         most.accumulateAndGet(running.incrementAndGet(), Math::max);
                         running.decrementAndGet();
                         turns.end();
@@ -123,12 +155,12 @@ class PageTurnsTest {
     }
 
     @Test
-    void atLeastOneTurn() {
-        assertThrows(IllegalArgumentException.class, () -> new PageTurns(0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new PageTurns(1, -1));
+    void atLeastOneTurnAndNoMoreEndedThanTaken() {
+        assertThrows(IllegalArgumentException.class, () -> new Turns(0));
+        assertThrows(IllegalStateException.class, () -> new Turns(1).end());
     }
 
-    private static void awaitWaiting(PageTurns turns, int count) throws InterruptedException {
+    private static void awaitWaiting(Turns turns, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (turns.waiting() < count) {
             assertTrue(System.nanoTime() < deadline, "pages waiting: " + turns.waiting());

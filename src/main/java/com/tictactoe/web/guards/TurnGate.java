@@ -1,0 +1,109 @@
+package com.tictactoe.web.guards;
+
+import com.tictactoe.application.Configuration;
+import com.tictactoe.application.GameMetrics;
+import com.tictactoe.web.errors.ErrorPages;
+import com.tictactoe.web.errors.RequestIds;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The costly requests take turns, a few at a time, and a move goes before any page that waits: on
+ * a server whose cores are all busy, a move would otherwise share them with every page being
+ * rendered (each thread its slice) and be answered only when they are. Pages (Faces' requests: full
+ * pages, their forms and their AJAX re-renders) are the costliest thing the server does; a move (the
+ * script's {@code POST} to the moves address) is what a player, and the opponent's push, wait for.
+ * Polls, websocket handshakes, assets and health checks are cheap and take no turn. A request
+ * without a turn waits on its thread, having done nothing yet; the pool has threads enough beside
+ * them (deploy/payara-preboot.asadmin). One that waits too long is answered busy (503): a page
+ * with the busy page, which tries again by itself. Requests are not refused for being many: a
+ * burst of them is legitimate (a thousand watchers of one game re-render its end at once).
+ *
+ * <p>After PostbackGuard: a form's body is read before its page asks for a turn, so a client
+ * trickling one holds no turn, and a request refused as malformed costs none.
+ */
+public class TurnGate extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    static final String AT_ONCE = "tictactoe.requests.at-once";
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
+    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final String MOVES = "/api";
+    private static final Logger LOG = Logger.getLogger(TurnGate.class.getName());
+
+    private transient Turns turns;
+
+    @Inject
+    private transient GameMetrics metrics;
+
+    @Override
+    public void init() {
+        int atOnce = Configuration.value(AT_ONCE)
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .orElse(2 * Runtime.getRuntime().availableProcessors());
+        turns = new Turns(atOnce);
+        LOG.info(() -> String.format("Moves and pages: %d at a time, moves first", atOnce));
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Optional<Turns.Kind> kind = kindOf(request);
+        if (kind.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Turns.Admission admission;
+        try {
+            admission = turns.take(kind.get(), LONGEST_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stopped while waiting for a turn");
+        }
+        String label = kind.get().name().toLowerCase(Locale.ROOT);
+        if (admission != Turns.Admission.AT_ONCE) {
+            metrics.requestWaited(label);
+        }
+        if (!admission.hasTurn()) {
+            refuse(request, response, kind.get(), label);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            turns.end();
+        }
+    }
+
+    private static Optional<Turns.Kind> kindOf(HttpServletRequest request) {
+        if (request.getServletPath().endsWith(".xhtml")) {
+            return Optional.of(Turns.Kind.PAGE);
+        }
+        if (MOVES.equals(request.getServletPath()) && "POST".equals(request.getMethod())) {
+            return Optional.of(Turns.Kind.MOVE);
+        }
+        return Optional.empty();
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Turns.Kind kind, String label)
+            throws IOException, ServletException {
+        metrics.requestRefused(label);
+        RequestIds.refused(request, "no turn in time");
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        if (kind == Turns.Kind.PAGE) {
+            request.getRequestDispatcher(ErrorPages.BUSY).forward(request, response);
+        }
+    }
+}
