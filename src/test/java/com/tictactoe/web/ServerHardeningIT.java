@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -402,58 +403,75 @@ class ServerHardeningIT {
     }
 
     /**
-     * Pages take turns (TurnGate; the tests' server runs two at once): a burst of lobby pages,
-     * more than the request threads, makes some wait, and every one of them, dispatched again on
-     * its turn, comes back whole, through every filter (its reference, the security headers, the
-     * signed-in player's lobby). A burst of polls waits for no turn: only pages take turns.
+     * Moves and pages take turns (TurnGate; the tests' server runs two at once): a burst of lobby
+     * pages and moves, more than the turns, makes some of each wait, and every one of them comes
+     * back whole on its turn, through every filter (its reference, the security headers, the
+     * signed-in player's lobby; the move decided by the game's rules). A burst of polls waits for no
+     * turn.
      */
     @Test
-    void pagesTakeTurnsAndEveryPageThatWaitedIsServedWhole() throws Exception {
+    void movesAndPagesTakeTurnsAndEveryOneThatWaitedIsServedWhole() throws Exception {
         WebClient player = signedInPlayer();
         String cookies = player.cookieHeader();
+        String token = player.formToken();
         URI root = URI.create(base.toString());
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-        int burst = 30; // more than pages rendered at once, fewer than the request threads
+        int burst = 20; // of each kind: more than the turns, fewer than the request threads
         ServerMetrics atStart = ServerMetrics.scrape();
 
-        ServerMetrics beforePolls = ServerMetrics.scrape();
-        List<HttpResponse<String>> polls = all(http, burst, root.resolve("api/me/changes"), cookies);
-        for (HttpResponse<String> poll : polls) {
-            assertEquals(200, poll.statusCode(), poll.body());
+        HttpRequest poll = request(root.resolve("api/me/changes"), cookies).build();
+        for (HttpResponse<String> answer : atOnce(http, Collections.nCopies(burst, poll))) {
+            assertEquals(200, answer.statusCode(), answer.body());
         }
-        assertEquals(
-                0, ServerMetrics.scrape().since(beforePolls, "tictactoe_requests_waited_total"), "polls take no turn");
+        assertEquals(0, ServerMetrics.scrape().since(atStart, "tictactoe_requests_waited_total"), "polls take no turn");
 
-        double waited = 0;
-        for (int round = 0; round < 5 && waited == 0; round++) {
-            ServerMetrics before = ServerMetrics.scrape();
-            List<HttpResponse<String>> lobbies = all(http, burst, root, cookies);
-            for (HttpResponse<String> lobby : lobbies) {
-                assertEquals(200, lobby.statusCode(), lobby.body());
-                assertTrue(lobby.body().contains("id=\"invite\""), "the lobby, whole: " + lobby.body());
-                assertTrue(lobby.body().trim().endsWith("</html>"), "the lobby, to its end");
-                assertSecurityHeaders(lobby, "a lobby in the burst");
-            }
-            waited = ServerMetrics.scrape().since(before, "tictactoe_requests_waited_total");
+        HttpRequest lobby = request(root, cookies).build();
+        // a move in a game that does not exist: it takes its turn, then the rules refuse it
+        HttpRequest move = request(root.resolve("api/games/" + UUID.randomUUID() + "/moves/TopLeft"), cookies)
+                .header("X-Tictactoe-Token", token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        List<HttpRequest> mixed = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            mixed.add(lobby);
+            mixed.add(move);
         }
-        assertTrue(waited > 0, "in a burst of " + burst + " lobbies, some waited for their turn");
+        double pagesWaited = 0;
+        double movesWaited = 0;
+        for (int round = 0; round < 5 && (pagesWaited == 0 || movesWaited == 0); round++) {
+            ServerMetrics before = ServerMetrics.scrape();
+            for (HttpResponse<String> answer : atOnce(http, mixed)) {
+                if (answer.request().method().equals("POST")) {
+                    assertEquals(409, answer.statusCode(), answer.body());
+                    assertTrue(answer.body().contains("NO_SUCH_GAME"), answer.body());
+                } else {
+                    assertEquals(200, answer.statusCode(), answer.body());
+                    assertTrue(answer.body().contains("id=\"invite\""), "the lobby, whole: " + answer.body());
+                    assertTrue(answer.body().trim().endsWith("</html>"), "the lobby, to its end");
+                    assertSecurityHeaders(answer, "a lobby in the burst");
+                }
+            }
+            ServerMetrics after = ServerMetrics.scrape();
+            pagesWaited += after.since(before, "tictactoe_requests_waited_total", "kind", "page");
+            movesWaited += after.since(before, "tictactoe_requests_waited_total", "kind", "move");
+        }
+        assertTrue(pagesWaited > 0, "in bursts of " + burst + " lobbies and moves, some lobbies waited for a turn");
+        assertTrue(movesWaited > 0, "in bursts of " + burst + " lobbies and moves, some moves waited for a turn");
         assertEquals(0, ServerMetrics.scrape().since(atStart, "tictactoe_requests_refused_total"), "none was refused");
     }
 
-    /** {@code count} GETs of {@code address} sent at once, each on its own connection; their answers. */
-    private static List<HttpResponse<String>> all(HttpClient http, int count, URI address, String cookies)
-            throws Exception {
+    private static HttpRequest.Builder request(URI address, String cookies) {
+        return HttpRequest.newBuilder(address).header("Cookie", cookies).timeout(Duration.ofSeconds(30));
+    }
+
+    /** The requests sent at once, each on its own connection; their answers, in the same order. */
+    private static List<HttpResponse<String>> atOnce(HttpClient http, List<HttpRequest> requests) throws Exception {
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            sent.add(http.sendAsync(
-                    HttpRequest.newBuilder(address)
-                            .header("Cookie", cookies)
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString()));
+        for (HttpRequest each : requests) {
+            sent.add(http.sendAsync(each, HttpResponse.BodyHandlers.ofString()));
         }
         List<HttpResponse<String>> answers = new ArrayList<>();
         for (CompletableFuture<HttpResponse<String>> each : sent) {
@@ -1023,18 +1041,7 @@ class ServerHardeningIT {
     void afterSigningOutTheChannelIsRefused() {
         Listener alice = lobbyOf(Names.unique("alice"));
         String session = alice.client().sessionId();
-        HttpResponse<String> signedOut = alice.client()
-                .post(
-                        "/index.xhtml",
-                        form(
-                                "signout",
-                                "signout",
-                                "signout:go",
-                                "Sign out",
-                                "jakarta.faces.ViewState",
-                                alice.client().viewState(),
-                                "tictactoe-token",
-                                alice.client().formToken()));
+        HttpResponse<String> signedOut = alice.client().signOutFrom("/index.xhtml");
         assertEquals(302, signedOut.statusCode());
         assertRefused(alice.channelPath(), origin(), session, "the session was ended");
     }
