@@ -38,6 +38,26 @@ public final class Configuration {
     }
 
     /**
+     * A setting that is a whole number above zero (sockets, requests at once); empty when unset or
+     * blank. A value that is not one stops the start with the setting's name.
+     */
+    public static Optional<Integer> count(String property, Optional<String> configured) {
+        Optional<String> value = configured.map(String::trim).filter(text -> !text.isEmpty());
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int count = Integer.parseInt(value.get());
+            if (count < 1) {
+                throw new IllegalArgumentException("not above zero");
+            }
+            return Optional.of(count);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(property + " must be a whole number above zero: " + value.get(), e);
+        }
+    }
+
+    /**
      * A setting that is an ISO-8601 duration longer than zero ({@code PT12H}, {@code P7D}); empty
      * when unset or blank. A value that is not one stops the start with the setting's name.
      */

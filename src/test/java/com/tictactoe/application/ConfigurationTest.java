@@ -2,14 +2,29 @@ package com.tictactoe.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Settings read from system properties or, failing that, environment variables. */
 class ConfigurationTest {
+
+    @Test
+    void aCountIsAWholeNumberAboveZeroAndAnythingElseNamesTheSetting() {
+        assertEquals(Optional.of(12), Configuration.count("tictactoe.x", Optional.of(" 12 ")));
+        assertEquals(Optional.empty(), Configuration.count("tictactoe.x", Optional.of("  ")));
+        assertEquals(Optional.empty(), Configuration.count("tictactoe.x", Optional.empty()));
+        for (String wrong : List.of("0", "-3", "four", "1.5")) {
+            IllegalArgumentException refused = assertThrows(
+                    IllegalArgumentException.class, () -> Configuration.count("tictactoe.x", Optional.of(wrong)));
+            assertTrue(refused.getMessage().startsWith("tictactoe.x must be a whole number above zero"), wrong);
+        }
+    }
 
     @Test
     void aPropertyIsACommaSeparatedListWithoutBlanks() {

@@ -48,9 +48,7 @@ public class TurnGate extends HttpFilter {
 
     @Override
     public void init() {
-        int atOnce = Configuration.value(AT_ONCE)
-                .map(String::trim)
-                .map(Integer::parseInt)
+        int atOnce = Configuration.count(AT_ONCE, Configuration.value(AT_ONCE))
                 .orElse(2 * Runtime.getRuntime().availableProcessors());
         turns = new Turns(atOnce);
         LOG.info(() -> String.format("Moves and pages: %d at a time, moves first", atOnce));

@@ -31,11 +31,12 @@ public class LivePages {
     }
 
     /**
-     * Whether the player may open one more socket here. Handshakes under way are not counted until
-     * their socket opens: a few more than the limits can open at once, never without bound.
+     * Whether the player may open one more socket here ({@link #full} says it for the server).
+     * Handshakes under way are not counted until their socket opens: a few more than the limits
+     * can open at once, never without bound.
      */
     boolean hasRoomFor(String player) {
-        return open.get() < limits.total() && byPlayer.getOrDefault(player, 0) < limits.perPlayer();
+        return byPlayer.getOrDefault(player, 0) < limits.perPlayer();
     }
 
     /** Whether the server as a whole holds as many sockets as it may. */

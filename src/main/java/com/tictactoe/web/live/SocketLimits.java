@@ -25,9 +25,7 @@ public record SocketLimits(int perPlayer, int total) {
     static final int FEWEST = 100;
 
     static SocketLimits fromEnvironment() {
-        int total = Configuration.value(MAX_SOCKETS)
-                .map(String::trim)
-                .map(Integer::parseInt)
+        int total = Configuration.count(MAX_SOCKETS, Configuration.value(MAX_SOCKETS))
                 .orElseGet(() -> forHeap(Runtime.getRuntime().maxMemory()));
         return new SocketLimits(PER_PLAYER, total);
     }
