@@ -1,7 +1,7 @@
 /*
  * Live pages. The server pushes a change over the Faces websocket when a game changes: the game's
- * id, and while the game is being played its board and the mark to move. A game page shows such a
- * move itself; for anything else, the page concerned re-renders itself. Should the websocket be
+ * id, and from its acceptance to its end its board and the mark to move or the result. A game page
+ * shows such a start, move or end itself; for anything else, the page concerned re-renders itself. Should the websocket be
  * unavailable, the page polls a small version endpoint instead (and, as a safety net, slowly even
  * while the socket is open).
  */
@@ -59,11 +59,13 @@
 
     /*
      * Shows a pushed change on the game page without a request, if it can: nothing to do for a
-     * version the page shows already (its own move, an older push arriving late); for a move, the
-     * marks, which squares can be played, the status line the server rendered for that mark's turn
-     * (data-status-o/-x, present only while the game is being played) and the page's version.
-     * False if the page must be re-rendered instead: another kind of change (the game started,
-     * ended or was deleted), or a page that shows no game being played.
+     * version the page shows already (its own move, an older push arriving late); for a move, or
+     * the acceptance that starts the game, the marks, which squares can be played, the status line
+     * the server rendered for that mark's turn (data-status-o/-x, present only while the game waits
+     * for its guest or is being played) and the page's version; for the end of a game played out,
+     * the board with its line and the result the server rendered for it (data-result-o/-x/-draw).
+     * False if the page must be re-rendered instead: another kind of change (an invitation, a
+     * resignation, a time-out, a deletion), or a page that shows no game under way.
      */
     function show(change) {
         var element = marker();
@@ -78,31 +80,80 @@
         if (!change.board || !status || !board || !element.hasAttribute("data-status-o")) {
             return false;
         }
+        if (change.result) {
+            return showEnd(change, element, status, board);
+        }
         var yours = element.getAttribute("data-mark") === change.next;
-        board.querySelectorAll(".cell").forEach(function (cell) {
-            var mark = change.board[cell.getAttribute("data-square")] || "";
-            var label = cell.getAttribute("aria-label");
-            cell.textContent = mark;
-            // as Cell.getStyleClass names them; no square is winning while the game is played
-            cell.className = mark ? "cell mark-" + mark.toLowerCase() : "cell";
-            cell.disabled = !yours || mark !== "";
-            cell.setAttribute("aria-label", label.substring(0, label.lastIndexOf(", ")) + ", "
-                + (mark || element.getAttribute("data-empty")));
-        });
+        drawBoard(board, change.board, yours, []);
         status.textContent = element.getAttribute("data-status-" + change.next.toLowerCase());
         status.classList.toggle("status-yours", yours);
         board.classList.toggle("board-live", yours);
+        // the game started, if it was waiting: a game's actions instead of the invitation's
+        setHidden(".pending-actions", true);
+        setHidden(".game-actions", false);
+        shown(element, change);
+        return true;
+    }
+
+    /* The end of a game played out, as the server renders a finished game's page. */
+    function showEnd(change, element, status, board) {
+        var result = document.getElementById("result");
+        var text = element.getAttribute("data-result-" + String(change.result).toLowerCase());
+        if (!result || !text) {
+            return false;
+        }
+        drawBoard(board, change.board, false, change.line || []);
+        status.textContent = element.getAttribute("data-over");
+        status.classList.remove("status-yours");
+        board.classList.remove("board-live");
+        var mark = element.getAttribute("data-mark");
+        // as GamePage.getResultClass names them: the player's outcome, nothing for a watcher
+        result.className = "result" + (!mark ? "" : change.result === "draw" ? " result-draw"
+            : change.result === mark ? " result-win" : " result-loss");
+        result.querySelector(".result-text").textContent = text;
+        result.hidden = false;
+        setHidden(".pending-actions, .game-actions", true);
+        // no move is made any more: a later change of this game (a deletion) is re-rendered
+        ["data-status-o", "data-status-x", "data-moves"].forEach(function (name) {
+            element.removeAttribute(name);
+        });
+        shown(element, change);
+        return true;
+    }
+
+    /* The marks on the board's squares, which of them can be played, and the winning line's. */
+    function drawBoard(board, marks, playable, line) {
+        var element = marker();
+        board.querySelectorAll(".cell").forEach(function (cell) {
+            var square = cell.getAttribute("data-square");
+            var mark = marks[square] || "";
+            var label = cell.getAttribute("aria-label");
+            cell.textContent = mark;
+            // as Cell.getStyleClass names them
+            cell.className = "cell" + (mark ? " mark-" + mark.toLowerCase() : "")
+                + (line.indexOf(square) >= 0 ? " winning" : "");
+            cell.disabled = !playable || mark !== "";
+            cell.setAttribute("aria-label", label.substring(0, label.lastIndexOf(", ")) + ", "
+                + (mark || element.getAttribute("data-empty")));
+        });
+    }
+
+    function setHidden(selector, hidden) {
+        document.querySelectorAll(selector).forEach(function (part) {
+            part.hidden = hidden;
+        });
+    }
+
+    /* What follows any change shown: the version, and what no longer holds after it. */
+    function shown(element, change) {
         element.setAttribute("data-version", String(change.version));
         // what depended on who had the turn since when (the clock, a claim) holds no more
-        document.querySelectorAll("[data-turn-bound]").forEach(function (bound) {
-            bound.hidden = true;
-        });
+        setHidden("[data-turn-bound]", true);
         showTurns();
         var messages = document.getElementById("messages");
         if (messages) {
             messages.textContent = ""; // as a re-render would: an earlier refusal no longer applies
         }
-        return true;
     }
 
     /* A refusal or failure of a move, where the page shows its messages, as h:messages renders one. */
@@ -123,8 +174,8 @@
 
     /*
      * A click on a square, sent to the page's moves address (data-moves) with the session's token:
-     * the answer is the game after the move, shown as a push is. An end of the game is re-rendered;
-     * a refused move says why and shows the board as it is now.
+     * the answer is the game after the move, shown as a push is, the end of the game included; a
+     * refused move says why and shows the board as it is now.
      */
     function play(button) {
         var element = marker();
@@ -146,7 +197,7 @@
             }).then(function (body) {
                 if (response.ok) {
                     if (!show(body)) {
-                        rerender(body); // the end of the game
+                        rerender(body); // an answer the page cannot show itself
                     }
                     return;
                 }
@@ -302,7 +353,7 @@
                 if (only === change.game && !show(change)) {
                     rerender(change);
                 } else if (only !== change.game && !change.watched && change.version === 0
-                        && document.querySelector(".result")) {
+                        && document.querySelector(".result:not([hidden])")) {
                     // a finished game's page: an invitation of this player sent or withdrawn (version 0,
                     // as GameUpdate numbers a pending game) may be a rematch offer; moves elsewhere are not
                     refresh();
@@ -387,7 +438,7 @@
         showTurns();
         offerNotifications();
         if (typeof faces !== "undefined") {
-            // a part of the page re-rendered (the lobby's lists, a game's start or end): its turns anew
+            // a part of the page re-rendered (the lobby's lists, a game's resignation): its turns anew
             faces.ajax.addOnEvent(function (data) {
                 if (data.status === "success") {
                     showTurns();

@@ -77,6 +77,7 @@ public final class PagePlayer {
     };
 
     private static final String VIEW_STATE = "jakarta.faces.ViewState";
+    private static final String LOBBY_LISTS = "lists";
     private static final String SIGN_IN_COOKIE = "ttt_signin";
     private static final Pattern STATUS = Pattern.compile("role=\"status\">([^<]*)<");
     private static final Pattern UPDATE =
@@ -91,6 +92,10 @@ public final class PagePlayer {
     private static final Pattern PUSHED_BOARD = Pattern.compile("\"board\":\\{([^}]*)}");
     private static final Pattern PUSHED_MARK = Pattern.compile("\"(\\w+)\":\"([OX])\"");
     private static final Pattern PUSHED_NEXT = Pattern.compile("\"next\":\"([OX])\"");
+    private static final Pattern PUSHED_RESULT = Pattern.compile("\"result\":\"(O|X|draw)\"");
+    /** The result's text as a game page under way holds it, empty and hidden, for the end it is pushed. */
+    private static final String HELD_RESULT = "<p class=\"result-text\"></p>";
+
     private static final Pattern SHOWN_STATUS = Pattern.compile("(role=\"status\">)[^<]*<");
     private static final long PUSH_WAIT_SECONDS = 10;
 
@@ -104,6 +109,11 @@ public final class PagePlayer {
     private String page = "";
 
     private String gameForm = "";
+    /** The lobby's lists form, as last loaded or re-rendered; empty on another page. */
+    private String lobbyLists = "";
+    /** The lobby's ViewState: a partial response carries it apart from the lists it re-renders. */
+    private String lobbyViewState;
+
     private String messages = "";
     /** The game form's ViewState: a partial response carries it apart from the form it re-renders. */
     private String viewState;
@@ -255,6 +265,90 @@ public final class PagePlayer {
             throw unexpected("the poll of " + path + " did not answer JSON", answer);
         }
         return answer.body();
+    }
+
+    /** Whether the page shown is this player's lobby. */
+    public boolean onLobby() {
+        return !lobbyLists.isEmpty();
+    }
+
+    /**
+     * On the lobby, as a browser holds it open: waits for the push of the invitation to {@code
+     * gameId}, the lobby's lists re-rendered for each push as app.js does, until they offer it.
+     * Fails if no push brings it within 10 s: the page does not poll meanwhile.
+     */
+    public void awaitInvitation(String gameId) throws Unexpected {
+        if (!onLobby()) {
+            throw unexpected("not on the lobby", page);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PUSH_WAIT_SECONDS);
+        while (!lobbyLists.contains(acceptButton(gameId))) {
+            String message;
+            try {
+                message = pushes.messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unexpected(name + ": interrupted while waiting for a push");
+            }
+            if (message == null || message.startsWith("closed")) {
+                traffic.failed("no push");
+                throw unexpected("no push brought the invitation within " + PUSH_WAIT_SECONDS + " s", lobbyLists);
+            }
+            refreshLobby();
+        }
+    }
+
+    /** A click on the lobby's Accept for {@code gameId}: the game starts and its page opens. */
+    public void acceptFromLobby(String gameId, String host) throws Unexpected {
+        if (!lobbyLists.contains(acceptButton(gameId))) {
+            throw unexpected("the lobby offers no invitation " + gameId, lobbyLists);
+        }
+        Map<String, String> fields = hiddenFields(lobbyLists);
+        fields.putIfAbsent(VIEW_STATE, lobbyViewState);
+        fields.put(LOBBY_LISTS + ":accept", gameId);
+        HttpResponse<String> accepted = post(action(lobbyLists), fields, false);
+        String location = accepted.headers().firstValue("Location").orElse("");
+        if (accepted.statusCode() != 302 || !location.contains("game.xhtml?id=" + gameId)) {
+            throw unexpected("accepting did not lead to the game", accepted);
+        }
+        follow(accepted, "accept");
+        expectGamePage(gameId, "Waiting for " + host);
+    }
+
+    private static String acceptButton(String gameId) {
+        return "name=\"" + LOBBY_LISTS + ":accept\" value=\"" + gameId + "\"";
+    }
+
+    /** The Ajax request app.js sends when the lobby is pushed a change: the lists re-rendered. */
+    private void refreshLobby() throws Unexpected {
+        Matcher marker = LIVE_MARKER.matcher(lobbyLists);
+        if (!marker.find()) {
+            throw unexpected("no live-version marker on the lobby", lobbyLists);
+        }
+        String action = attribute(marker.group(), "data-refresh");
+        String render = attribute(marker.group(), "data-render");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("jakarta.faces.source", LIVE_MARKER_ID);
+        fields.put("jakarta.faces.partial.execute", LIVE_MARKER_ID + " " + action);
+        fields.put("jakarta.faces.partial.render", render);
+        fields.put(action, "1");
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.putAll(hiddenFields(lobbyLists));
+        fields.putIfAbsent(VIEW_STATE, lobbyViewState);
+        HttpResponse<String> answer = post(action(lobbyLists), fields, Request.REFRESH);
+        Matcher update = UPDATE.matcher(answer.body());
+        boolean rendered = false;
+        while (update.find()) {
+            if (update.group(1).equals(LOBBY_LISTS)) {
+                lobbyLists = update.group(2); // the whole form, as Faces renders it, without its ViewState
+                rendered = true;
+            } else if (update.group(1).contains(VIEW_STATE)) {
+                lobbyViewState = update.group(2);
+            }
+        }
+        if (answer.statusCode() != 200 || !rendered || answer.body().contains("<error>")) {
+            throw unexpected("the lobby's re-rendering did not render its lists", answer);
+        }
     }
 
     public void accept(String host) throws Unexpected {
@@ -413,10 +507,7 @@ public final class PagePlayer {
             return true;
         }
         Matcher board = PUSHED_BOARD.matcher(update);
-        Matcher next = PUSHED_NEXT.matcher(update);
-        String statusLine = attribute(
-                marker.group(), "data-status-" + (next.find() ? next.group(1).toLowerCase(Locale.ROOT) : "o"));
-        if (!board.find() || statusLine.isEmpty()) {
+        if (!board.find() || attribute(marker.group(), "data-status-o").isEmpty()) {
             return false;
         }
         Map<String, String> marks = new LinkedHashMap<>();
@@ -424,19 +515,43 @@ public final class PagePlayer {
         while (mark.find()) {
             marks.put(mark.group(1), mark.group(2));
         }
-        boolean yours = next.group(1).equals(attribute(marker.group(), "data-mark"));
-        String form = Html.replaceCells(gameForm, cell -> {
-            String square = attribute(cell, "data-square");
-            String shown = marks.getOrDefault(square, "");
-            String start = cell.substring(0, cell.indexOf('>')).replace(" disabled=\"disabled\"", "");
-            return start + (yours && shown.isEmpty() ? "" : " disabled=\"disabled\"") + ">" + shown + "</button>";
-        });
+        Matcher result = PUSHED_RESULT.matcher(update);
+        Matcher next = PUSHED_NEXT.matcher(update);
+        String statusLine;
+        String form;
+        if (result.find()) {
+            // the end, played out: the board closed, the status and result the page holds for it
+            String resultText =
+                    attribute(marker.group(), "data-result-" + result.group(1).toLowerCase(Locale.ROOT));
+            if (resultText.isEmpty() || !gameForm.contains(HELD_RESULT)) {
+                return false;
+            }
+            statusLine = attribute(marker.group(), "data-over");
+            form = drawBoard(gameForm, marks, false)
+                    .replace(HELD_RESULT, "<p class=\"result-text\">" + unescape(resultText) + "</p>");
+        } else if (next.find()) {
+            statusLine =
+                    attribute(marker.group(), "data-status-" + next.group(1).toLowerCase(Locale.ROOT));
+            form = drawBoard(gameForm, marks, next.group(1).equals(attribute(marker.group(), "data-mark")));
+        } else {
+            return false;
+        }
         form = SHOWN_STATUS.matcher(form).replaceFirst("$1" + Matcher.quoteReplacement(unescape(statusLine)) + "<");
         gameForm = form.replace(
                 marker.group(),
                 marker.group().replaceFirst("data-version=\"\\d+\"", "data-version=\"" + version.group(1) + "\""));
         messages = "";
         return true;
+    }
+
+    /** The board's buttons with {@code marks}, the empty ones playable or not. */
+    private static String drawBoard(String form, Map<String, String> marks, boolean playable) {
+        return Html.replaceCells(form, cell -> {
+            String square = attribute(cell, "data-square");
+            String shown = marks.getOrDefault(square, "");
+            String start = cell.substring(0, cell.indexOf('>')).replace(" disabled=\"disabled\"", "");
+            return start + (playable && shown.isEmpty() ? "" : " disabled=\"disabled\"") + ">" + shown + "</button>";
+        });
     }
 
     private boolean saysStatus(String status) {
@@ -642,6 +757,8 @@ public final class PagePlayer {
         page = response.body();
         pushes.messages.clear(); // what was pushed before, the page shows
         gameForm = page.contains("<form id=\"game\"") ? formHtml(page, "game") : "";
+        lobbyLists = formHtml(page, LOBBY_LISTS);
+        lobbyViewState = hiddenFields(lobbyLists).get(VIEW_STATE);
         messages = section(page, "<div id=\"messages\"");
         viewState = hiddenFields(gameForm).get(VIEW_STATE);
         reconnect();

@@ -31,22 +31,25 @@ public final class WholeGames {
     }
 
     /**
-     * The host invites the guest from the lobby, which leads to the game's page; the guest opens the
-     * invitation and accepts, which shows the game; the host's page is re-rendered as the push of
-     * the acceptance makes it; they play {@code script}, the other's page brought up to date after
-     * each move by the push alone, as app.js does it; both see the result and find it in their
-     * lobby. Every page is checked. Each player's push websocket is opened once
-     * ({@link PagePlayer#listen}). (The guest's lobby, re-rendered in a browser when the invitation
-     * is pushed, is not.)
+     * The host invites the guest from the lobby, which leads to the game's page; the guest, on its
+     * lobby, is pushed the invitation (the lists re-rendered, as app.js does) and accepts from there,
+     * which opens the game's page; the host's page shows the start from its push; they play {@code
+     * script}, the other's page brought up to date after each move by the push alone, as app.js does
+     * it; both see the result (the mover's page from the answer, the other's from the push) and
+     * find it in their lobby. Every page is checked. A player's push websocket is opened once
+     * ({@link PagePlayer#listen}), or for every full page ({@link PagePlayer#withSocketPerPage}).
      */
     public static void play(PagePlayer host, PagePlayer guest, int[] script, Progress progress)
             throws PagePlayer.Unexpected {
+        if (!guest.onLobby()) {
+            guest.openLobby();
+        }
+        guest.listen(); // its socket open, as a page's is before anyone acts on it
         host.openLobby().listen();
-        guest.listen();
         String gameId = host.invite(guest.name);
         progress.invited(gameId);
-        guest.openGame(gameId, "invites you to a game");
-        guest.accept(host.name);
+        guest.awaitInvitation(gameId);
+        guest.acceptFromLobby(gameId, host.name);
         String[] board = new String[9];
         guest.expectBoard(board, "after accepting");
         host.awaitPush(board, "Your turn");

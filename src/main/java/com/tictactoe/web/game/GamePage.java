@@ -14,6 +14,7 @@ import com.tictactoe.web.Messages;
 import com.tictactoe.web.Texts;
 import com.tictactoe.web.accounts.CurrentPlayer;
 import com.tictactoe.web.accounts.SignInFilter;
+import com.tictactoe.web.live.GameUpdate;
 import com.tictactoe.web.live.GameWatchers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -224,6 +225,11 @@ public class GamePage {
         return !gone && isPlayer() && game.status() == GameStatus.IN_PROGRESS;
     }
 
+    /** The players' actions during a game: shown while it is played, held hidden while it waits for its guest. */
+    public boolean isPlayingActionsHeld() {
+        return isUnderway() && isPlayer();
+    }
+
     public boolean isResigning() {
         return resigning && isPlaying();
     }
@@ -409,22 +415,56 @@ public class GamePage {
     }
 
     /**
-     * The status line once {@code mark} ("O" or "X") is to move, so that the page can show a move
-     * it is pushed without asking the server again (app.js); null unless the game is being played.
+     * The status line once {@code mark} ("O" or "X") is to move, so that the page can show a move,
+     * or the acceptance that starts the game, without asking the server again (app.js); null unless
+     * the game is waiting for its guest or being played.
      */
     public String statusWhenToMove(String mark) {
-        if (gone || game.status() != GameStatus.IN_PROGRESS) {
+        if (!isUnderway()) {
             return null;
         }
         return statusWhenTurnOf(Mark.valueOf(mark) == Mark.O ? game.oUser() : game.opponentOf(game.oUser()));
     }
 
     /**
+     * What the result says once the game is played to its end with {@code result} ("O", "X" or
+     * {@link GameUpdate#DRAW}), as this page's reader sees it, so that the page can show the end
+     * it is pushed itself (app.js); null unless the game is waiting for its guest or being played.
+     */
+    public String resultWhen(String result) {
+        if (!isUnderway()) {
+            return null;
+        }
+        Texts texts = Texts.current();
+        if (GameUpdate.DRAW.equals(result)) {
+            return texts.get("game.draw");
+        }
+        String winner = Mark.valueOf(result) == Mark.O ? game.oUser() : game.opponentOf(game.oUser());
+        if (!isPlayer()) {
+            return texts.get("game.won", winner);
+        }
+        return me().equals(winner) ? texts.get("game.youWon") : texts.get("game.youLost");
+    }
+
+    /** Waiting for its guest or being played: what a push may turn into the next state on the page. */
+    public boolean isUnderway() {
+        return !gone
+                && game != null
+                && (game.status() == GameStatus.PENDING || game.status() == GameStatus.IN_PROGRESS);
+    }
+
+    /** The result's part of the page: shown once finished, and held hidden before, for app.js to show. */
+    public boolean isResultHeld() {
+        return isFinished() || isUnderway();
+    }
+
+    /**
      * Where the page's script sends a click on a square ({@code api.MovesResource}), followed by
-     * the square's name: on a player's page while the game is being played; null otherwise.
+     * the square's name: on a player's page while the game is waiting for its guest (for the
+     * moves after the acceptance it is pushed) or being played; null otherwise.
      */
     public String getMovesAddress() {
-        if (gone || !isPlayer() || game.status() != GameStatus.IN_PROGRESS) {
+        if (!isUnderway() || !isPlayer()) {
             return null;
         }
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/games/"

@@ -3,17 +3,24 @@ package com.tictactoe.web.live;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameStatus;
 import com.tictactoe.domain.Square;
+import com.tictactoe.domain.WinningLine;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A game as a page's script takes it, in JSON: pushed when the game changes, and the answer to a
  * move. {@code game}; its {@code version} ({@link Game#progress()}, as polls see it), so that a page
- * that shows that version already does nothing; and while the game is being played its {@code
- * board} (the marks by square, as the table stores them) and the {@code next} mark, so that the
- * page shows the move itself (app.js). Anything else (a start, an end) the page re-renders.
+ * that shows that version already does nothing; while the game is being played (from the
+ * acceptance on) its {@code board} (the marks by square, as the table stores them) and the
+ * {@code next} mark; once it was played to its end, the board, the {@code result} ("O", "X" or
+ * "draw") and the winning {@code line}'s squares. The page shows these itself (app.js); anything
+ * else (an invitation, a resignation, a time-out, a deletion) it re-renders.
  */
 public final class GameUpdate {
+
+    /** The result of a game played to a full board without a line. */
+    public static final String DRAW = "draw";
 
     private GameUpdate() {}
 
@@ -22,13 +29,27 @@ public final class GameUpdate {
         update.put("game", game.gameId());
         update.put("version", game.progress());
         if (game.status() == GameStatus.IN_PROGRESS) {
-            Map<String, String> board = new LinkedHashMap<>();
-            for (Square square : Square.values()) {
-                game.board().markAt(square).ifPresent(mark -> board.put(square.id(), mark.name()));
-            }
-            update.put("board", board);
+            update.put("board", board(game));
             update.put("next", game.markOf(game.turn()).name());
+        } else if (game.status() == GameStatus.FINISHED && game.ending() == null) {
+            update.put("board", board(game));
+            update.put(
+                    "result",
+                    game.winner().map(winner -> game.markOf(winner).name()).orElse(DRAW));
+            update.put(
+                    "line",
+                    game.winningLine().map(WinningLine::squares).orElse(List.of()).stream()
+                            .map(Square::id)
+                            .toList());
         }
         return update;
+    }
+
+    private static Map<String, String> board(Game game) {
+        Map<String, String> board = new LinkedHashMap<>();
+        for (Square square : Square.values()) {
+            game.board().markAt(square).ifPresent(mark -> board.put(square.id(), mark.name()));
+        }
+        return board;
     }
 }
