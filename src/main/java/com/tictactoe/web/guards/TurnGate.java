@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * without a turn waits on its thread, having done nothing yet; the pool has threads enough beside
  * them (deploy/payara-preboot.asadmin). One that waits too long is answered busy (503): a page
  * with the busy page, which tries again by itself. Requests are not refused for being many: a
- * burst of them is legitimate (a thousand watchers of one game re-render its end at once).
+ * burst of them is legitimate (a thousand watchers of one game re-render it at once when a player
+ * resigns).
  *
  * <p>After PostbackGuard: a form's body is read before its page asks for a turn, so a client
  * trickling one holds no turn, and a request refused as malformed costs none.

@@ -22,10 +22,11 @@ import java.util.logging.Logger;
  * players and to everyone watching, and counts changes per player for pages that cannot hold a
  * websocket and poll instead. Neither costs a DynamoDB call, however many pages are open.
  *
- * <p>A push carries the game as {@link GameUpdate} has it: while the game is being played, its
- * board, so that an open game page shows the move without a request of its own (app.js); with a
- * thousand watchers, a move is a thousand pushes instead of a thousand page renders. Any other
- * change (an invitation, an acceptance, the end, a deletion) makes pages re-render.
+ * <p>A push carries the game as {@link GameUpdate} has it: from its acceptance to its end, its
+ * board and what comes next, so that an open game page shows the start, the move or the end
+ * without a request of its own (app.js); with a thousand watchers, a move is a thousand pushes
+ * instead of a thousand page renders. Any other change (an invitation, a resignation, a time-out,
+ * a deletion) makes pages re-render.
  */
 @ApplicationScoped
 public class LiveUpdates {
