@@ -173,7 +173,7 @@ class LiveUpdatesTest {
     }
 
     @Test
-    void aMoveCarriesTheBoardAsStoredAndTheEndOnlyItsVersion() {
+    void aMoveCarriesTheBoardAsStoredAndTheEndItsResultAndLine() {
         String alice = store.registeredPlayer("alice");
         String bob = store.registeredPlayer("bob");
         Game game = facade().accept(facade().create(alice, bob).gameId(), bob);
@@ -219,7 +219,29 @@ class LiveUpdatesTest {
                                         "next",
                                         "O"),
                                 both),
-                        Map.entry(Map.of("game", game.gameId(), "version", 25), both)),
+                        Map.entry(
+                                Map.of(
+                                        "game",
+                                        game.gameId(),
+                                        "version",
+                                        25,
+                                        "board",
+                                        Map.of(
+                                                "TopLeft",
+                                                "O",
+                                                "BottomRight",
+                                                "X",
+                                                "TopMiddle",
+                                                "O",
+                                                "BottomMiddle",
+                                                "X",
+                                                "TopRight",
+                                                "O"),
+                                        "result",
+                                        "O",
+                                        "line",
+                                        List.of("TopLeft", "TopMiddle", "TopRight")),
+                                both)),
                 awaitPushes(3));
     }
 
