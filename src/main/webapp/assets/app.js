@@ -156,6 +156,51 @@
         }
     }
 
+    /*
+     * Shows an invitation pushed to this player's lobby without a request, if it can: a row made
+     * from the one the server rendered for it (#invitation-row, the host's name and the game filled
+     * in) at the top of the list, its count and, if the lobby was current before the invitation
+     * (its version the player's count of changes before it, data-version against since), the
+     * version after it. False if the lobby must be re-rendered instead: another kind of change, a
+     * list that is full, a lobby without the row.
+     */
+    function showInvitation(change) {
+        var element = marker();
+        var template = document.getElementById("invitation-row");
+        var list = document.getElementById("invitation-list");
+        if (!element || !template || !list || change.version !== 0 || !change.host
+                || change.guest !== element.getAttribute("data-player")) {
+            return false;
+        }
+        var listed = false;
+        list.querySelectorAll("button[name]").forEach(function (button) {
+            listed = listed || button.value === change.game;
+        });
+        var rows = list.querySelectorAll(".game-row").length;
+        if (!listed) {
+            if (rows >= Number(list.getAttribute("data-max"))) {
+                return false;
+            }
+            var row = template.content.firstElementChild.cloneNode(true);
+            row.querySelector(".who strong").textContent = change.host;
+            row.querySelectorAll("button").forEach(function (button) {
+                button.value = change.game;
+                button.setAttribute("aria-label", button.getAttribute("aria-label").replace("{0}", change.host));
+            });
+            list.insertBefore(row, list.firstChild);
+            rows++;
+        }
+        var none = document.getElementById("no-invitations");
+        if (none) {
+            none.remove();
+        }
+        document.getElementById("invitation-count").textContent = String(rows);
+        if (typeof change.since === "number" && String(change.since) === element.getAttribute("data-version")) {
+            element.setAttribute("data-version", String(change.changes));
+        }
+        return true;
+    }
+
     /* A refusal or failure of a move, where the page shows its messages, as h:messages renders one. */
     function showError(text) {
         var messages = document.getElementById("messages");
@@ -358,7 +403,7 @@
                     // as GameUpdate numbers a pending game) may be a rematch offer; moves elsewhere are not
                     refresh();
                 }
-            } else if (!change.watched) {
+            } else if (!change.watched && !showInvitation(change)) {
                 refresh();
             }
         }

@@ -320,6 +320,9 @@ public final class Browser implements AutoCloseable {
 
         guest.waitForInvitationFrom(hostName);
         expect(guest.stillSamePage(), "the invitation arrived without a reload");
+        expect(
+                guest.scriptRequestsTo("xhtml") == 0,
+                "the lobby showed the invitation from its push, rendering nothing");
         guest.acceptInvitationFrom(hostName, gameId);
         guest.markPage();
 

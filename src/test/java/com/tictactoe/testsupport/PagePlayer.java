@@ -92,6 +92,12 @@ public final class PagePlayer {
     private static final Pattern PUSHED_BOARD = Pattern.compile("\"board\":\\{([^}]*)}");
     private static final Pattern PUSHED_MARK = Pattern.compile("\"(\\w+)\":\"([OX])\"");
     private static final Pattern PUSHED_NEXT = Pattern.compile("\"next\":\"([OX])\"");
+    private static final Pattern PUSHED_HOST = Pattern.compile("\"host\":\"([^\"]+)\"");
+    private static final Pattern PUSHED_GUEST = Pattern.compile("\"guest\":\"([^\"]+)\"");
+    /** The row a lobby holds for an invitation pushed to it, and the list it goes to. */
+    private static final String INVITATION_ROW = "<template id=\"invitation-row\"";
+
+    private static final String INVITATION_LIST = "<ul id=\"invitation-list\"";
     private static final Pattern PUSHED_RESULT = Pattern.compile("\"result\":\"(O|X|draw)\"");
     /** The result's text as a game page under way holds it, empty and hidden, for the end it is pushed. */
     private static final String HELD_RESULT = "<p class=\"result-text\"></p>";
@@ -274,7 +280,8 @@ public final class PagePlayer {
 
     /**
      * On the lobby, as a browser holds it open: waits for the push of the invitation to {@code
-     * gameId}, the lobby's lists re-rendered for each push as app.js does, until they offer it.
+     * gameId}, each push shown or the lobby's lists re-rendered for it as app.js does, until they
+     * offer it.
      * Fails if no push brings it within 10 s: the page does not poll meanwhile.
      */
     public void awaitInvitation(String gameId) throws Unexpected {
@@ -294,8 +301,52 @@ public final class PagePlayer {
                 traffic.failed("no push");
                 throw unexpected("no push brought the invitation within " + PUSH_WAIT_SECONDS + " s", lobbyLists);
             }
-            refreshLobby();
+            if (!showInvitation(message)) {
+                refreshLobby();
+            }
         }
+    }
+
+    /**
+     * What app.js's showInvitation does with a push on the lobby: an invitation to this player
+     * shown from the row the lobby holds for it (the host's name and the game filled in), at the
+     * top of its list, unless listed already; false if the lobby must be re-rendered instead.
+     */
+    private boolean showInvitation(String message) {
+        Matcher game = PUSHED_GAME.matcher(message);
+        Matcher version = PUSHED_VERSION.matcher(message);
+        Matcher host = PUSHED_HOST.matcher(message);
+        Matcher guest = PUSHED_GUEST.matcher(message);
+        if (!game.find()
+                || !version.find()
+                || !version.group(1).equals("0")
+                || !host.find()
+                || !guest.find()
+                || !guest.group(1).equals(name)) {
+            return false;
+        }
+        int template = lobbyLists.indexOf(INVITATION_ROW);
+        int list = lobbyLists.indexOf(INVITATION_LIST);
+        if (template < 0 || list < 0) {
+            return false;
+        }
+        int listStart = lobbyLists.indexOf('>', list) + 1;
+        String rows = lobbyLists.substring(listStart, lobbyLists.indexOf("</ul>", listStart));
+        if (rows.contains(acceptButton(game.group(1)))) {
+            return true;
+        }
+        int max = Integer.parseInt(attribute(lobbyLists.substring(list, listStart), "data-max"));
+        if (rows.split("class=\"game-row\"", -1).length - 1 >= max) {
+            return false;
+        }
+        int rowStart = lobbyLists.indexOf('>', template) + 1;
+        String row = lobbyLists
+                .substring(rowStart, lobbyLists.indexOf("</template>", rowStart))
+                .replace("<strong></strong>", "<strong>" + host.group(1) + "</strong>")
+                .replace("value=\"\"", "value=\"" + game.group(1) + "\"")
+                .replace("{0}", host.group(1));
+        lobbyLists = lobbyLists.substring(0, listStart) + row + lobbyLists.substring(listStart);
+        return true;
     }
 
     /** A click on the lobby's Accept for {@code gameId}: the game starts and its page opens. */

@@ -41,8 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Many pairs of players play whole games at the same time through the real pages and the AJAX
  * requests faces.js sends, each player signed in once with its own cookie session and holding its
  * page's push websocket. After each acknowledged move the opponent's page waits for the push and
- * shows the move from it, as app.js does, and so the start and the end (the only re-rendering is the
- * guest's lobby when the invitation is pushed). Every answer must be what a browser expects (no 403 from the sign-in
+ * shows the move from it, as app.js does, and so the start and the end, and the guest's lobby the
+ * invitation. Every answer must be what a browser expects (no 403 from the sign-in
  * mechanism, no error page, no Faces error), and every game must end FINISHED in DynamoDB with
  * exactly the moves the players saw acknowledged.
  *
@@ -164,7 +164,7 @@ class ManyPlayersLoadIT {
                         + "failed requests (unexpected answers) %d %s, broken games %d%n"
                         + "elapsed %.1f s, %.2f games/s, %.1f moves/s, %.1f requests/s%n"
                         + "move latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n"
-                        + "re-renderings %d (%.2f per game: the guest's lobby on the invitation), latency ms: p50 %.1f, p90 %.1f, p99 %.1f%n",
+                        + "re-renderings %d (%.2f per game: all is shown from pushes), latency ms: p50 %.1f, p90 %.1f, p99 %.1f%n",
                 pairs,
                 games.size(),
                 finishedGames,
@@ -198,10 +198,10 @@ class ManyPlayersLoadIT {
                 broken.stream().limit(10).toList(),
                 broken.size() + " games are not as the players saw them");
         assertTrue(
-                refreshNanos.size() <= games.size(),
+                refreshNanos.size() <= games.size() / 10,
                 refreshNanos.size() + " re-renderings in " + games.size()
-                        + " games: only the guest's lobby when the invitation is pushed; the start, the moves and the end"
-                        + " reach the game pages by push alone");
+                        + " games: the invitation, the start, the moves and the end reach the lobby and the game pages"
+                        + " by push alone (a lobby re-renders for a push of its player's previous game arriving late)");
         assertTrue(
                 pairs >= 16 && finishedGames >= 200 || pairs * gamesPerPair < 200,
                 "at least 200 games at 16 pairs, but " + finishedGames + " games at " + pairs + " pairs");

@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * A game as a page's script takes it, in JSON: pushed when the game changes, and the answer to a
  * move. {@code game}; its {@code version} ({@link Game#progress()}, as polls see it), so that a page
- * that shows that version already does nothing; while the game is being played (from the
+ * that shows that version already does nothing; an invitation's {@code host} and {@code guest}, so
+ * that the guest's lobby shows it (app.js); while the game is being played (from the
  * acceptance on) its {@code board} (the marks by square, as the table stores them) and the
  * {@code next} mark; once it was played to its end, the board, the {@code result} ("O", "X" or
- * "draw") and the winning {@code line}'s squares. The page shows these itself (app.js); anything
- * else (an invitation, a resignation, a time-out, a deletion) it re-renders.
+ * "draw") and the winning {@code line}'s squares. The pages show these themselves (app.js);
+ * anything else (a resignation, a time-out, a deletion) they re-render.
  */
 public final class GameUpdate {
 
@@ -28,7 +29,10 @@ public final class GameUpdate {
         Map<String, Object> update = new LinkedHashMap<>();
         update.put("game", game.gameId());
         update.put("version", game.progress());
-        if (game.status() == GameStatus.IN_PROGRESS) {
+        if (game.status() == GameStatus.PENDING && game.opponentId() != null) {
+            update.put("host", game.hostId());
+            update.put("guest", game.opponentId());
+        } else if (game.status() == GameStatus.IN_PROGRESS) {
             update.put("board", board(game));
             update.put("next", game.markOf(game.turn()).name());
         } else if (game.status() == GameStatus.FINISHED && game.ending() == null) {

@@ -66,20 +66,37 @@ public class LiveUpdates {
     void gameChanged(@Observes GameChanged change) {
         String gameId = change.game().gameId();
         long now = System.currentTimeMillis();
+        Map<String, Counted> players = new LinkedHashMap<>();
         for (String player : change.players()) {
-            changesPerPlayer.asMap().merge(player, now, (before, at) -> Math.max(before + 1, at));
+            long[] before = {0};
+            long after = changesPerPlayer.asMap().compute(player, (name, was) -> {
+                before[0] = was == null ? 0 : was;
+                return was == null ? now : Math.max(was + 1, now);
+            });
+            players.put(player, new Counted(before[0], after));
         }
         Set<String> onlyWatching = new HashSet<>(watchers.of(gameId));
         onlyWatching.removeAll(change.players());
         // Sent on another thread: a game watched by a thousand pages must not slow down the move.
-        Set<String> players = change.players();
         sender.send(() -> push(change, players, onlyWatching));
     }
 
-    /** The change to its players and, marked as watched, to its watchers. */
-    private void push(GameChanged change, Set<String> players, Set<String> onlyWatching) {
+    /** A player's {@link #changesOf} before and after one change. */
+    private record Counted(long before, long after) {}
+
+    /**
+     * The change to each player, with the player's {@link #changesOf} as it stood before it ({@code
+     * since}) and after it ({@code changes}): a lobby that was current and shows the change from the
+     * push is current again, as far as its polls can tell. And, marked as watched, to its watchers.
+     */
+    private void push(GameChanged change, Map<String, Counted> players, Set<String> onlyWatching) {
         try {
-            updates.send(message(change, false), players);
+            for (Map.Entry<String, Counted> player : players.entrySet()) {
+                Map<String, Object> message = message(change, false);
+                message.put("since", player.getValue().before());
+                message.put("changes", player.getValue().after());
+                updates.send(message, player.getKey());
+            }
             if (!onlyWatching.isEmpty()) {
                 // Lobbies ignore these: a game one merely watches is in none of one's lists.
                 updates.send(message(change, true), onlyWatching);

@@ -3,6 +3,7 @@ package com.tictactoe.web.lobby;
 import com.tictactoe.application.GameFacade;
 import com.tictactoe.application.Records;
 import com.tictactoe.domain.Game;
+import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.domain.GameSummary;
 import com.tictactoe.domain.Lobby;
@@ -155,6 +156,11 @@ public class LobbyPage {
     public String getInvitationCount() {
         ensureLoaded();
         return invitations.size() + (moreInvitations ? "+" : "");
+    }
+
+    /** The most rows a list shows: a lobby whose invitations fill it re-renders for the next one. */
+    public int getListLimit() {
+        return GameRepository.LIST_LIMIT;
     }
 
     public boolean isMoreInvitations() {

@@ -28,9 +28,17 @@ class GameUpdateTest {
     }
 
     @Test
-    void anInvitationIsOnlyItsIdAndVersion() {
+    void anInvitationCarriesItsHostAndGuestForTheGuestsLobby() {
         Game invitation = Game.invite("g-1", "alice", "bob", NOW);
-        assertEquals(Map.of("game", "g-1", "version", invitation.progress()), GameUpdate.of(invitation));
+        assertEquals(
+                Map.of("game", "g-1", "version", invitation.progress(), "host", "alice", "guest", "bob"),
+                GameUpdate.of(invitation));
+    }
+
+    @Test
+    void aChallengeNobodyTookIsOnlyItsIdAndVersion() {
+        Game challenge = Game.challenge("g-2", "alice", NOW);
+        assertEquals(Map.of("game", "g-2", "version", challenge.progress()), GameUpdate.of(challenge));
     }
 
     @Test

@@ -21,11 +21,13 @@ import jakarta.faces.push.PushContext;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,24 @@ class LiveUpdatesTest {
     static class Resources {
 
         private final List<Map.Entry<Object, Set<String>>> pushed = new CopyOnWriteArrayList<>();
+        /** The count of changes each player was last told of. */
+        private final Map<String, Long> changes = new ConcurrentHashMap<>();
+
+        Map<String, Long> changes() {
+            return changes;
+        }
+
+        /** The count of changes each player was last told they had before the change. */
+        private final Map<String, Long> sinces = new ConcurrentHashMap<>();
+
+        Map<String, Long> sinces() {
+            return sinces;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> castToMap(Object message) {
+            return (Map<String, Object>) message;
+        }
 
         List<Map.Entry<Object, Set<String>>> pushed() {
             return pushed;
@@ -80,11 +100,33 @@ class LiveUpdatesTest {
                     return send(message, List.of(user)).get(user);
                 }
 
+                /**
+                 * Recorded without the player's own count of changes, which {@link #changes} keeps: a
+                 * message sent alike to several players is one entry, with all of them.
+                 */
                 @Override
                 public <S extends Serializable> Map<S, Set<Future<Void>>> send(Object message, Collection<S> users) {
                     Set<String> names = new TreeSet<>();
                     users.forEach(user -> names.add((String) user));
-                    pushed.add(Map.entry(message, names));
+                    Map<String, Object> told = new LinkedHashMap<>(castToMap(message));
+                    Object count = told.remove("changes");
+                    Object since = told.remove("since");
+                    if (count != null) {
+                        names.forEach(name -> changes.put(name, (Long) count));
+                        names.forEach(name -> sinces.put(name, (Long) since));
+                    }
+                    synchronized (pushed) {
+                        int last = pushed.size() - 1;
+                        if (count != null
+                                && last >= 0
+                                && pushed.get(last).getKey().equals(told)) {
+                            Set<String> all = new TreeSet<>(pushed.get(last).getValue());
+                            all.addAll(names);
+                            pushed.set(last, Map.entry(told, all));
+                        } else {
+                            pushed.add(Map.entry(told, names));
+                        }
+                    }
                     return Map.of(users.iterator().next(), Set.of(CompletableFuture.completedFuture(null)));
                 }
             };
@@ -156,7 +198,7 @@ class LiveUpdatesTest {
         Set<String> both = new TreeSet<>(Set.of(alice, bob));
         assertEquals(
                 List.of(
-                        Map.entry(Map.of("game", game.gameId(), "version", 0), both),
+                        Map.entry(Map.of("game", game.gameId(), "version", 0, "host", alice, "guest", bob), both),
                         Map.entry(Map.of("game", game.gameId(), "version", 10, "board", Map.of(), "next", "O"), both),
                         Map.entry(
                                 Map.of(
@@ -299,6 +341,23 @@ class LiveUpdatesTest {
         assertTrue(live.changesOf(alice) > aliceInvited, "a second change moves the version again");
         assertTrue(live.changesOf(bob) > bobBefore);
         assertEquals(0L, live.changesOf(dave), "a player whose games did not change");
+    }
+
+    @Test
+    void eachPlayerIsToldTheirOwnCountOfChangesBeforeAndAfterTheChange() {
+        String alice = store.registeredPlayer("alice");
+        String bob = store.registeredPlayer("bob");
+        LiveUpdates live = weld.select(LiveUpdates.class).get();
+        long aliceBefore = live.changesOf(alice);
+        long bobBefore = live.changesOf(bob);
+        facade().create(alice, bob);
+        awaitPushes(1);
+
+        Map<String, Long> told = weld.select(Resources.class).get().changes();
+        Map<String, Long> since = weld.select(Resources.class).get().sinces();
+        assertEquals(live.changesOf(alice), told.get(alice), "a lobby that shows it is as current as its polls");
+        assertEquals(live.changesOf(bob), told.get(bob));
+        assertEquals(Map.of(alice, aliceBefore, bob, bobBefore), Map.of(alice, since.get(alice), bob, since.get(bob)));
     }
 
     @Test
