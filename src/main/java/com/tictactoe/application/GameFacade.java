@@ -1,7 +1,5 @@
 package com.tictactoe.application;
 
-import com.tictactoe.domain.Account;
-import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameIds;
 import com.tictactoe.domain.GameRepository;
@@ -55,7 +53,7 @@ public class GameFacade {
     private KnownGames known;
 
     @Inject
-    private AccountRepository accounts;
+    private KnownPlayers players;
 
     @Inject
     private KnownLobbies lobbies;
@@ -100,8 +98,7 @@ public class GameFacade {
         if (typed.isEmpty()) {
             throw new GameRuleException(Rejection.OPPONENT_REQUIRED);
         }
-        String opponent = (UserIds.isValid(typed) ? accounts.find(typed) : Optional.<Account>empty())
-                .map(Account::username)
+        String opponent = (UserIds.isValid(typed) ? players.username(typed) : Optional.<String>empty())
                 .orElseThrow(() -> new GameRuleException(Rejection.NO_SUCH_PLAYER, abbreviated(typed)));
         Game game = Game.invite(GameIds.next(), hostId, opponent, Instant.now()); // refuses oneself
         List<GameSummary> sent = games.invitationsBy(hostId, InvitationLimits.PER_INVITER);

@@ -3,8 +3,6 @@ package com.tictactoe.application;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.tictactoe.domain.Account;
-import com.tictactoe.domain.AccountRepository;
 import com.tictactoe.domain.Game;
 import com.tictactoe.domain.GameRepository;
 import com.tictactoe.domain.GameStatus;
@@ -50,7 +48,7 @@ public class Records {
     private GameRepository games;
 
     @Inject
-    private AccountRepository accounts;
+    private KnownPlayers players;
 
     /** Totals as read, and when the read had its answer ({@link System#nanoTime()}). */
     private record ReadTotals(WinLossDraw totals, long answeredAt) {
@@ -85,7 +83,7 @@ public class Records {
         if (!UserIds.isValid(name)) {
             return Optional.empty();
         }
-        Optional<String> account = accounts.find(name).map(Account::username);
+        Optional<String> account = players.username(name);
         PlayerRecord record = records.recordOf(account.orElse(name));
         if (account.isEmpty() && record.overall().games() == 0) {
             return Optional.empty();

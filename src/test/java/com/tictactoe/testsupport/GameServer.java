@@ -5,6 +5,7 @@ import com.tictactoe.application.GameFacade;
 import com.tictactoe.application.GameMetrics;
 import com.tictactoe.application.KnownGames;
 import com.tictactoe.application.KnownLobbies;
+import com.tictactoe.application.KnownPlayers;
 import com.tictactoe.application.Records;
 import com.tictactoe.application.StalledGames;
 import com.tictactoe.application.TimeLimitSettings;
@@ -58,6 +59,7 @@ public final class GameServer implements AutoCloseable {
                 .addBeanClasses(
                         GameFacade.class,
                         KnownGames.class,
+                        KnownPlayers.class,
                         KnownLobbies.class,
                         UncertainMoves.class,
                         TimeLimitSettings.class,

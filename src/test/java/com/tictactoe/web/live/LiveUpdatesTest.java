@@ -137,6 +137,7 @@ class LiveUpdatesTest {
     WeldInitiator weld = WeldInitiator.from(
                     GameFacade.class,
                     KnownGames.class,
+                    com.tictactoe.application.KnownPlayers.class,
                     KnownLobbies.class,
                     com.tictactoe.application.UncertainMoves.class,
                     com.tictactoe.application.TimeLimitSettings.class,
