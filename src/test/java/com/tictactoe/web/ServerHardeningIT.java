@@ -61,6 +61,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ServerHardeningIT {
 
     private static final String PASSWORD = "s3cret-enough";
+    private static final Pattern SOCKET_SCRIPT = Pattern.compile("faces\\.push\\.init\\([^)]*\\)");
     private static final Pattern CHANNEL_URL = Pattern.compile("'([^']*/jakarta\\.faces\\.push/updates\\?[^']+)'");
 
     @Deployment(testable = false)
@@ -1035,6 +1036,36 @@ class ServerHardeningIT {
         } finally {
             accepted.abort();
         }
+    }
+
+    /**
+     * The lobby, a game's page and a challenge's page of one session start the same socket with the
+     * same script, so that the script kept for the session serves each of them (ChannelRecordingRenderer)
+     * instead of Faces rendering and registering the socket again whenever a player goes from one to
+     * another.
+     */
+    @Test
+    void everyPageOfASessionStartsTheSameSocketWithTheSameScript() {
+        WebClient alice = signedUp(Names.unique("alice"));
+        String bobName = Names.unique("bob");
+        signedUp(bobName);
+        String gameId = alice.invite(bobName);
+        String challengeId = alice.createChallenge();
+
+        String lobby = socketScript(alice.get("/").body());
+        assertEquals(lobby, socketScript(alice.get("/game.xhtml?id=" + gameId).body()), "a game's page");
+        assertEquals(
+                lobby,
+                socketScript(alice.get("/challenge.xhtml?game=" + challengeId).body()),
+                "a challenge's page");
+        assertEquals(lobby, socketScript(alice.get("/").body()), "the lobby again");
+    }
+
+    /** The script that starts a page's push websocket (faces.push.init). */
+    private static String socketScript(String page) {
+        Matcher script = SOCKET_SCRIPT.matcher(page);
+        assertTrue(script.find(), "the page opens a websocket: " + page);
+        return script.group();
     }
 
     @Test
