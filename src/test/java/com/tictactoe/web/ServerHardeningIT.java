@@ -911,16 +911,20 @@ class ServerHardeningIT {
         try {
             assertEquals(null, inbox.messages.poll(500, TimeUnit.MILLISECONDS), "kept open, nothing yet");
 
-            WebClient bob = signedUp(Names.unique("bob"));
+            String bobName = Names.unique("bob");
+            WebClient bob = signedUp(bobName);
             HttpResponse<String> invited = bob.sendInvitation(alice.name());
             String location = invited.headers().firstValue("Location").orElseThrow();
             String gameId = location.substring(location.indexOf("id=") + 3);
 
             String pushed = inbox.messages.poll(10, TimeUnit.SECONDS);
-            assertEquals(
-                    "{\"data\":{\"game\":\"" + gameId + "\",\"version\":0}}",
-                    pushed,
-                    "the invitation is pushed to the invited player");
+            assertTrue(
+                    pushed != null
+                            && pushed.matches("\\{\"data\":\\{\"game\":\"" + gameId + "\",\"version\":0,\"host\":\""
+                                    + bobName + "\",\"guest\":\"" + alice.name()
+                                    + "\",\"since\":\\d+,\"changes\":\\d+}}"),
+                    "the invitation is pushed to the invited player, with who sent it and her count of changes: "
+                            + pushed);
         } finally {
             socket.abort();
         }
