@@ -372,20 +372,9 @@ public final class PagePlayer {
 
     /** The Ajax request app.js sends when the lobby is pushed a change: the lists re-rendered. */
     private void refreshLobby() throws Unexpected {
-        Matcher marker = LIVE_MARKER.matcher(lobbyLists);
-        if (!marker.find()) {
-            throw unexpected("no live-version marker on the lobby", lobbyLists);
-        }
-        String action = attribute(marker.group(), "data-refresh");
-        String render = attribute(marker.group(), "data-render");
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("jakarta.faces.source", LIVE_MARKER_ID);
-        fields.put("jakarta.faces.partial.execute", LIVE_MARKER_ID + " " + action);
-        fields.put("jakarta.faces.partial.render", render);
-        fields.put(action, "1");
-        fields.put("jakarta.faces.partial.ajax", "true");
-        fields.putAll(hiddenFields(lobbyLists));
-        fields.putIfAbsent(VIEW_STATE, lobbyViewState);
+        Map<String, String> own = hiddenFields(lobbyLists);
+        own.putIfAbsent(VIEW_STATE, lobbyViewState);
+        Map<String, String> fields = refreshFields(lobbyLists, own);
         HttpResponse<String> answer = post(action(lobbyLists), fields, Request.REFRESH);
         Matcher update = UPDATE.matcher(answer.body());
         boolean rendered = false;
@@ -477,7 +466,11 @@ public final class PagePlayer {
         return this;
     }
 
-    /** The page's own socket and its catch-up poll, after a full page, when each page has its own. */
+    /**
+     * The page's own socket and its catch-up poll, after a full page, when each page has its own:
+     * as app.js does once the socket is open, the page is re-rendered if the poll answers another
+     * version than it shows (a change pushed before its socket was open reached no page).
+     */
     private void reconnect() throws Unexpected {
         if (!socketPerPage || socket == null) {
             return;
@@ -488,10 +481,19 @@ public final class PagePlayer {
         Matcher marker = LIVE_MARKER.matcher(page);
         if (marker.find()) {
             String address = unescape(attribute(marker.group(), "data-url"));
-            send(
+            HttpResponse<String> answer = send(
                     HttpRequest.newBuilder(root.resolve(address)).header("Accept", "application/json"),
                     Request.POLL,
                     "GET " + address);
+            Matcher version = Pattern.compile("\"" + attribute(marker.group(), "data-field") + "\":(\\d+)")
+                    .matcher(answer.body());
+            if (version.find() && !version.group(1).equals(attribute(marker.group(), "data-version"))) {
+                if (!gameForm.isEmpty()) {
+                    refresh();
+                } else if (onLobby()) {
+                    refreshLobby();
+                }
+            }
         }
     }
 
@@ -626,16 +628,8 @@ public final class PagePlayer {
      * marker its source.
      */
     public void refresh() throws Unexpected {
-        Matcher marker = LIVE_MARKER.matcher(gameForm);
-        if (!marker.find()) {
-            throw unexpected("no live-version marker", gameForm);
-        }
-        String action = attribute(marker.group(), "data-refresh");
-        String render = attribute(marker.group(), "data-render");
-        if (action.isEmpty() || render.isEmpty()) {
-            throw unexpected("the marker names no refresh action or nothing to render", marker.group());
-        }
-        HttpResponse<String> answer = post(action(gameForm), refreshFields(action, render), Request.REFRESH);
+        HttpResponse<String> answer =
+                post(action(gameForm), refreshFields(gameForm, gameFormFields()), Request.REFRESH);
         partial(answer, "refresh");
     }
 
@@ -673,17 +667,27 @@ public final class PagePlayer {
     }
 
     /**
-     * The request faces.ajax.request builds for app.js's refresh: the game form's fields, the live
-     * marker as its source, the marker's action executed and the parts it names rendered.
+     * The request faces.ajax.request builds for app.js's refresh of {@code form} (the game's, the
+     * lobby's lists): its fields, its live-version marker as the source, the marker's action
+     * executed and the parts it names rendered.
      */
-    private Map<String, String> refreshFields(String action, String render) throws Unexpected {
+    private Map<String, String> refreshFields(String form, Map<String, String> formFields) throws Unexpected {
+        Matcher marker = LIVE_MARKER.matcher(form);
+        if (!marker.find()) {
+            throw unexpected("no live-version marker", form);
+        }
+        String action = attribute(marker.group(), "data-refresh");
+        String render = attribute(marker.group(), "data-render");
+        if (action.isEmpty() || render.isEmpty()) {
+            throw unexpected("the marker names no refresh action or nothing to render", marker.group());
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("jakarta.faces.source", LIVE_MARKER_ID);
         fields.put("jakarta.faces.partial.execute", LIVE_MARKER_ID + " " + action);
         fields.put("jakarta.faces.partial.render", render);
         fields.put(action, "1");
         fields.put("jakarta.faces.partial.ajax", "true");
-        fields.putAll(gameFormFields());
+        fields.putAll(formFields);
         return fields;
     }
 

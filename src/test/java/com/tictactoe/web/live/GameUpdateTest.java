@@ -72,14 +72,14 @@ class GameUpdateTest {
     void aDrawCarriesNoLine() {
         Game drawn = play(
                 TOP_LEFT,
-                TOP_MIDDLE,
-                TOP_RIGHT,
                 MIDDLE_MIDDLE,
-                MIDDLE_LEFT,
-                MIDDLE_RIGHT,
+                BOTTOM_RIGHT,
+                TOP_MIDDLE,
                 BOTTOM_MIDDLE,
                 BOTTOM_LEFT,
-                BOTTOM_RIGHT);
+                TOP_RIGHT,
+                MIDDLE_RIGHT,
+                MIDDLE_LEFT);
         Map<String, Object> update = GameUpdate.of(drawn);
         assertEquals(GameUpdate.DRAW, update.get("result"));
         assertEquals(List.of(), update.get("line"));

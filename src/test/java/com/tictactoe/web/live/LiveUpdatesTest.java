@@ -229,6 +229,11 @@ class LiveUpdatesTest {
         facade().move(game.gameId(), bob, "BottomMiddle");
         facade().move(game.gameId(), alice, "TopRight"); // O wins on the top row
 
+        Map<String, String> beforeLastMove =
+                Map.of("TopLeft", "O", "BottomRight", "X", "TopMiddle", "O", "BottomMiddle", "X");
+        Map<String, String> finalBoard = new HashMap<>(beforeLastMove);
+        finalBoard.put("TopRight", "O");
+
         Set<String> both = new TreeSet<>(Set.of(alice, bob));
         assertEquals(
                 List.of(
@@ -244,23 +249,7 @@ class LiveUpdatesTest {
                                         "X"),
                                 both),
                         Map.entry(
-                                Map.of(
-                                        "game",
-                                        game.gameId(),
-                                        "version",
-                                        14,
-                                        "board",
-                                        Map.of(
-                                                "TopLeft",
-                                                "O",
-                                                "BottomRight",
-                                                "X",
-                                                "TopMiddle",
-                                                "O",
-                                                "BottomMiddle",
-                                                "X"),
-                                        "next",
-                                        "O"),
+                                Map.of("game", game.gameId(), "version", 14, "board", beforeLastMove, "next", "O"),
                                 both),
                         Map.entry(
                                 Map.of(
@@ -269,17 +258,7 @@ class LiveUpdatesTest {
                                         "version",
                                         25,
                                         "board",
-                                        Map.of(
-                                                "TopLeft",
-                                                "O",
-                                                "BottomRight",
-                                                "X",
-                                                "TopMiddle",
-                                                "O",
-                                                "BottomMiddle",
-                                                "X",
-                                                "TopRight",
-                                                "O"),
+                                        finalBoard,
                                         "result",
                                         "O",
                                         "line",
