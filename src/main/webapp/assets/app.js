@@ -1,9 +1,9 @@
 /*
  * Live pages. The server pushes a change over the Faces websocket when a game changes: the game's
  * id, and from its acceptance to its end its board and the mark to move or the result. A game page
- * shows such a start, move or end itself; for anything else, the page concerned re-renders itself. Should the websocket be
- * unavailable, the page polls a small version endpoint instead (and, as a safety net, slowly even
- * while the socket is open).
+ * shows such a start, move or end itself, and a lobby an invitation; for anything else, the page
+ * concerned re-renders itself. Should the websocket be unavailable, the page polls a small version
+ * endpoint instead (and, as a safety net, slowly even while the socket is open).
  */
 (function () {
     "use strict";

@@ -1,11 +1,12 @@
 package com.tictactoe.application;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -42,19 +43,7 @@ public final class Configuration {
      * blank. A value that is not one stops the start with the setting's name.
      */
     public static Optional<Integer> count(String property, Optional<String> configured) {
-        Optional<String> value = configured.map(String::trim).filter(text -> !text.isEmpty());
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            int count = Integer.parseInt(value.get());
-            if (count < 1) {
-                throw new IllegalArgumentException("not above zero");
-            }
-            return Optional.of(count);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(property + " must be a whole number above zero: " + value.get(), e);
-        }
+        return parsed(property, configured, Integer::parseInt, count -> count > 0, "a whole number above zero");
     }
 
     /**
@@ -62,20 +51,30 @@ public final class Configuration {
      * when unset or blank. A value that is not one stops the start with the setting's name.
      */
     public static Optional<Duration> duration(String property, Optional<String> configured) {
+        return parsed(
+                property,
+                configured,
+                Duration::parse,
+                duration -> !duration.isNegative() && !duration.isZero(),
+                "an ISO-8601 duration longer than zero, such as PT12H or P7D");
+    }
+
+    /** {@code configured}, trimmed, as {@code parse} reads it; refused, naming the setting, unless {@code valid}. */
+    private static <T> Optional<T> parsed(
+            String property, Optional<String> configured, Function<String, T> parse, Predicate<T> valid, String what) {
         Optional<String> value = configured.map(String::trim).filter(text -> !text.isEmpty());
         if (value.isEmpty()) {
             return Optional.empty();
         }
+        T parsed;
         try {
-            Duration duration = Duration.parse(value.get());
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("not longer than zero");
-            }
-            return Optional.of(duration);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    property + " must be an ISO-8601 duration longer than zero, such as PT12H or P7D: " + value.get(),
-                    e);
+            parsed = parse.apply(value.get());
+        } catch (RuntimeException unreadable) {
+            throw new IllegalArgumentException(property + " must be " + what + ": " + value.get(), unreadable);
         }
+        if (!valid.test(parsed)) {
+            throw new IllegalArgumentException(property + " must be " + what + ": " + value.get());
+        }
+        return Optional.of(parsed);
     }
 }

@@ -115,6 +115,11 @@ public record Game(
         return oUser.equals(player) ? Mark.O : Mark.X;
     }
 
+    /** The player who plays {@code mark}; for X in an open challenge, nobody yet ({@code null}). */
+    public String playerOf(Mark mark) {
+        return mark == Mark.O ? oUser : opponentOf(oUser);
+    }
+
     /** The invited player takes up the invitation; the host moves first. */
     public Game accept(String userId, Instant now) {
         checkInvitee(userId);

@@ -57,6 +57,8 @@ class GameTest {
         assertSame(Board.empty(), game.board());
         assertEquals(Mark.O, game.markOf("alice"));
         assertEquals(Mark.X, game.markOf("bob"));
+        assertEquals("alice", game.playerOf(Mark.O));
+        assertEquals("bob", game.playerOf(Mark.X));
         assertFalse(game.isDraw());
         assertEquals(Optional.empty(), game.winner());
         assertEquals(Optional.empty(), game.winningLine());

@@ -164,7 +164,7 @@ class ManyPlayersLoadIT {
                         + "failed requests (unexpected answers) %d %s, broken games %d%n"
                         + "elapsed %.1f s, %.2f games/s, %.1f moves/s, %.1f requests/s%n"
                         + "move latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n"
-                        + "re-renderings %d (%.2f per game: all is shown from pushes), latency ms: p50 %.1f, p90 %.1f, p99 %.1f%n",
+                        + "re-renderings %d (%.2f per game; pages show what is pushed without one), latency ms: p50 %.1f, p90 %.1f, p99 %.1f%n",
                 pairs,
                 games.size(),
                 finishedGames,

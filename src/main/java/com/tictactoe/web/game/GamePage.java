@@ -423,7 +423,7 @@ public class GamePage {
         if (!isUnderway()) {
             return null;
         }
-        return statusWhenTurnOf(Mark.valueOf(mark) == Mark.O ? game.oUser() : game.opponentOf(game.oUser()));
+        return statusWhenTurnOf(game.playerOf(Mark.valueOf(mark)));
     }
 
     /**
@@ -439,7 +439,7 @@ public class GamePage {
         if (GameUpdate.DRAW.equals(result)) {
             return texts.get("game.draw");
         }
-        String winner = Mark.valueOf(result) == Mark.O ? game.oUser() : game.opponentOf(game.oUser());
+        String winner = game.playerOf(Mark.valueOf(result));
         if (!isPlayer()) {
             return texts.get("game.won", winner);
         }
