@@ -158,6 +158,24 @@ class HostileClientsIT {
         }
     }
 
+    // ---- the server's own costs
+
+    /**
+     * Tyrus schedules an idle timer on every websocket message; on Payara's managed scheduler each
+     * one captured the sender's context, so a client sending messages cost far more than its bytes.
+     * On the server as shipped the app's own scheduler takes them (SocketIdleTimers).
+     */
+    @Test
+    void websocketIdleTimersRunOnTheApplicationsOwnScheduler() throws IOException {
+        String written = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(
+                written.contains("Websocket idle timers run on a scheduler of the application's own"),
+                "SocketIdleTimers found no Tyrus scheduler to replace:\n"
+                        + written.lines()
+                                .filter(line -> line.contains("idle timers"))
+                                .toList());
+    }
+
     // ---- a flood of visitors
 
     @Test
