@@ -90,6 +90,8 @@ class ArchitectureTest {
                 .definedBy(WEB + ".errors")
                 .layer("guards")
                 .definedBy(WEB + ".guards")
+                .layer("api")
+                .definedBy(WEB + ".api")
                 .layer("live updates")
                 .definedBy(WEB + ".live")
                 .layer("game")
@@ -108,13 +110,15 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("game", "lobby")
                 .whereLayer("guards")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("api")
+                .mayOnlyBeAccessedByLayers("game", "live updates")
                 .whereLayer("errors")
-                .mayOnlyBeAccessedByLayers("guards")
+                .mayOnlyBeAccessedByLayers("guards", "api")
                 .whereLayer("accounts")
                 .mayOnlyBeAccessedByLayers("errors", "guards", "live updates", "game", "lobby", "players")
                 .check(product);
         assertEquals(
-                List.of("accounts", "errors", "game", "guards", "live", "lobby", "players"),
+                List.of("accounts", "api", "errors", "game", "guards", "live", "lobby", "players"),
                 subPackagesOf(Path.of("src/main/java/com/tictactoe/web")),
                 "a new room of the web belongs in this test and in README's room list");
     }

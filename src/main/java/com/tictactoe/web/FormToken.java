@@ -16,7 +16,7 @@ import java.util.Base64;
  * Faces view state, and a page's script sends with a move, so that another site cannot make a
  * signed-in browser post them. A stateful page's view state would be such a secret by itself; a
  * stateless page's is the word "stateless", which anyone can send. {@link PostbackGuard} compares
- * the two on every stateless postback, {@code api.MovesResource} on every move.
+ * the two on every stateless postback, {@code MovesEndpoint} on every move.
  */
 @Named("formToken")
 @ApplicationScoped

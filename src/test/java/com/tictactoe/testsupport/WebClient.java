@@ -53,6 +53,11 @@ public final class WebClient {
         return response;
     }
 
+    /** A GET that asks for {@code accept} only, as a client of the JSON API may. */
+    public HttpResponse<String> getAccepting(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET().build());
+    }
+
     /** Follows redirects within the site, as a browser would. */
     public HttpResponse<String> getFollowing(String path) {
         HttpResponse<String> response = get(path);

@@ -319,9 +319,15 @@ class BadRequestsIT {
             assertShowsItsReference(down);
             assertTrue(down.body().contains("http-equiv=\"refresh\""), "the page retries by itself");
             assertFalse(down.body().contains("Exception"));
-            assertEquals(
-                    503,
-                    player.get("/api/games/" + UUID.randomUUID() + "/version").statusCode());
+            HttpResponse<String> poll = player.get("/api/games/" + UUID.randomUUID() + "/version");
+            assertEquals(503, poll.statusCode());
+            assertTrue(
+                    poll.headers().firstValue("Retry-After").isPresent(),
+                    "the page's script is told when to ask again");
+            assertTrue(
+                    poll.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                    poll.headers().toString());
+            assertTrue(poll.body().contains("\"error\":\"The game store is unavailable"), poll.body());
 
             HttpResponse<String> notReady = healthWithin(Duration.ofSeconds(10), "ready", 503);
             assertEquals(

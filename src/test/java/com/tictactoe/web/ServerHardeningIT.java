@@ -316,9 +316,19 @@ class ServerHardeningIT {
 
     @Test
     void theApiAnswersErrorsInJson() {
+        WebClient player = signedInPlayer();
+        HttpResponse<String> moveByGet = player.get("/api/games/" + UUID.randomUUID() + "/moves/TopLeft");
+        assertEquals(405, moveByGet.statusCode());
+        assertEquals("POST", moveByGet.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> htmlOnly = player.getAccepting("/api/me/changes", "text/html");
+        assertEquals(406, htmlOnly.statusCode());
         for (HttpResponse<String> answer : List.of(
-                new WebClient(base).get("/api/me/changes"), signedInPlayer().get("/api/no-such-thing"))) {
-            assertTrue(answer.statusCode() == 401 || answer.statusCode() == 404, String.valueOf(answer.statusCode()));
+                new WebClient(base).get("/api/me/changes"),
+                player.get("/api/no-such-thing"),
+                player.get("/api/games//version"),
+                moveByGet,
+                htmlOnly)) {
+            assertTrue(List.of(401, 404, 405, 406).contains(answer.statusCode()), String.valueOf(answer.statusCode()));
             assertTrue(
                     answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                     answer.headers().toString());

@@ -459,7 +459,7 @@ public class GamePage {
     }
 
     /**
-     * Where the page's script sends a click on a square ({@code api.MovesResource}), followed by
+     * Where the page's script sends a click on a square ({@code MovesEndpoint}), followed by
      * the square's name: on a player's page while the game is waiting for its guest (for the
      * moves after the acceptance it is pushed) or being played; null otherwise.
      */
