@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -128,7 +129,7 @@ public class ApiServlet extends HttpServlet {
             return true;
         }
         for (String range : accept.split(",")) {
-            String type = range.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            String type = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (type.equals("*/*") || type.equals("application/*") || type.equals("application/json")) {
                 return true;
             }

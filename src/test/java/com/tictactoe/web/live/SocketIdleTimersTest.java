@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class SocketIdleTimersTest {
     @Test
     void cancelledTimersDoNotPileUp() {
         for (int i = 0; i < 1_000; i++) {
-            ours.schedule(() -> {}, 1, java.util.concurrent.TimeUnit.HOURS).cancel(false);
+            ours.schedule(() -> {}, 1, TimeUnit.HOURS).cancel(false);
         }
         assertTrue(ours.getQueue().isEmpty());
     }
