@@ -50,7 +50,9 @@ class TurnsTest {
         ExecutorService pages = Executors.newFixedThreadPool(2);
         try {
             turns.take(Kind.PAGE, LONG);
+            // One after the other: two submitted at once may start waiting in either order.
             Future<Admission> first = pages.submit(() -> turns.take(Kind.PAGE, LONG));
+            awaitWaiting(turns, 1);
             Future<Admission> second = pages.submit(() -> turns.take(Kind.PAGE, LONG));
             awaitWaiting(turns, 2);
             turns.end();
