@@ -2,6 +2,7 @@ package com.tictactoe.web.api;
 
 import com.tictactoe.domain.StoreUnavailableException;
 import com.tictactoe.web.Texts;
+import com.tictactoe.web.errors.Causes;
 import com.tictactoe.web.errors.RequestIds;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -87,7 +88,7 @@ public class ApiServlet extends HttpServlet {
         } catch (ApiRefusal refused) {
             return refusal(request, refused.status());
         } catch (RuntimeException failed) {
-            if (causedByStore(failed)) {
+            if (Causes.causedBy(failed, StoreUnavailableException.class)) {
                 response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
                 return error(request, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "api.unavailable");
             }
@@ -131,15 +132,6 @@ public class ApiServlet extends HttpServlet {
         for (String range : accept.split(",")) {
             String type = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (type.equals("*/*") || type.equals("application/*") || type.equals("application/json")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean causedByStore(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StoreUnavailableException) {
                 return true;
             }
         }

@@ -51,7 +51,7 @@ public class FailedRequestLog extends HttpFilter {
                 shortened(request.getRequestURI()),
                 playerOf(request),
                 failure == null ? refusal(request) : ": " + rootCause(failure));
-        if (failure != null && !causedByStore(failure)) {
+        if (failure != null && !Causes.causedBy(failure, StoreUnavailableException.class)) {
             LOG.log(Level.SEVERE, line, failure);
         } else {
             LOG.log(status >= 500 || failure != null ? Level.SEVERE : Level.WARNING, line);
@@ -73,15 +73,6 @@ public class FailedRequestLog extends HttpFilter {
     private static String refusal(HttpServletRequest request) {
         Object reason = request.getAttribute(RequestIds.REFUSAL);
         return reason == null ? "" : ": " + reason;
-    }
-
-    private static boolean causedByStore(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StoreUnavailableException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootCause(Throwable failure) {

@@ -1,5 +1,7 @@
 package com.tictactoe.web.errors;
 
+import static com.tictactoe.web.errors.Causes.causedBy;
+
 import com.tictactoe.domain.GameIds;
 import com.tictactoe.domain.StoreBusyException;
 import com.tictactoe.domain.StoreUnavailableException;
@@ -112,14 +114,5 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
             gameId = external.getRequestParameterMap().get("gameId");
         }
         return GameIds.isPlausible(gameId) ? base + viewPath + "?id=" + gameId : base + viewPath;
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
