@@ -31,7 +31,8 @@ public final class WholeGames {
     }
 
     /**
-     * The host invites the guest from the lobby, which leads to the game's page; the guest, on its
+     * The host invites the guest from its lobby (the one its last game ended on, as a browser
+     * shows it, or a fresh one), which leads to the game's page; the guest, on its
      * lobby, is pushed the invitation (the lists re-rendered, as app.js does) and accepts from there,
      * which opens the game's page; the host's page shows the start from its push; they play {@code
      * script}, the other's page brought up to date after each move by the push alone, as app.js does
@@ -45,7 +46,10 @@ public final class WholeGames {
             guest.openLobby();
         }
         guest.listen(); // its socket open, as a page's is before anyone acts on it
-        host.openLobby().listen();
+        if (!host.onLobby()) {
+            host.openLobby(); // a host back from a game invites from the lobby that game led to
+        }
+        host.listen();
         String gameId = host.invite(guest.name);
         progress.invited(gameId);
         guest.awaitInvitation(gameId);
