@@ -254,6 +254,58 @@
         });
     }
 
+    function token(form) {
+        var field = form.querySelector("input[name='tictactoe-token']");
+        return field ? field.value : "";
+    }
+
+    /*
+     * The lobby's Invite and Accept, sent to the API with the session's token: the answer names
+     * the game's page, opened at once, without the lobby posted and redirected. A refusal is shown
+     * where the lobby shows its messages (and, for an acceptance, the lists re-rendered: the
+     * invitation may be gone). A click answered otherwise (no answer, a failure, an outage) posts
+     * the form as a page without script does, and the server's page says what happened.
+     */
+    function openGame(address, form, button, refused) {
+        button.disabled = true; // no second click while this one is on its way
+        fetch(address, {
+            method: "POST",
+            credentials: "same-origin",
+            headers: {"Accept": "application/json", "X-Tictactoe-Token": token(form)},
+            redirect: "error"
+        }).then(function (response) {
+            if (response.status === 401) {
+                window.location.reload(); // signed out meanwhile: the page leads to signing in
+                return;
+            }
+            return response.json().catch(function () {
+                return {};
+            }).then(function (body) {
+                if (response.ok && body.page) {
+                    window.location.assign(body.page);
+                } else if (response.status === 409 && body.error) {
+                    button.disabled = false;
+                    showError(body.error);
+                    refused();
+                } else {
+                    postForm(form, button);
+                }
+            });
+        }).catch(function () {
+            postForm(form, button);
+        });
+    }
+
+    /* The form posted as without script: the clicked button's name and value with its fields. */
+    function postForm(form, button) {
+        var field = document.createElement("input");
+        field.type = "hidden";
+        field.name = button.name;
+        field.value = button.value;
+        form.appendChild(field);
+        form.submit();
+    }
+
     function schedule() {
         clearTimeout(timer);
         if (marker()) {
@@ -432,6 +484,37 @@
             render: button.getAttribute("data-render"),
             params: params
         });
+    });
+
+    /* Invite, from the lobby's form (data-invitations): the typed name, trimmed as the server trims it. */
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        var address = form.getAttribute("data-invitations");
+        var button = form.querySelector("[type='submit']");
+        var name = form.querySelector("input[type='text']");
+        if (!address || !button || !name || typeof fetch === "undefined") {
+            return;
+        }
+        event.preventDefault();
+        if (!button.disabled) {
+            openGame(address + "?opponent=" + encodeURIComponent(name.value.trim()), form, button, function () {});
+        }
+    });
+
+    /* Accept, in a row of the lobby's invitations (a form with data-games). */
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest ? event.target.closest("button[name]") : null;
+        var form = button && button.form;
+        var address = form && form.getAttribute("data-games");
+        if (!address || button.name !== form.id + ":accept" || typeof fetch === "undefined") {
+            return;
+        }
+        event.preventDefault();
+        if (!button.disabled) {
+            openGame(address + "/" + encodeURIComponent(button.value) + "/acceptance", form, button, function () {
+                refresh("lists");
+            });
+        }
     });
 
     /*

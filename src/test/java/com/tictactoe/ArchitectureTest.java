@@ -111,11 +111,11 @@ class ArchitectureTest {
                 .whereLayer("guards")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("api")
-                .mayOnlyBeAccessedByLayers("game", "live updates")
+                .mayOnlyBeAccessedByLayers("game", "live updates", "lobby")
                 .whereLayer("errors")
                 .mayOnlyBeAccessedByLayers("guards", "api")
                 .whereLayer("accounts")
-                .mayOnlyBeAccessedByLayers("errors", "guards", "live updates", "game", "lobby", "players")
+                .mayOnlyBeAccessedByLayers("errors", "guards", "api", "live updates", "game", "lobby", "players")
                 .check(product);
         assertEquals(
                 List.of("accounts", "api", "errors", "game", "guards", "live", "lobby", "players"),

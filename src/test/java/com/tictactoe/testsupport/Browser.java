@@ -313,6 +313,9 @@ public final class Browser implements AutoCloseable {
         host.invite(guestName);
         String gameId = host.gameId();
         expect(
+                host.redirectsToThisPage() == 0,
+                "the invitation sent by the lobby's script, its answer opening the game");
+        expect(
                 host.text("#status").contains("Waiting for " + guestName),
                 "the host waits for the guest: " + host.text("#status"));
         host.markPage();
@@ -324,6 +327,9 @@ public final class Browser implements AutoCloseable {
                 guest.scriptRequestsTo("xhtml") == 0,
                 "the lobby showed the invitation from its push, rendering nothing");
         guest.acceptInvitationFrom(hostName, gameId);
+        expect(
+                guest.redirectsToThisPage() == 0,
+                "the acceptance sent by the lobby's script, its answer opening the game");
         guest.markPage();
 
         host.waitUntil(d -> host.text("#status").equals("Your turn"));
@@ -394,6 +400,14 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Plants a marker that only survives as long as the page is not reloaded. */
+    /**
+     * How many redirects led to the page shown: 0 for a page the script opened from an answer of
+     * the API, 1 for a form's post redirected to it.
+     */
+    public long redirectsToThisPage() {
+        return (Long) driver.executeScript("return performance.getEntriesByType('navigation')[0].redirectCount;");
+    }
+
     public void markPage() {
         driver.executeScript("window.__sameDocument = true;");
     }

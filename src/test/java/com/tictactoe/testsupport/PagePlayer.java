@@ -6,10 +6,12 @@ import static com.tictactoe.testsupport.Html.unescape;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -38,6 +40,8 @@ public final class PagePlayer {
         PAGE,
         FORM,
         MOVE,
+        /** A click the page's script sends to the API and opens a page from: an invitation, an acceptance. */
+        OPEN,
         REFRESH,
         POLL,
         /** A push websocket's handshake. */
@@ -87,6 +91,8 @@ public final class PagePlayer {
     /** The push URL faces.push.init is given: the channel name and id, after the push prefix. */
     private static final Pattern PUSH_URL = Pattern.compile("[\"'](?:[^\"']*)(/jakarta\\.faces\\.push/[^\"']+)[\"']");
 
+    private static final Pattern OPENED_GAME = Pattern.compile("\"game\":\"([^\"]+)\"");
+    private static final Pattern OPENED_PAGE = Pattern.compile("\"page\":\"([^\"]+)\"");
     private static final Pattern PUSHED_GAME = Pattern.compile("\"game\":\"([^\"]+)\"");
     private static final Pattern PUSHED_VERSION = Pattern.compile("\"version\":(\\d+)");
     private static final Pattern PUSHED_BOARD = Pattern.compile("\"board\":\\{([^}]*)}");
@@ -222,9 +228,19 @@ public final class PagePlayer {
         }
     }
 
-    /** Invites through the lobby form, as a click on Invite does; follows to the game page. */
+    /**
+     * Invites as a click on Invite does, to the game page: where the lobby's form names an address
+     * for its script (data-invitations), as app.js sends it there, otherwise through the form.
+     */
     public String invite(String opponent) throws Unexpected {
         String form = formHtml(page, "invite");
+        String api = unescape(attribute(openingTag(form), "data-invitations"));
+        if (!api.isEmpty()) {
+            String gameId =
+                    open(api + "?opponent=" + URLEncoder.encode(opponent, StandardCharsets.UTF_8), form, "invite");
+            expectGamePage(gameId, "Waiting for " + opponent + " to accept");
+            return gameId;
+        }
         Map<String, String> fields = hiddenFields(form);
         fields.put("invite:opponent", opponent);
         fields.put("invite:send", "Invite");
@@ -349,10 +365,22 @@ public final class PagePlayer {
         return true;
     }
 
-    /** A click on the lobby's Accept for {@code gameId}: the game starts and its page opens. */
+    /**
+     * A click on the lobby's Accept for {@code gameId}: the game starts and its page opens. Sent as
+     * app.js sends it where the lists name an address for their script (data-games), otherwise
+     * through the form.
+     */
     public void acceptFromLobby(String gameId, String host) throws Unexpected {
         if (!lobbyLists.contains(acceptButton(gameId))) {
             throw unexpected("the lobby offers no invitation " + gameId, lobbyLists);
+        }
+        String api = unescape(attribute(openingTag(lobbyLists), "data-games"));
+        if (!api.isEmpty()) {
+            if (!open(api + "/" + gameId + "/acceptance", lobbyLists, "accept").equals(gameId)) {
+                throw unexpected("accepting opened another game", page);
+            }
+            expectGamePage(gameId, "Waiting for " + host);
+            return;
         }
         Map<String, String> fields = hiddenFields(lobbyLists);
         fields.putIfAbsent(VIEW_STATE, lobbyViewState);
@@ -364,6 +392,36 @@ public final class PagePlayer {
         }
         follow(accepted, "accept");
         expectGamePage(gameId, "Waiting for " + host);
+    }
+
+    /**
+     * What app.js does with a click it sends to the API ({@code address}) with the token of the
+     * form it was made in: the page the answer names loaded, as {@code location.assign} loads it.
+     * Answers the game the answer names.
+     */
+    private String open(String address, String form, String what) throws Unexpected {
+        String token = hiddenFields(form).getOrDefault("tictactoe-token", "");
+        lastRequest = "";
+        URI uri = root.resolve(address);
+        HttpResponse<String> answer = send(
+                HttpRequest.newBuilder(uri)
+                        .header("Accept", "application/json")
+                        .header("X-Tictactoe-Token", token)
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                Request.OPEN,
+                "POST " + uri.getRawPath());
+        Matcher game = OPENED_GAME.matcher(answer.body());
+        Matcher next = OPENED_PAGE.matcher(answer.body());
+        if (answer.statusCode() != 200 || !game.find() || !next.find()) {
+            throw unexpected(what + " did not answer a game's page", answer);
+        }
+        load(get(next.group(1)), what);
+        return game.group(1);
+    }
+
+    private static String openingTag(String html) {
+        int end = html.indexOf('>');
+        return end < 0 ? "" : html.substring(0, end + 1);
     }
 
     private static String acceptButton(String gameId) {

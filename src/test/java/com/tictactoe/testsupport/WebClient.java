@@ -100,8 +100,12 @@ public final class WebClient {
      * address, with {@code token} in the token header (none if null).
      */
     public HttpResponse<String> scriptMove(String gameId, String square, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(base + "/api/games/" + gameId + "/moves/" + square))
+        return scriptPost("/api/games/" + gameId + "/moves/" + square, token);
+    }
+
+    /** A POST to the API as the pages' script sends it: no body, JSON accepted, the token in its header unless null. */
+    public HttpResponse<String> scriptPost(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) {

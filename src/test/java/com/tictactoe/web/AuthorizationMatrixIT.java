@@ -119,6 +119,20 @@ class AuthorizationMatrixIT {
                         onlyFor(Set.of(Role.OPPONENT), STARTS, REFUSED_IN_LOBBY),
                         this::acceptInLobby),
                 action(
+                        "accept by the lobby's script (POST /api/games/{id}/acceptance)",
+                        role -> switch (role) {
+                            case OPPONENT -> "200, the game's page; " + STARTS;
+                            case HOST, OTHER -> "409 with the reason, nothing written";
+                            case ANONYMOUS -> "401, nothing written";
+                        },
+                        this::scriptAccept),
+                action(
+                        "accept by the lobby's script without the session's token",
+                        Stream.of(new Cell(
+                                Role.OPPONENT,
+                                "403 without a token, with a made-up one and with another session's; nothing written",
+                                this::scriptAcceptWithoutToken))),
+                action(
                         "decline, on the game page",
                         onlyFor(Set.of(Role.OPPONENT), DELETED, NO_BUTTON),
                         role -> leaveOnGamePage(role, true)),
@@ -414,6 +428,50 @@ class AuthorizationMatrixIT {
                     now.get("TurnSince").s().compareTo(before.get("TurnSince").s()) > 0, "the turn's time moved on");
         }
         return written;
+    }
+
+    private void scriptAccept(Role role) {
+        Players p = players();
+        String id = invite();
+        String path = "/api/games/" + id + "/acceptance";
+        Map<String, Map<String, AttributeValue>> before = games();
+        if (role == Role.ANONYMOUS) {
+            p.opponent().get("/");
+            HttpResponse<String> answer =
+                    new WebClient(base).scriptPost(path, p.opponent().formToken());
+            assertEquals(401, answer.statusCode(), answer.body());
+            assertEquals(before, games(), "nothing was written");
+            return;
+        }
+        WebClient actor = client(role);
+        assertEquals(200, actor.get("/").statusCode());
+        HttpResponse<String> answer = actor.scriptPost(path, actor.formToken());
+        if (role == Role.OPPONENT) {
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("/game.xhtml?id=" + id + "\""), answer.body());
+            assertStarted(before, id);
+            HttpResponse<String> again = actor.scriptPost(path, actor.formToken());
+            assertEquals(200, again.statusCode(), "a second click finds the game started: " + again.body());
+        } else {
+            assertEquals(409, answer.statusCode(), answer.body());
+            assertTrue(
+                    answer.body().contains(NOT_INVITED) && answer.body().contains("\"reason\":\"NOT_INVITED\""),
+                    answer.body());
+            assertEquals(before, games(), "nothing was written");
+        }
+    }
+
+    private void scriptAcceptWithoutToken() {
+        Players p = players();
+        String id = invite();
+        p.opponent().get("/");
+        p.host().get("/");
+        Map<String, Map<String, AttributeValue>> before = games();
+        for (String token : new String[] {null, "made-up", p.host().formToken()}) {
+            HttpResponse<String> answer = p.opponent().scriptPost("/api/games/" + id + "/acceptance", token);
+            assertEquals(403, answer.statusCode(), "token " + token + ": " + answer.body());
+        }
+        assertEquals(before, games(), "nothing was written");
     }
 
     private void scriptMove(Role role) {

@@ -246,6 +246,60 @@ class BadRequestsIT {
         assertEquals(before, stored.all());
     }
 
+    /**
+     * Invite as the lobby's script sends it (POST /api/invitations?opponent=...): the form's
+     * refusals, as JSON with their reason and nothing written; then an invitation and its page.
+     */
+    @Test
+    @Order(4)
+    void theLobbysScriptInvitesWithTheFormsRefusals() {
+        WebClient player = new WebClient(base);
+        String eve = Names.unique("eve");
+        String bob = Names.unique("bob");
+        new WebClient(base).signUp(bob, PASSWORD);
+        player.signUp(eve, PASSWORD);
+        player.get("/");
+        String token = player.formToken();
+        List<Map<String, AttributeValue>> before = stored.all();
+        for (String[] refusal : new String[][] {
+            {"", "OPPONENT_REQUIRED", "Please name an opponent."},
+            {"&opponent=bob", "OPPONENT_REQUIRED", "Please name an opponent."},
+            {"%20%20", "OPPONENT_REQUIRED", "Please name an opponent."},
+            {eve.toUpperCase(), "SELF_INVITATION", "You cannot invite yourself."},
+            {"%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "NO_SUCH_PLAYER", "There is no player called"},
+            {"x".repeat(500), "NO_SUCH_PLAYER", "There is no player called"}
+        }) {
+            HttpResponse<String> answer = player.scriptPost("/api/invitations?opponent=" + refusal[0], token);
+            assertEquals(409, answer.statusCode(), refusal[0] + ": " + answer.body());
+            assertTrue(answer.body().contains("\"reason\":\"" + refusal[1] + "\""), answer.body());
+            assertTrue(answer.body().contains(refusal[2]), answer.body());
+            assertFalse(answer.body().contains("<img"), "escaped in JSON: " + answer.body());
+        }
+        assertEquals(
+                403, player.scriptPost("/api/invitations?opponent=" + bob, null).statusCode());
+        assertEquals(
+                401,
+                new WebClient(base)
+                        .scriptPost("/api/invitations?opponent=" + bob, token)
+                        .statusCode());
+        assertEquals(405, player.get("/api/invitations?opponent=" + bob).statusCode(), "an invitation by a link");
+        assertEquals(before, stored.all(), "nothing written by any refusal");
+
+        HttpResponse<String> invited = player.scriptPost("/api/invitations?opponent=" + bob.toUpperCase(), token);
+        assertEquals(200, invited.statusCode(), invited.body());
+        String gameId = invited.body().replaceAll(".*\"game\":\"([^\"]+)\".*", "$1");
+        assertTrue(
+                invited.body().contains("\"page\":\"" + base.getPath() + "game.xhtml?id=" + gameId + "\""),
+                invited.body());
+        HttpResponse<String> again = player.scriptPost("/api/invitations?opponent=" + bob, token);
+        assertTrue(again.body().contains(gameId), "a second click finds the invitation it sent: " + again.body());
+        assertEquals(before.size() + 1, stored.all().size(), "one game written");
+        HttpResponse<String> page = player.get("/game.xhtml?id=" + gameId);
+        assertTrue(
+                page.body().contains("Waiting for " + bob + " to accept"),
+                "the host's page names the guest as the accounts spell it");
+    }
+
     @Test
     @Order(5)
     void signingInGivesANewSession() {

@@ -216,6 +216,30 @@ class PlayInBrowsersIT {
         assertEquals("Your turn", erin.text("#status"));
     }
 
+    /** A name the lobby refuses: the reason shown from the API's answer, the page and the typed name kept. */
+    @Test
+    void anInvitationTheLobbyRefusesSaysWhyWithoutAReload() {
+        alice.open("/");
+        alice.markPage();
+        alice.type("invite:opponent", "  nobody-" + bobName.substring(0, 5));
+        alice.driver().findElement(By.id("invite:send")).click();
+        alice.waitUntil(d -> alice.text(".messages-region").contains("There is no player called"));
+        assertTrue(alice.stillSamePage(), "no reload: the refusal came from the API's answer");
+        assertEquals(
+                "  nobody-" + bobName.substring(0, 5),
+                alice.driver().findElement(By.id("invite:opponent")).getAttribute("value"),
+                "what she typed stays");
+        alice.type("invite:opponent", bobName);
+        alice.driver().findElement(By.id("invite:send")).click();
+        alice.waitUntil(d -> alice.driver().getCurrentUrl().contains("game.xhtml"));
+        alice.waitUntil(d -> alice.text("#status").equals("Waiting for " + bobName + " to accept"));
+        assertEquals(
+                List.of(),
+                alice.consoleErrors(
+                        message -> message.contains("/api/invitations") && message.contains("status of 409")),
+                "the refused invitation is the only error");
+    }
+
     /**
      * A page that missed a move (no websocket, no polls) still offers the square; the click is
      * refused with the reason, and the page then shows the board as it is, nothing written.

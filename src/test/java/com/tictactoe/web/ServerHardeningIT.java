@@ -315,7 +315,7 @@ class ServerHardeningIT {
     }
 
     @Test
-    void theApiAnswersErrorsInJson() {
+    void theApiAnswersErrorsInJson() throws IOException {
         WebClient player = signedInPlayer();
         HttpResponse<String> moveByGet = player.get("/api/games/" + UUID.randomUUID() + "/moves/TopLeft");
         assertEquals(405, moveByGet.statusCode());
@@ -340,6 +340,16 @@ class ServerHardeningIT {
                     answer.body());
             assertSecurityHeaders(answer, "/api " + answer.statusCode());
         }
+        player.get("/");
+        URI server = URI.create(base.toString());
+        String malformed = rawRequest(
+                server,
+                "POST " + server.getPath() + "api/invitations?opponent=%ZZ HTTP/1.1\r\nHost: " + server.getAuthority()
+                        + "\r\nCookie: " + player.cookieHeader() + "\r\nX-Tictactoe-Token: " + player.formToken()
+                        + "\r\nAccept: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertTrue(
+                malformed.startsWith("HTTP/1.1 400") && malformed.contains("Content-Type: application/json"),
+                "an escape no browser writes: " + malformed);
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.tictactoe.web.Messages;
 import com.tictactoe.web.Texts;
 import com.tictactoe.web.accounts.CurrentPlayer;
 import com.tictactoe.web.accounts.SignInFilter;
+import com.tictactoe.web.api.ApiAnswer;
 import com.tictactoe.web.live.GameUpdate;
 import com.tictactoe.web.live.GameWatchers;
 import jakarta.annotation.PostConstruct;
@@ -22,11 +23,13 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,6 +83,19 @@ public class GamePage {
         games.game(gameId).ifPresentOrElse(current -> game = current, () -> gone = true);
     }
 
+    /** The address of a game's page. */
+    public static String address(String contextPath, String gameId) {
+        return contextPath + "/game.xhtml?id=" + gameId;
+    }
+
+    /**
+     * What a script's click that leads to a game's page is answered (an invitation, an
+     * acceptance): the game and its page's address, which the script opens.
+     */
+    public static ApiAnswer opened(HttpServletRequest request, String gameId) {
+        return ApiAnswer.ok(Map.of("game", gameId, "page", address(request.getContextPath(), gameId)));
+    }
+
     /**
      * Sends the browser to the game page, and returns the outcome for the action: none. The
      * redirect is sent directly rather than by navigation, so that the page's address names the
@@ -89,7 +105,7 @@ public class GamePage {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         try {
-            external.redirect(external.getRequestContextPath() + "/game.xhtml?id=" + gameId);
+            external.redirect(address(external.getRequestContextPath(), gameId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

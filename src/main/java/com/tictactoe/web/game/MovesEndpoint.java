@@ -3,16 +3,12 @@ package com.tictactoe.web.game;
 import com.tictactoe.application.GameFacade;
 import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.web.FormToken;
-import com.tictactoe.web.Texts;
-import com.tictactoe.web.accounts.PlayerSession;
 import com.tictactoe.web.api.ApiAnswer;
 import com.tictactoe.web.api.ApiCall;
 import com.tictactoe.web.api.ApiEndpoint;
-import com.tictactoe.web.api.ApiRefusal;
 import com.tictactoe.web.live.GameUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 
 /**
  * A click on a square, as the game page's script sends it ({@code POST
@@ -25,8 +21,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class MovesEndpoint implements ApiEndpoint {
-
-    private static final int CONFLICT = 409;
 
     @Inject
     private GameFacade games;
@@ -44,21 +38,11 @@ public class MovesEndpoint implements ApiEndpoint {
     /** 200 with the game after the move; 409 with the reason a move is refused, nothing written. */
     @Override
     public ApiAnswer answer(ApiCall call) {
-        String name =
-                PlayerSession.playerOf(call.request()).orElseThrow(() -> new ApiRefusal(ApiRefusal.NOT_SIGNED_IN));
-        if (!FormToken.sentInHeader(call.request())) {
-            throw new ApiRefusal(ApiRefusal.NOT_FROM_THE_PAGE);
-        }
+        String name = call.playerFromPage();
         try {
             return ApiAnswer.ok(GameUpdate.of(games.move(call.value(0), name, call.value(1))));
         } catch (GameRuleException refused) {
-            return new ApiAnswer(
-                    CONFLICT,
-                    Map.of(
-                            "error",
-                            Texts.of(call.request()).refusal(refused),
-                            "reason",
-                            refused.rejection().name()));
+            return ApiAnswer.refused(call.request(), refused);
         }
     }
 }
