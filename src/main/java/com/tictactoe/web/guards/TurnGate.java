@@ -21,8 +21,10 @@ import java.util.logging.Logger;
  * The costly requests take turns, a few at a time, and a move goes before any page that waits: on
  * a server whose cores are all busy, a move would otherwise share them with every page being
  * rendered (each thread its slice) and be answered only when they are. Pages (Faces' requests: full
- * pages, their forms and their AJAX re-renders) are the costliest thing the server does; a move (the
- * script's {@code POST} to the moves address) is what a player, and the opponent's push, wait for.
+ * pages, their forms and their AJAX re-renders) are the costliest thing the server does; the lobby
+ * script's invitations and acceptances, which stand in for its forms, take a page's turn. A move
+ * (the script's {@code POST} to a moves address) is what a player, and the opponent's push, wait
+ * for.
  * Polls, websocket handshakes, assets and health checks are cheap and take no turn. A request
  * without a turn waits on its thread, having done nothing yet; the pool has threads enough beside
  * them (deploy/payara-preboot.asadmin). One that waits too long is answered busy (503): a page
@@ -39,7 +41,7 @@ public class TurnGate extends HttpFilter {
     static final String AT_ONCE = "tictactoe.requests.at-once";
     static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
     private static final String RETRY_AFTER_SECONDS = "5";
-    private static final String MOVES = "/api";
+    private static final String API = "/api";
     private static final Logger LOG = Logger.getLogger(TurnGate.class.getName());
 
     private transient Turns turns;
@@ -85,12 +87,14 @@ public class TurnGate extends HttpFilter {
         }
     }
 
-    private static Optional<Turns.Kind> kindOf(HttpServletRequest request) {
+    static Optional<Turns.Kind> kindOf(HttpServletRequest request) {
         if (request.getServletPath().endsWith(".xhtml")) {
             return Optional.of(Turns.Kind.PAGE);
         }
-        if (MOVES.equals(request.getServletPath()) && "POST".equals(request.getMethod())) {
-            return Optional.of(Turns.Kind.MOVE);
+        if (API.equals(request.getServletPath()) && "POST".equals(request.getMethod())) {
+            String path = request.getPathInfo();
+            boolean move = path != null && path.startsWith("/games/") && path.contains("/moves/");
+            return Optional.of(move ? Turns.Kind.MOVE : Turns.Kind.PAGE);
         }
         return Optional.empty();
     }
