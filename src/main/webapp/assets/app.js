@@ -227,30 +227,45 @@
         document.querySelectorAll(".board .cell").forEach(function (cell) {
             cell.disabled = true; // no second click while a move is on its way
         });
-        fetch(element.getAttribute("data-moves") + "/" + encodeURIComponent(button.value), {
+        send(element.getAttribute("data-moves") + "/" + encodeURIComponent(button.value),
+            element.getAttribute("data-token")).then(function (answer) {
+            if (!answer) {
+                return;
+            }
+            if (answer.ok) {
+                if (!show(answer.body)) {
+                    rerender(answer.body); // an answer the page cannot show itself
+                }
+                return;
+            }
+            showError(answer.body.error || marker().getAttribute("data-move-failed"));
+            refresh("game");
+        }).catch(function () {
+            refresh(); // no answer: show the board as it is, clickable again
+        });
+    }
+
+    /*
+     * A click the page's script sends to the API, with the session's token in a header: the
+     * answer's status and body (empty if it is not JSON), or nothing for a player signed out
+     * meanwhile, whose page is reloaded (it leads to signing in). Rejected when no answer came.
+     */
+    function send(address, sessionToken) {
+        return fetch(address, {
             method: "POST",
             credentials: "same-origin",
-            headers: {"Accept": "application/json", "X-Tictactoe-Token": element.getAttribute("data-token")},
+            headers: {"Accept": "application/json", "X-Tictactoe-Token": sessionToken},
             redirect: "error"
         }).then(function (response) {
             if (response.status === 401) {
-                window.location.reload(); // signed out meanwhile: the page leads to signing in
-                return;
+                window.location.reload();
+                return null;
             }
             return response.json().catch(function () {
                 return {};
             }).then(function (body) {
-                if (response.ok) {
-                    if (!show(body)) {
-                        rerender(body); // an answer the page cannot show itself
-                    }
-                    return;
-                }
-                showError(body.error || marker().getAttribute("data-move-failed"));
-                refresh("game");
+                return {ok: response.ok, status: response.status, body: body};
             });
-        }).catch(function () {
-            refresh(); // no answer: show the board as it is, clickable again
         });
     }
 
@@ -268,29 +283,19 @@
      */
     function openGame(address, form, button, refused) {
         button.disabled = true; // no second click while this one is on its way
-        fetch(address, {
-            method: "POST",
-            credentials: "same-origin",
-            headers: {"Accept": "application/json", "X-Tictactoe-Token": token(form)},
-            redirect: "error"
-        }).then(function (response) {
-            if (response.status === 401) {
-                window.location.reload(); // signed out meanwhile: the page leads to signing in
+        send(address, token(form)).then(function (answer) {
+            if (!answer) {
                 return;
             }
-            return response.json().catch(function () {
-                return {};
-            }).then(function (body) {
-                if (response.ok && body.page) {
-                    window.location.assign(body.page);
-                } else if (response.status === 409 && body.error) {
-                    button.disabled = false;
-                    showError(body.error);
-                    refused();
-                } else {
-                    postForm(form, button);
-                }
-            });
+            if (answer.ok && answer.body.page) {
+                window.location.assign(answer.body.page);
+            } else if (answer.status === 409 && answer.body.error) {
+                button.disabled = false;
+                showError(answer.body.error);
+                refused();
+            } else {
+                postForm(form, button);
+            }
         }).catch(function () {
             postForm(form, button);
         });

@@ -401,15 +401,7 @@ public final class PagePlayer {
      */
     private String open(String address, String form, String what) throws Unexpected {
         String token = hiddenFields(form).getOrDefault("tictactoe-token", "");
-        lastRequest = "";
-        URI uri = root.resolve(address);
-        HttpResponse<String> answer = send(
-                HttpRequest.newBuilder(uri)
-                        .header("Accept", "application/json")
-                        .header("X-Tictactoe-Token", token)
-                        .POST(HttpRequest.BodyPublishers.noBody()),
-                Request.OPEN,
-                "POST " + uri.getRawPath());
+        HttpResponse<String> answer = scriptPost(root.resolve(address), token, Request.OPEN);
         Matcher game = OPENED_GAME.matcher(answer.body());
         Matcher next = OPENED_PAGE.matcher(answer.body());
         if (answer.statusCode() != 200 || !game.find() || !next.find()) {
@@ -417,6 +409,18 @@ public final class PagePlayer {
         }
         load(get(next.group(1)), what);
         return game.group(1);
+    }
+
+    /** A POST of the page's script to the API: no body, JSON accepted, the session's token in its header. */
+    private HttpResponse<String> scriptPost(URI address, String token, Request kind) throws Unexpected {
+        lastRequest = "";
+        return send(
+                HttpRequest.newBuilder(address)
+                        .header("Accept", "application/json")
+                        .header("X-Tictactoe-Token", token)
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                kind,
+                kind + " " + address.getRawPath());
     }
 
     private static String openingTag(String html) {
@@ -479,15 +483,7 @@ public final class PagePlayer {
             throw unexpected(
                     "the page offers no moves address and token, or the button does not send its square", gameForm);
         }
-        lastRequest = "";
-        URI address = root.resolve(moves + "/" + SQUARES[square]);
-        HttpResponse<String> answer = send(
-                HttpRequest.newBuilder(address)
-                        .header("Accept", "application/json")
-                        .header("X-Tictactoe-Token", token)
-                        .POST(HttpRequest.BodyPublishers.noBody()),
-                Request.MOVE,
-                "MOVE " + address.getRawPath());
+        HttpResponse<String> answer = scriptPost(root.resolve(moves + "/" + SQUARES[square]), token, Request.MOVE);
         if (answer.statusCode() != 200 || !answer.body().startsWith("{")) {
             throw unexpected("move " + SQUARES[square] + ": no JSON answer", answer);
         }

@@ -1,7 +1,6 @@
 package com.tictactoe.web.game;
 
 import com.tictactoe.application.GameFacade;
-import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.web.FormToken;
 import com.tictactoe.web.api.ApiAnswer;
 import com.tictactoe.web.api.ApiCall;
@@ -39,10 +38,7 @@ public class MovesEndpoint implements ApiEndpoint {
     @Override
     public ApiAnswer answer(ApiCall call) {
         String name = call.playerFromPage();
-        try {
-            return ApiAnswer.ok(GameUpdate.of(games.move(call.value(0), name, call.value(1))));
-        } catch (GameRuleException refused) {
-            return ApiAnswer.refused(call.request(), refused);
-        }
+        return ApiAnswer.unlessRefused(
+                call.request(), () -> ApiAnswer.ok(GameUpdate.of(games.move(call.value(0), name, call.value(1)))));
     }
 }

@@ -1,7 +1,6 @@
 package com.tictactoe.web.lobby;
 
 import com.tictactoe.application.GameFacade;
-import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.web.api.ApiAnswer;
 import com.tictactoe.web.api.ApiCall;
 import com.tictactoe.web.api.ApiEndpoint;
@@ -36,11 +35,9 @@ public class AcceptanceEndpoint implements ApiEndpoint {
     public ApiAnswer answer(ApiCall call) {
         String guest = call.playerFromPage();
         String gameId = call.value(0);
-        try {
+        return ApiAnswer.unlessRefused(call.request(), () -> {
             games.accept(gameId, guest);
             return GamePage.opened(call.request(), gameId);
-        } catch (GameRuleException refused) {
-            return ApiAnswer.refused(call.request(), refused);
-        }
+        });
     }
 }

@@ -1,7 +1,6 @@
 package com.tictactoe.web.lobby;
 
 import com.tictactoe.application.GameFacade;
-import com.tictactoe.domain.GameRuleException;
 import com.tictactoe.web.api.ApiAnswer;
 import com.tictactoe.web.api.ApiCall;
 import com.tictactoe.web.api.ApiEndpoint;
@@ -35,12 +34,10 @@ public class InvitationsEndpoint implements ApiEndpoint {
     @Override
     public ApiAnswer answer(ApiCall call) {
         String host = call.playerFromPage();
-        try {
-            return GamePage.opened(
-                    call.request(),
-                    games.create(host, call.query("opponent").orElse("")).gameId());
-        } catch (GameRuleException refused) {
-            return ApiAnswer.refused(call.request(), refused);
-        }
+        String opponent = call.query("opponent").orElse("");
+        return ApiAnswer.unlessRefused(
+                call.request(),
+                () -> GamePage.opened(
+                        call.request(), games.create(host, opponent).gameId()));
     }
 }
