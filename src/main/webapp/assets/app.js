@@ -301,13 +301,21 @@
         });
     }
 
-    /* The form posted as without script: the clicked button's name and value with its fields. */
+    /*
+     * The form posted as without script: the clicked button's name and value with its fields, in
+     * one field of the form's own, so that a page shown again from the browser's history does not
+     * send an earlier click's with the next one.
+     */
     function postForm(form, button) {
-        var field = document.createElement("input");
-        field.type = "hidden";
+        var field = form.querySelector("input[data-clicked]");
+        if (!field) {
+            field = document.createElement("input");
+            field.type = "hidden";
+            field.setAttribute("data-clicked", "");
+            form.appendChild(field);
+        }
         field.name = button.name;
         field.value = button.value;
-        form.appendChild(field);
         form.submit();
     }
 

@@ -111,7 +111,7 @@ class ArchitectureTest {
                 .whereLayer("guards")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("api")
-                .mayOnlyBeAccessedByLayers("game", "live updates", "lobby")
+                .mayOnlyBeAccessedByLayers("guards", "game", "live updates", "lobby")
                 .whereLayer("errors")
                 .mayOnlyBeAccessedByLayers("guards", "api")
                 .whereLayer("accounts")

@@ -97,6 +97,15 @@ public class ApiServlet extends HttpServlet {
         }
     }
 
+    /**
+     * A refusal answered before a call reaches this servlet (a filter's), written as every answer of
+     * the API is: JSON in the player's language, with the request's reference.
+     */
+    public static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String text)
+            throws IOException {
+        write(response, error(request, status, text));
+    }
+
     private static ApiAnswer refusal(HttpServletRequest request, int status) {
         return error(request, status, TEXTS.getOrDefault(status, "api.refused"));
     }

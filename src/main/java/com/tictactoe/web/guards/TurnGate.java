@@ -2,6 +2,7 @@ package com.tictactoe.web.guards;
 
 import com.tictactoe.application.Configuration;
 import com.tictactoe.application.GameMetrics;
+import com.tictactoe.web.api.ApiServlet;
 import com.tictactoe.web.errors.ErrorPages;
 import com.tictactoe.web.errors.RequestIds;
 import jakarta.inject.Inject;
@@ -103,8 +104,18 @@ public class TurnGate extends HttpFilter {
             throws IOException, ServletException {
         metrics.requestRefused(label);
         RequestIds.refused(request, "no turn in time");
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        answerBusy(request, response, kind);
+    }
+
+    /** 503, to try again shortly: an API call in JSON as the API answers, a page with the busy page. */
+    static void answerBusy(HttpServletRequest request, HttpServletResponse response, Turns.Kind kind)
+            throws IOException, ServletException {
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        if (API.equals(request.getServletPath())) {
+            ApiServlet.refuse(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.busy");
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         if (kind == Turns.Kind.PAGE) {
             request.getRequestDispatcher(ErrorPages.BUSY).forward(request, response);
         }

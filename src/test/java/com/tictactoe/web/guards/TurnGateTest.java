@@ -1,9 +1,17 @@
 package com.tictactoe.web.guards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,15 +35,58 @@ class TurnGateTest {
         assertEquals(Optional.empty(), kindOf("GET", "/jakarta.faces.push/updates", null));
     }
 
+    /** A script's call that waited too long is answered as the API answers every refusal, not with the busy page. */
+    @Test
+    void anApiCallWithoutATurnIsAnsweredBusyInJson() throws Exception {
+        for (Turns.Kind kind : Turns.Kind.values()) {
+            Map<String, Object> answered = new HashMap<>();
+            StringWriter body = new StringWriter();
+            HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
+                    TurnGateTest.class.getClassLoader(),
+                    new Class<?>[] {HttpServletResponse.class},
+                    (proxy, called, args) -> {
+                        switch (called.getName()) {
+                            case "setStatus" -> answered.put("status", args[0]);
+                            case "setHeader" -> answered.put((String) args[0], args[1]);
+                            case "setContentType" -> answered.put("type", args[0]);
+                            case "getWriter" -> {
+                                return new PrintWriter(body, true);
+                            }
+                            default -> {}
+                        }
+                        return null;
+                    });
+            TurnGate.answerBusy(request("POST", "/api", "/invitations"), response, kind);
+            assertEquals(503, answered.get("status"), kind.name());
+            assertEquals("5", answered.get("Retry-After"));
+            assertEquals("application/json", answered.get("type"));
+            assertTrue(
+                    body.toString().startsWith("{\"error\":\"The game server is busy right now.")
+                            && body.toString().contains("\"status\":503"),
+                    body.toString());
+        }
+    }
+
     private static Optional<Turns.Kind> kindOf(String method, String servletPath, String pathInfo) {
-        Map<String, String> answers = new java.util.HashMap<>();
+        return TurnGate.kindOf(request(method, servletPath, pathInfo));
+    }
+
+    /** A request with that method and path, in English, whose attributes are kept. */
+    private static HttpServletRequest request(String method, String servletPath, String pathInfo) {
+        Map<String, Object> answers = new HashMap<>();
         answers.put("getMethod", method);
         answers.put("getServletPath", servletPath);
         answers.put("getPathInfo", pathInfo);
-        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
+        Map<String, Object> attributes = new HashMap<>();
+        return (HttpServletRequest) Proxy.newProxyInstance(
                 TurnGateTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class},
-                (proxy, called, args) -> answers.get(called.getName()));
-        return TurnGate.kindOf(request);
+                (proxy, called, args) -> switch (called.getName()) {
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "getLocales" -> Collections.enumeration(List.of(Locale.ENGLISH));
+                    case "getLocale" -> Locale.ENGLISH;
+                    default -> answers.get(called.getName());
+                });
     }
 }
