@@ -241,6 +241,35 @@ class PlayInBrowsersIT {
     }
 
     /**
+     * Where the lobby's script cannot reach the API (blocked here), Invite and Accept post their
+     * forms as a page without script does, and the game starts all the same.
+     */
+    @Test
+    void withoutTheApiTheLobbysFormsStillInviteAndAccept() {
+        for (Browser browser : List.of(alice, bob)) {
+            browser.driver().executeCdpCommand("Network.enable", Map.of());
+            browser.driver()
+                    .executeCdpCommand(
+                            "Network.setBlockedURLs",
+                            Map.of("urls", List.of("*/api/invitations*", "*/api/games/*/acceptance*")));
+        }
+        alice.invite(bobName);
+        String gameId = alice.gameId();
+        alice.waitUntil(d -> alice.text("#status").equals("Waiting for " + bobName + " to accept"));
+        assertEquals(1, alice.redirectsToThisPage(), "the lobby's form was posted and redirected");
+        bob.open("/");
+        bob.acceptInvitationFrom(aliceName, gameId);
+        bob.waitUntil(d -> bob.text("#status").equals("Waiting for " + aliceName));
+        assertEquals(1, bob.redirectsToThisPage(), "the lobby's form was posted and redirected");
+        for (Browser browser : List.of(alice, bob)) {
+            assertEquals(
+                    List.of(),
+                    browser.consoleErrors(message -> message.contains("ERR_BLOCKED_BY_CLIENT")),
+                    "the blocked calls are the only errors");
+        }
+    }
+
+    /**
      * A page that missed a move (no websocket, no polls) still offers the square; the click is
      * refused with the reason, and the page then shows the board as it is, nothing written.
      */
