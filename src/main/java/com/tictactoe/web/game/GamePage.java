@@ -53,6 +53,8 @@ public class GamePage {
 
     /** The field of the page's form that names its game, for the clicks sent from it. */
     static final String GAME_FIELD = "gameId";
+    /** The parameter that names the game in the page's address. */
+    static final String ADDRESS_PARAMETER = "id";
 
     private String gameId;
     private Game game;
@@ -85,7 +87,7 @@ public class GamePage {
 
     /** The address of a game's page. */
     public static String address(String contextPath, String gameId) {
-        return contextPath + "/game.xhtml?id=" + gameId;
+        return contextPath + "/game.xhtml?" + ADDRESS_PARAMETER + "=" + gameId;
     }
 
     /**
@@ -113,8 +115,17 @@ public class GamePage {
         return null;
     }
 
-    /** Loads the game named in the address; an unknown game is a 404. */
+    /**
+     * Loads the game named in the address; an unknown game is a 404. The name is read here rather
+     * than by a view parameter: the page is stateless, so a view parameter would be converted and
+     * validated (its type looked up through EL and CDI) on every request, for a plain string that
+     * the facade checks anyway.
+     */
     public void load() throws IOException {
+        gameId = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get(ADDRESS_PARAMETER);
         Optional<Game> found = games.game(gameId);
         if (found.isEmpty()) {
             GameNotFound.answer();
@@ -533,9 +544,5 @@ public class GamePage {
 
     public String getGameId() {
         return gameId;
-    }
-
-    public void setGameId(String gameId) {
-        this.gameId = gameId;
     }
 }
