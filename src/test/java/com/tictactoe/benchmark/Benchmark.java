@@ -340,8 +340,12 @@ public final class Benchmark {
                 .map(PagePlayer::withSocketPerPage)
                 .toList();
         AtomicInteger gameNumber = new AtomicInteger();
-        say("Whole games: warming up, 4 pairs for %.0f s, then 1 for %.0f s ...", warmupSeconds / 2, warmupSeconds / 2);
-        playGames(players, 4, warmupSeconds / 2, Tally.ignoring(), gameNumber, new AtomicInteger());
+        // At the most pairs first: after a warm-up at 4, the JIT compiler was still busy through the
+        // 16-pair phase (its threads' CPU, from /proc), compiling code that only that load made hot.
+        say(
+                "Whole games: warming up, %d pairs for %.0f s, then 1 for %.0f s ...",
+                most, warmupSeconds / 2, warmupSeconds / 2);
+        playGames(players, most, warmupSeconds / 2, Tally.ignoring(), gameNumber, new AtomicInteger());
         playGames(players, 1, warmupSeconds / 2, Tally.ignoring(), gameNumber, new AtomicInteger());
         awaitQuietCompiler();
         for (int pairs : PAIRS) {
