@@ -9,8 +9,10 @@ import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.TimeZone;
@@ -37,6 +39,15 @@ public final class Texts {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+    /**
+     * Patterns parsed once per thread and language: parsing one (its number, date and choice
+     * formats) was half of what a formatted text cost, and a lobby formats one for every row. A
+     * {@link MessageFormat} must not be shared between threads. The bundle's patterns are few, so
+     * the map stays small; it holds only the JDK's classes, so a redeployed app leaves nothing
+     * of its own behind on the container's threads.
+     */
+    private static final ThreadLocal<Map<String, MessageFormat>> PARSED = ThreadLocal.withInitial(HashMap::new);
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -139,13 +150,19 @@ public final class Texts {
                 values[i] = waitOf(wait);
             }
         }
-        MessageFormat format = new MessageFormat(pattern, locale);
-        for (Format part : format.getFormats()) {
-            if (part instanceof DateFormat date) {
-                date.setTimeZone(UTC); // the texts say "UTC"; the server's own zone is nobody's
+        return parsed(pattern).format(values);
+    }
+
+    private MessageFormat parsed(String pattern) {
+        return PARSED.get().computeIfAbsent(locale.toLanguageTag() + '\u0000' + pattern, key -> {
+            MessageFormat format = new MessageFormat(pattern, locale);
+            for (Format part : format.getFormats()) {
+                if (part instanceof DateFormat date) {
+                    date.setTimeZone(UTC); // the texts say "UTC"; the server's own zone is nobody's
+                }
             }
-        }
-        return format.format(values);
+            return format;
+        });
     }
 
     /** Why the rules refused a request, with its particulars. */

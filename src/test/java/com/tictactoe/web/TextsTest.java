@@ -147,6 +147,21 @@ class TextsTest {
     }
 
     @Test
+    void aPatternParsedOnceStillFormatsNumbersInEachLanguage() {
+        // Esperanto has no record.wins: the English pattern, with Esperanto's numbers
+        Texts esperanto = Texts.in(Locale.forLanguageTag("eo"));
+        assertEquals("1,234,567 wins", ENGLISH.get("record.wins", 1_234_567));
+        String fallback = esperanto.get("record.wins", 1_234_567);
+        assertEquals(
+                new MessageFormat("{0,number,integer} wins", Locale.forLanguageTag("eo"))
+                        .format(new Object[] {1_234_567}),
+                fallback);
+        assertFalse(fallback.startsWith("1,234,567"), "not English's digits: " + fallback);
+        assertEquals("1,234,567 wins", ENGLISH.get("record.wins", 1_234_567), "the English one again");
+        assertEquals("1 win", ENGLISH.get("record.wins", 1), "the same parsed pattern, another argument");
+    }
+
+    @Test
     void anotherLanguageIsOneFileAndFallsBackToEnglishKeyByKey() {
         Texts esperanto = Texts.in(Locale.forLanguageTag("eo"));
         assertEquals("Via vico", esperanto.get("game.yourTurn"));
