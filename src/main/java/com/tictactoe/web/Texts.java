@@ -47,7 +47,8 @@ public final class Texts {
      * the map stays small; it holds only the JDK's classes, so a redeployed app leaves nothing
      * of its own behind on the container's threads.
      */
-    private static final ThreadLocal<Map<String, MessageFormat>> PARSED = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<Locale, Map<String, MessageFormat>>> PARSED =
+            ThreadLocal.withInitial(HashMap::new);
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -154,7 +155,8 @@ public final class Texts {
     }
 
     private MessageFormat parsed(String pattern) {
-        return PARSED.get().computeIfAbsent(locale.toLanguageTag() + '\u0000' + pattern, key -> {
+        // Looked up by the language, then the pattern itself: no key is built for every text
+        return PARSED.get().computeIfAbsent(locale, language -> new HashMap<>()).computeIfAbsent(pattern, key -> {
             MessageFormat format = new MessageFormat(pattern, locale);
             for (Format part : format.getFormats()) {
                 if (part instanceof DateFormat date) {
