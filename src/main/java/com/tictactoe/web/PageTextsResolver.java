@@ -2,17 +2,38 @@ package com.tictactoe.web;
 
 import jakarta.el.ELContext;
 import jakarta.el.ELResolver;
+import jakarta.el.PropertyNotWritableException;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Calls the page texts' methods ({@code #{text.format('lobby.acceptLabel', row.opponent)}})
- * without reflection, in the language of the page's request. EL's bean resolver looks a called method up again on every call, among all
- * the methods of the CDI proxy in front of {@link PageTexts}: in a lobby's rows that lookup cost
- * more than the texts it formatted. Every other expression, and any call it does not know, goes
- * on to the resolvers after it unchanged.
+ * The page texts ({@link PageTexts}): {@code #{text}}, {@code #{text['key']}} and
+ * {@code #{text.format('key', argument)}}, in the language of the page's request, answered before
+ * the general resolvers see them. Otherwise {@code text} would be looked up as a CDI bean and its
+ * methods by reflection, again for every expression, and a lobby's rows hold dozens: the
+ * reflection alone cost more than the texts it formatted. Anything else goes on to the resolvers
+ * after it unchanged.
  */
 public class PageTextsResolver extends ELResolver {
+
+    /** The name the pages read the texts by. */
+    static final String NAME = "text";
+
+    @Override
+    public Object getValue(ELContext context, Object base, Object property) {
+        if (base == null) {
+            if (!NAME.equals(property)) {
+                return null;
+            }
+            context.setPropertyResolved(null, property);
+            return PageTexts.ONLY;
+        }
+        if (!(base instanceof PageTexts)) {
+            return null;
+        }
+        context.setPropertyResolved(base, property);
+        return textsOf(context).get(String.valueOf(property));
+    }
 
     @Override
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
@@ -43,28 +64,36 @@ public class PageTextsResolver extends ELResolver {
                         : (HttpServletRequest) faces.getExternalContext().getRequest());
     }
 
-    @Override
-    public Object getValue(ELContext context, Object base, Object property) {
-        return null;
+    private static boolean isOurs(Object base, Object property) {
+        return base == null ? NAME.equals(property) : base instanceof PageTexts;
     }
 
     @Override
     public Class<?> getType(ELContext context, Object base, Object property) {
-        return null;
+        if (isOurs(base, property)) {
+            context.setPropertyResolved(base, property);
+        }
+        return null; // read only either way
     }
 
     @Override
     public void setValue(ELContext context, Object base, Object property, Object value) {
-        // Texts are read only; writes go on to the other resolvers
+        if (isOurs(base, property)) {
+            throw new PropertyNotWritableException("The page texts are read only: " + property);
+        }
     }
 
     @Override
     public boolean isReadOnly(ELContext context, Object base, Object property) {
+        if (isOurs(base, property)) {
+            context.setPropertyResolved(base, property);
+            return true;
+        }
         return false;
     }
 
     @Override
     public Class<?> getCommonPropertyType(ELContext context, Object base) {
-        return null;
+        return base == null || base instanceof PageTexts ? String.class : null;
     }
 }

@@ -598,6 +598,8 @@ class ServerHardeningIT {
         String lobby = player.get("/").body();
         assertTrue(lobby.contains("<h2 id=\"playing-title\">Laufende Spiele"), "the browser still asks for English");
         assertTrue(lobby.contains("aria-current=\"true\">Deutsch</a>"), "the switch shows where the player is");
+        assertTrue(lobby.contains(">0 Siege</span>"), "formatted texts too");
+        assertTrue(lobby.contains("data-notify=\"Kein Spiel wartet auf dich\""), "formatted texts too");
         WebClient german = new WebClient(base).speaking("de-AT");
         german.signIn(Names.unique("nobody"), "wrong-password");
         assertTrue(
