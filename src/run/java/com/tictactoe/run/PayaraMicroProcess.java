@@ -32,19 +32,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * two minutes of load and costs 40-80 MB resident memory: with C1 alone
      * ({@code -XX:TieredStopAtLevel=1}, tried) a lobby page never gets cheaper than 3.4-3.8 ms of CPU,
      * where warm C2 code needs 2.0, and a sign-in's password hash (PBKDF2, 120,000 rounds) takes
-     * 250 ms of CPU instead of 30. The collector is chosen by {@link #FAIL_FAST_OPTIONS}; the free
-     * ratios keep its old generation at most 30% free after a collection instead of letting it grow
-     * towards the maximum heap: in a lobby and games run against one without them, 30-40 MB less
-     * resident memory for about half as many young collections again, each a few milliseconds
-     * (performance.md, "A small JVM").
+     * 250 ms of CPU instead of 30. The collector is chosen by {@link #FAIL_FAST_OPTIONS}.
      */
-    public static final List<String> MEMORY_OPTIONS = List.of(
-            "-Xms48m",
-            "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30",
-            "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k",
-            "-XX:TrimNativeHeapInterval=5000");
+    public static final List<String> MEMORY_OPTIONS =
+            List.of("-Xms48m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:TrimNativeHeapInterval=5000");
 
     /**
      * A server whose heap stays full stops, so that the container's orchestrator starts another,
