@@ -4,7 +4,6 @@ import jakarta.el.ELContext;
 import jakarta.el.ELResolver;
 import jakarta.el.PropertyNotWritableException;
 import jakarta.faces.context.FacesContext;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The page texts ({@link PageTexts}): {@code #{text}}, {@code #{text['key']}} and
@@ -57,11 +56,7 @@ public class PageTextsResolver extends ELResolver {
 
     /** The request's texts, from the Faces context that evaluates the page: no thread-local lookup. */
     private static Texts textsOf(ELContext context) {
-        FacesContext faces = (FacesContext) context.getContext(FacesContext.class);
-        return Texts.of(
-                faces == null
-                        ? null
-                        : (HttpServletRequest) faces.getExternalContext().getRequest());
+        return Texts.of((FacesContext) context.getContext(FacesContext.class));
     }
 
     private static boolean isOurs(Object base, Object property) {

@@ -44,8 +44,9 @@ public final class Texts {
      * Patterns parsed once per thread and language: parsing one (its number, date and choice
      * formats) was half of what a formatted text cost, and a lobby formats one for every row. A
      * {@link MessageFormat} must not be shared between threads. The bundle's patterns are few, and
-     * the languages are the bundle's own (never what a request names), so the map stays small; it holds only the JDK's classes, so a redeployed app leaves nothing
-     * of its own behind on the container's threads.
+     * the languages are the bundle's own (never what a request names), so the map stays small; it
+     * holds only the JDK's classes, so a redeployed app leaves nothing of its own behind on the
+     * container's threads.
      */
     private static final ThreadLocal<Map<Locale, Map<String, MessageFormat>>> PARSED =
             ThreadLocal.withInitial(HashMap::new);
@@ -87,7 +88,11 @@ public final class Texts {
 
     /** For the Faces request being handled. */
     public static Texts current() {
-        FacesContext faces = FacesContext.getCurrentInstance();
+        return of(FacesContext.getCurrentInstance());
+    }
+
+    /** For the request of {@code faces}; English without one. */
+    public static Texts of(FacesContext faces) {
         return of(
                 faces == null
                         ? null
