@@ -38,8 +38,11 @@ EXPOSE 8080 5900
 # OutOfMemoryError), so that the orchestrator starts a fresh container instead of one collecting
 # garbage nearly all the time (PayaraMicroProcess.FAIL_FAST_OPTIONS says why these). The JSON-P
 # provider is named, not looked up on every push (PayaraMicroProcess.JSON_PROVIDER says why).
+# Thread priorities as Linux schedules them, so that pages run behind moves: only where the
+# container may raise a priority again (a nice limit of 20, e.g. docker run --ulimit nice=20),
+# else the JVM warns once and pages run at the moves' priority (src/docs/operations.md).
 # The discovery mode is the platform's (an exec-form CMD cannot read a variable): it comes last.
-ENTRYPOINT ["/bin/sh", "-c", "exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage=${MEM_MAX_RAM_PERCENTAGE} -XX:+UseParallelGC -XX:GCTimeLimit=50 -XX:GCHeapFreeLimit=20 -XX:+ExitOnOutOfMemoryError -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl ${JVM_ARGS} -jar /opt/payara/payara-micro.jar \"$@\" ${PAYARA_CLUSTER_MODE:+--clustermode \"$PAYARA_CLUSTER_MODE\"}", "payara-micro"]
+ENTRYPOINT ["/bin/sh", "-c", "exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage=${MEM_MAX_RAM_PERCENTAGE} -XX:+UseParallelGC -XX:GCTimeLimit=50 -XX:GCHeapFreeLimit=20 -XX:+ExitOnOutOfMemoryError -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl ${JVM_ARGS} -jar /opt/payara/payara-micro.jar \"$@\" ${PAYARA_CLUSTER_MODE:+--clustermode \"$PAYARA_CLUSTER_MODE\"}", "payara-micro"]
 CMD ["--deploy", "/opt/payara/deployments/tictactoe.war", "--contextroot", "/", "--port", "8080", "--disablephonehome", "--prebootcommandfile", "/opt/payara/preboot.asadmin", "--clustername", "tictactoe", "--startport", "5900"]
 # Readiness: unhealthy while DynamoDB or a table is unreachable. Docker only reports it; ECS and
 # Kubernetes use their own checks (deploy/), which restart on liveness and route on readiness.

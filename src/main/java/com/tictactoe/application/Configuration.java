@@ -46,6 +46,16 @@ public final class Configuration {
         return parsed(property, configured, Integer::parseInt, count -> count > 0, "a whole number above zero");
     }
 
+    /** A setting that is {@code true} or {@code false}; empty when unset or blank. Anything else stops the start. */
+    public static Optional<Boolean> flag(String property, Optional<String> configured) {
+        return parsed(
+                property,
+                configured.map(text -> text.trim().toLowerCase(Locale.ROOT)),
+                text -> text.equals("true") || text.equals("false") ? Boolean.valueOf(text) : null,
+                parsed -> parsed != null,
+                "true or false");
+    }
+
     /**
      * A setting that is an ISO-8601 duration longer than zero ({@code PT12H}, {@code P7D}); empty
      * when unset or blank. A value that is not one stops the start with the setting's name.

@@ -53,6 +53,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
             "-XX:+UseParallelGC", "-XX:GCTimeLimit=50", "-XX:GCHeapFreeLimit=20", "-XX:+ExitOnOutOfMemoryError");
 
     /**
+     * Java thread priorities as Linux schedules threads, the lowest at the lowest nice value, so that
+     * a page runs behind every other thread of the server (TurnGate's PagePriority). Without the first
+     * option the JVM ignores priorities on Linux; a user who may not raise a priority again (not root,
+     * no {@code CAP_SYS_NICE}) gets a warning from the JVM at start, and pages are then not lowered.
+     */
+    public static final List<String> SCHEDULING_OPTIONS =
+            List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
+
+    /**
      * The JSON-P provider, named instead of looked up: Mojarra encodes every push through
      * {@code Json.createGenerator}, whose lookup otherwise searches the class path (a ServiceLoader,
      * then an OSGi lookup) each time, 3% of the server's CPU in whole games (JFR). The class is the
@@ -132,6 +141,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.add("-Xmx" + maxHeap);
         command.addAll(MEMORY_OPTIONS);
         command.addAll(FAIL_FAST_OPTIONS);
+        command.addAll(SCHEDULING_OPTIONS);
         command.add(JSON_PROVIDER);
         command.addAll(jvmOptions.stream()
                 .filter(option -> !option.startsWith(METRICS_PORT))

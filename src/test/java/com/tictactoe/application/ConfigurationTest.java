@@ -27,6 +27,19 @@ class ConfigurationTest {
     }
 
     @Test
+    void aFlagIsTrueOrFalseInAnyCaseAndAnythingElseNamesTheSetting() {
+        assertEquals(Optional.of(true), Configuration.flag("tictactoe.x", Optional.of(" TRUE ")));
+        assertEquals(Optional.of(false), Configuration.flag("tictactoe.x", Optional.of("false")));
+        assertEquals(Optional.empty(), Configuration.flag("tictactoe.x", Optional.of(" ")));
+        assertEquals(Optional.empty(), Configuration.flag("tictactoe.x", Optional.empty()));
+        for (String wrong : List.of("yes", "0", "off", "truee")) {
+            IllegalArgumentException refused = assertThrows(
+                    IllegalArgumentException.class, () -> Configuration.flag("tictactoe.x", Optional.of(wrong)));
+            assertTrue(refused.getMessage().startsWith("tictactoe.x must be true or false"), wrong);
+        }
+    }
+
+    @Test
     void aPropertyIsACommaSeparatedListWithoutBlanks() {
         String name = "tictactoe.test-list-" + System.nanoTime();
         System.setProperty(name, " 10.0.0.1, ::1 ,, 10.0.0.2,");

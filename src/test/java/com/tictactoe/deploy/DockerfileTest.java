@@ -203,6 +203,11 @@ class DockerfileTest {
                     entrypoint.contains(" " + option + " "),
                     "stops when its heap stays full, as the local run: " + option + " in " + entrypoint);
         }
+        for (String option : PayaraMicroProcess.SCHEDULING_OPTIONS) {
+            assertTrue(
+                    entrypoint.contains(" " + option + " "),
+                    "pages behind moves where the container may, as the local run: " + option + " in " + entrypoint);
+        }
     }
 
     private List<String> command() {

@@ -33,6 +33,10 @@ import java.util.logging.Logger;
  * burst of them is legitimate (a thousand watchers of one game re-render it at once when a player
  * resigns).
  *
+ * <p>While it has its turn, a page runs at a lower thread priority than the rest of the server
+ * where the JVM allows it ({@link PagePriority}; {@code tictactoe.pages.lower-priority=false} turns
+ * that off).
+ *
  * <p>After PostbackGuard: a form's body is read before its page asks for a turn, so a client
  * trickling one holds no turn, and a request refused as malformed costs none.
  */
@@ -40,12 +44,14 @@ public class TurnGate extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String AT_ONCE = "tictactoe.requests.at-once";
+    static final String LOWER_PRIORITY = "tictactoe.pages.lower-priority";
     static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
     private static final String RETRY_AFTER_SECONDS = "5";
     private static final String API = "/api";
     private static final Logger LOG = Logger.getLogger(TurnGate.class.getName());
 
     private transient Turns turns;
+    private transient PagePriority pagePriority;
 
     @Inject
     private transient GameMetrics metrics;
@@ -55,7 +61,18 @@ public class TurnGate extends HttpFilter {
         int atOnce = Configuration.count(AT_ONCE, Configuration.value(AT_ONCE))
                 .orElse(2 * Runtime.getRuntime().availableProcessors());
         turns = new Turns(atOnce);
-        LOG.info(() -> String.format("Moves and pages: %d at a time, moves first", atOnce));
+        boolean wanted = Configuration.flag(LOWER_PRIORITY, Configuration.value(LOWER_PRIORITY))
+                .orElse(true);
+        pagePriority = new PagePriority(wanted && PagePriority.available());
+        LOG.info(() -> String.format(
+                "Moves and pages: %d at a time, moves first; %s",
+                atOnce,
+                pagePriority.lowersPages()
+                        ? "pages at a lower thread priority"
+                        : wanted
+                                ? "pages at the moves' thread priority (this JVM cannot lower a thread's priority"
+                                        + " and raise it again: -XX:ThreadPriorityPolicy=1 and the right to raise it)"
+                                : "pages at the moves' thread priority (" + LOWER_PRIORITY + "=false)"));
     }
 
     @Override
@@ -82,7 +99,7 @@ public class TurnGate extends HttpFilter {
             return;
         }
         try {
-            chain.doFilter(request, response);
+            pagePriority.run(kind.get(), () -> chain.doFilter(request, response));
         } finally {
             turns.end();
         }
