@@ -68,6 +68,28 @@ public final class PushSockets {
         return (Integer) answer;
     }
 
+    /**
+     * The status a handshake is refused with once the server has counted the sockets already open:
+     * it counts a socket when its open event comes, which may follow the handshake's answer, so
+     * one asked for just after the last may still pass (and is closed again). Fails, closing the
+     * socket, if every handshake within {@code within} is accepted.
+     */
+    public static int refusalOnceCounted(URI socket, String origin, String cookie, Duration within, String why)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            Object answer = handshake(socket, origin, cookie, new Inbox());
+            if (!(answer instanceof WebSocket opened)) {
+                return (Integer) answer;
+            }
+            opened.abort();
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("every handshake was accepted for " + within + ": " + why);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Opens a websocket, or answers the status the handshake was refused with. */
     private static Object handshake(URI socket, String origin, String cookie, Inbox inbox) {
         WebSocket.Builder builder =

@@ -954,7 +954,8 @@ class ServerHardeningIT {
 
     /**
      * One signed-in client opening socket after socket on its own channel: the server keeps {@link
-     * SocketLimits#PER_PLAYER} open for the player and refuses the next (429) until one of them
+     * SocketLimits#PER_PLAYER} open for the player and, once it has counted them (a socket is counted
+     * when it opens, which may come just after its handshake's answer), refuses the next (429) until one of them
      * closes, whether closed in order or dropped; another player's sockets are not affected. Without
      * the limit, the sockets (each holding its upgraded request in the heap) of one client alone
      * would run the server out of memory.
@@ -970,8 +971,12 @@ class ServerHardeningIT {
             }
             assertEquals(
                     429,
-                    PushSockets.refusal(
-                            socketUri(alice.channelPath()), origin(), sessionCookie(session), "one socket too many"));
+                    PushSockets.refusalOnceCounted(
+                            socketUri(alice.channelPath()),
+                            origin(),
+                            sessionCookie(session),
+                            Duration.ofSeconds(5),
+                            "one socket too many"));
             Listener bob = lobbyOf(Names.unique("bob"));
             sockets.add(open(bob.channelPath(), origin(), bob.client().sessionId(), new Inbox()));
 
