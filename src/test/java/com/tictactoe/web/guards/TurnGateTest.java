@@ -2,6 +2,7 @@ package com.tictactoe.web.guards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,6 +66,30 @@ class TurnGateTest {
                             && body.toString().contains("\"status\":503"),
                     body.toString());
         }
+    }
+
+    /**
+     * The unit tests' JVM has the server's scheduling options (surefire's argLine): where it may raise
+     * a priority again, a page let through runs lowered, a move at the thread's own priority.
+     */
+    @Test
+    void throughTheGateAPageRunsLoweredAndAMoveAtTheThreadsOwnPriority() throws Exception {
+        assumeTrue(PagePriority.available(), "this JVM cannot lower a thread's priority and raise it again");
+        TurnGate gate = new TurnGate();
+        gate.init();
+        int own = PagePriority.ownNice().orElseThrow();
+        Map<String, Integer> seen = new HashMap<>();
+        gate.doFilter(
+                request("GET", "/lobby.xhtml", null),
+                null,
+                (request, response) -> seen.put("page", PagePriority.ownNice().orElseThrow()));
+        gate.doFilter(
+                request("POST", "/api", "/games/g-1/moves/TopLeft"),
+                null,
+                (request, response) -> seen.put("move", PagePriority.ownNice().orElseThrow()));
+        assertTrue(seen.get("page") > own, "a page lowered: " + seen + " against " + own);
+        assertEquals(own, seen.get("move"), "a move at the thread's own");
+        assertEquals(own, PagePriority.ownNice().orElseThrow(), "back after the page");
     }
 
     private static Optional<Turns.Kind> kindOf(String method, String servletPath, String pathInfo) {
