@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -444,6 +445,82 @@ class HostileClientsIT {
                 socket.close();
             }
         }
+    }
+
+    // ---- connections opened and closed
+
+    /** Connections a churning client opens and closes; far more than a server holds at once. */
+    private static final int CHURNED_CONNECTIONS = 4_000;
+    /** Those the server may still hold once they are all closed: its own, the players', a few in passing. */
+    private static final int CONNECTIONS_LEFT_AT_MOST = 400;
+
+    /**
+     * A client that opens a connection, sends one request and closes it, as fast as it can: half
+     * ask a page by keep-alive and close after the answer, half are slow bodies cut off with a
+     * 408. Payara's Grizzly kept each such connection on its keep-alive queue for 30 s, which at
+     * this pace filled the heap within seconds and stopped the server; with ClosedConnections a
+     * closed connection is let go within a second or two.
+     */
+    @Test
+    void connectionsOpenedAndClosedAtOnceAreLetGoWithinSeconds() throws Exception {
+        assertEquals(200, send(HttpClient.newHttpClient(), "/signin.xhtml"), "the app has seen its port");
+        URI app = server.base();
+        byte[] page = ("GET /signin.xhtml HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] slowBody = ("POST /signin.xhtml HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nsignin=")
+                .getBytes(StandardCharsets.US_ASCII);
+        AtomicInteger next = new AtomicInteger();
+        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                running.add(clients.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < CHURNED_CONNECTIONS; n = next.getAndIncrement()) {
+                        String status;
+                        try (Socket socket = new Socket(app.getHost(), app.getPort())) {
+                            socket.setSoTimeout(15_000);
+                            socket.getOutputStream().write(n % 2 == 0 ? page : slowBody);
+                            socket.getOutputStream().flush();
+                            byte[] head = socket.getInputStream().readNBytes(12);
+                            status = new String(head, StandardCharsets.US_ASCII);
+                        } catch (IOException e) {
+                            status = e.getClass().getSimpleName();
+                        }
+                        answers.computeIfAbsent(status, s -> new AtomicInteger())
+                                .incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : running) {
+                each.get(3, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Thread.sleep(3000);
+        int left = liveInstances("org.glassfish.grizzly.nio.transport.TCPNIOConnection");
+        System.out.printf(
+                "Connections opened and closed: %d in %.1f s (%s); 3 s later the server's heap holds %d connections%n",
+                CHURNED_CONNECTIONS, seconds, answers, left);
+        assertEquals(
+                CHURNED_CONNECTIONS / 2,
+                answers.getOrDefault("HTTP/1.1 200", new AtomicInteger()).get(),
+                "every page answered: " + answers);
+        assertTrue(
+                left <= CONNECTIONS_LEFT_AT_MOST,
+                left + " connections still held 3 s after " + CHURNED_CONNECTIONS + " were closed");
+        assertLobby(signedInPlayer().get("/"));
+    }
+
+    /** How many instances of {@code className} the server's heap holds after a full collection. */
+    private static int liveInstances(String className) throws IOException, InterruptedException {
+        Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(className) + "\\s*$")
+                .matcher(jcmd("GC.class_histogram"));
+        return row.find() ? Integer.parseInt(row.group(1)) : 0;
     }
 
     // ---- malformed requests
