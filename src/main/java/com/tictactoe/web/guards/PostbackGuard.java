@@ -57,6 +57,18 @@ public class PostbackGuard extends HttpFilter {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
+    private transient SlowBodyRefusals slowBodies;
+
+    @Override
+    public void init() {
+        slowBodies = new SlowBodyRefusals();
+    }
+
+    @Override
+    public void destroy() {
+        slowBodies.close();
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -106,9 +118,7 @@ public class PostbackGuard extends HttpFilter {
             try {
                 body = FormBodies.read(request, (int) length);
             } catch (FormBodies.NotReceived notReceived) {
-                // Disconnected: the rest of the body is not waited for, nor read to keep the connection.
-                response.setHeader("Connection", "close");
-                refuse(request, response, HttpServletResponse.SC_REQUEST_TIMEOUT, notReceived.getMessage());
+                slowBodies.refuse(request, response, notReceived.getMessage());
                 return;
             }
         }
