@@ -39,7 +39,7 @@ final class PagePriority {
 
     /** Runs a request's work, a page's at the lowest priority; the thread's own priority is back after it. */
     void run(Turns.Kind kind, Work work) throws IOException, ServletException {
-        if (!lowered || kind != Turns.Kind.PAGE) {
+        if (!lowered || kind == Turns.Kind.MOVE) {
             work.run();
             return;
         }

@@ -2,6 +2,7 @@ package com.tictactoe.web.guards;
 
 import com.tictactoe.application.Configuration;
 import com.tictactoe.application.GameMetrics;
+import com.tictactoe.web.accounts.PlayerSession;
 import com.tictactoe.web.api.ApiServlet;
 import com.tictactoe.web.errors.ErrorPages;
 import com.tictactoe.web.errors.RequestIds;
@@ -26,6 +27,9 @@ import java.util.logging.Logger;
  * script's invitations and acceptances, which stand in for its forms, take a page's turn. A move
  * (the script's {@code POST} to a moves address) is what a player, and the opponent's push, wait
  * for.
+ * A client without a player's session (a visitor, or anyone sending requests without an account)
+ * comes after every player's page: however many requests it sends, it gets the turns the players
+ * leave.
  * Polls, websocket handshakes, assets and health checks are cheap and take no turn. A request
  * without a turn waits on its thread, having done nothing yet; the pool has threads enough beside
  * them (deploy/payara-preboot.asadmin). One that waits too long is answered busy (503): a page
@@ -106,15 +110,18 @@ public class TurnGate extends HttpFilter {
     }
 
     static Optional<Turns.Kind> kindOf(HttpServletRequest request) {
+        Turns.Kind kind;
         if (request.getServletPath().endsWith(".xhtml")) {
-            return Optional.of(Turns.Kind.PAGE);
-        }
-        if (API.equals(request.getServletPath()) && "POST".equals(request.getMethod())) {
+            kind = Turns.Kind.PAGE;
+        } else if (API.equals(request.getServletPath()) && "POST".equals(request.getMethod())) {
             String path = request.getPathInfo();
             boolean move = path != null && path.startsWith("/games/") && path.contains("/moves/");
-            return Optional.of(move ? Turns.Kind.MOVE : Turns.Kind.PAGE);
+            kind = move ? Turns.Kind.MOVE : Turns.Kind.PAGE;
+        } else {
+            return Optional.empty();
         }
-        return Optional.empty();
+        // Before SignInFilter: a returning player's first request, signed in by its cookie, counts as a visitor's.
+        return Optional.of(PlayerSession.playerOf(request).isPresent() ? kind : Turns.Kind.VISITOR);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Turns.Kind kind, String label)
@@ -133,7 +140,7 @@ public class TurnGate extends HttpFilter {
             return;
         }
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        if (kind == Turns.Kind.PAGE) {
+        if (kind != Turns.Kind.MOVE) {
             request.getRequestDispatcher(ErrorPages.BUSY).forward(request, response);
         }
     }

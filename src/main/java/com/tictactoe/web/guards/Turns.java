@@ -2,13 +2,16 @@ package com.tictactoe.web.guards;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Turns at the server's costly work: at most {@code atOnce} requests at a time, the others waiting.
- * A move waiting is given the next turn that ends, before any page that waits; among moves, and
- * among pages, turns go in the order they were asked for, and no request that comes later
- * overtakes one that waits.
+ * A turn that ends goes to the waiting request of the first {@link Kind} that has one: a move before
+ * any page, a player's page before any visitor's. Among requests of one kind, turns go in the order
+ * they were asked for, and no request that comes later overtakes one of its kind or a kind before it
+ * that waits.
  */
 final class Turns {
 
@@ -16,8 +19,14 @@ final class Turns {
     enum Kind {
         /** A move: a player waits for its answer, and the opponent for its push. */
         MOVE,
-        /** A page: a full page, a form sent or a re-render. */
-        PAGE
+        /** A signed-in player's page: a full page, a form sent or a re-render. */
+        PAGE,
+        /**
+         * A page or call of a client without a player's session: the sign-in and sign-up pages, and
+         * whatever an anonymous client sends. After the players' work, so that such a client, however
+         * many requests it sends, takes only the turns the players leave.
+         */
+        VISITOR
     }
 
     enum Admission {
@@ -40,8 +49,10 @@ final class Turns {
     }
 
     private final int atOnce;
-    private final ArrayDeque<Waiter> moves = new ArrayDeque<>();
-    private final ArrayDeque<Waiter> pages = new ArrayDeque<>();
+    /** The waiting requests of each kind, in the order of {@link Kind}. */
+    private final List<ArrayDeque<Waiter>> waiting =
+            Stream.of(Kind.values()).map(kind -> new ArrayDeque<Waiter>()).toList();
+
     private int taken;
 
     Turns(int atOnce) {
@@ -58,12 +69,11 @@ final class Turns {
     Admission take(Kind kind, Duration longest) throws InterruptedException {
         Waiter waiter = new Waiter();
         synchronized (this) {
-            boolean nobodyAhead = moves.isEmpty() && (kind == Kind.MOVE || pages.isEmpty());
-            if (taken < atOnce && nobodyAhead) {
+            if (taken < atOnce && nobodyWaitsBefore(kind)) {
                 taken++;
                 return Admission.AT_ONCE;
             }
-            (kind == Kind.MOVE ? moves : pages).add(waiter);
+            waiting.get(kind.ordinal()).add(waiter);
         }
         long deadline = System.nanoTime() + longest.toNanos();
         while (!waiter.granted) {
@@ -72,7 +82,7 @@ final class Turns {
             if (left <= 0 || interrupted) {
                 synchronized (this) {
                     if (!waiter.granted) {
-                        (kind == Kind.MOVE ? moves : pages).remove(waiter);
+                        waiting.get(kind.ordinal()).remove(waiter);
                         if (interrupted) {
                             throw new InterruptedException("interrupted while waiting for a turn");
                         }
@@ -89,13 +99,22 @@ final class Turns {
         return Admission.AFTER_WAITING;
     }
 
-    /** A turn ends: the longest waiting move has it, else the longest waiting page, else it is free. */
+    /** Whether no request of {@code kind} or a kind before it waits. */
+    private boolean nobodyWaitsBefore(Kind kind) {
+        for (int k = 0; k <= kind.ordinal(); k++) {
+            if (!waiting.get(k).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A turn ends: the longest waiting request of the first kind that has one gets it, else it is free. */
     void end() {
-        Waiter next;
+        Waiter next = null;
         synchronized (this) {
-            next = moves.poll();
-            if (next == null) {
-                next = pages.poll();
+            for (int k = 0; next == null && k < waiting.size(); k++) {
+                next = waiting.get(k).poll();
             }
             if (next == null) {
                 if (taken == 0) {
@@ -114,6 +133,6 @@ final class Turns {
     }
 
     synchronized int waiting() {
-        return moves.size() + pages.size();
+        return waiting.stream().mapToInt(ArrayDeque::size).sum();
     }
 }

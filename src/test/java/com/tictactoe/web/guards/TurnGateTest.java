@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
@@ -19,21 +20,35 @@ import org.junit.jupiter.api.Test;
 
 class TurnGateTest {
 
+    private static final String PLAYER = "alice";
+
     @Test
     void movesGoFirstAndTheLobbysScriptedFormsTakeAPagesTurn() {
-        assertEquals(Optional.of(Turns.Kind.MOVE), kindOf("POST", "/api", "/games/g-1/moves/TopLeft"));
-        assertEquals(Optional.of(Turns.Kind.PAGE), kindOf("POST", "/api", "/invitations"));
-        assertEquals(Optional.of(Turns.Kind.PAGE), kindOf("POST", "/api", "/games/g-1/acceptance"));
-        assertEquals(Optional.of(Turns.Kind.PAGE), kindOf("GET", "/game.xhtml", null));
-        assertEquals(Optional.of(Turns.Kind.PAGE), kindOf("POST", "/index.xhtml", null));
+        assertEquals(Optional.of(Turns.Kind.MOVE), kindOf(PLAYER, "POST", "/api", "/games/g-1/moves/TopLeft"));
+        assertEquals(Optional.of(Turns.Kind.PAGE), kindOf(PLAYER, "POST", "/api", "/invitations"));
+        assertEquals(Optional.of(Turns.Kind.PAGE), kindOf(PLAYER, "POST", "/api", "/games/g-1/acceptance"));
+        assertEquals(Optional.of(Turns.Kind.PAGE), kindOf(PLAYER, "GET", "/game.xhtml", null));
+        assertEquals(Optional.of(Turns.Kind.PAGE), kindOf(PLAYER, "POST", "/index.xhtml", null));
+    }
+
+    /** Without a player's session, a move or a page is a visitor's, which comes after the players' (Turns). */
+    @Test
+    void whatAClientWithoutAPlayersSessionSendsIsAVisitorsWhateverItAsksFor() {
+        assertEquals(Optional.of(Turns.Kind.VISITOR), kindOf(null, "POST", "/api", "/games/g-1/moves/TopLeft"));
+        assertEquals(Optional.of(Turns.Kind.VISITOR), kindOf(null, "POST", "/api", "/invitations"));
+        assertEquals(Optional.of(Turns.Kind.VISITOR), kindOf(null, "GET", "/signin.xhtml", null));
+        assertEquals(Optional.of(Turns.Kind.VISITOR), kindOf(null, "POST", "/signup.xhtml", null));
+        assertEquals(Optional.of(Turns.Kind.VISITOR), kindOf(null, "GET", "/game.xhtml", null));
     }
 
     @Test
     void pollsAndEverythingElseTakeNoTurn() {
-        assertEquals(Optional.empty(), kindOf("GET", "/api", "/games/g-1/version"));
-        assertEquals(Optional.empty(), kindOf("GET", "/api", "/me/changes"));
-        assertEquals(Optional.empty(), kindOf("GET", "/assets/app.js", null));
-        assertEquals(Optional.empty(), kindOf("GET", "/jakarta.faces.push/updates", null));
+        for (String player : new String[] {PLAYER, null}) {
+            assertEquals(Optional.empty(), kindOf(player, "GET", "/api", "/games/g-1/version"));
+            assertEquals(Optional.empty(), kindOf(player, "GET", "/api", "/me/changes"));
+            assertEquals(Optional.empty(), kindOf(player, "GET", "/assets/app.js", null));
+            assertEquals(Optional.empty(), kindOf(player, "GET", "/jakarta.faces.push/updates", null));
+        }
     }
 
     /** A script's call that waited too long is answered as the API answers every refusal, not with the busy page. */
@@ -57,7 +72,7 @@ class TurnGateTest {
                         }
                         return null;
                     });
-            TurnGate.answerBusy(request("POST", "/api", "/invitations"), response, kind);
+            TurnGate.answerBusy(request(PLAYER, "POST", "/api", "/invitations"), response, kind);
             assertEquals(503, answered.get("status"), kind.name());
             assertEquals("5", answered.get("Retry-After"));
             assertEquals("application/json", answered.get("type"));
@@ -80,11 +95,11 @@ class TurnGateTest {
         int own = PagePriority.ownNice().orElseThrow();
         Map<String, Integer> seen = new HashMap<>();
         gate.doFilter(
-                request("GET", "/lobby.xhtml", null),
+                request(PLAYER, "GET", "/lobby.xhtml", null),
                 null,
                 (request, response) -> seen.put("page", PagePriority.ownNice().orElseThrow()));
         gate.doFilter(
-                request("POST", "/api", "/games/g-1/moves/TopLeft"),
+                request(PLAYER, "POST", "/api", "/games/g-1/moves/TopLeft"),
                 null,
                 (request, response) -> seen.put("move", PagePriority.ownNice().orElseThrow()));
         assertTrue(seen.get("page") > own, "a page lowered: " + seen + " against " + own);
@@ -92,16 +107,27 @@ class TurnGateTest {
         assertEquals(own, PagePriority.ownNice().orElseThrow(), "back after the page");
     }
 
-    private static Optional<Turns.Kind> kindOf(String method, String servletPath, String pathInfo) {
-        return TurnGate.kindOf(request(method, servletPath, pathInfo));
+    private static Optional<Turns.Kind> kindOf(String player, String method, String servletPath, String pathInfo) {
+        return TurnGate.kindOf(request(player, method, servletPath, pathInfo));
     }
 
-    /** A request with that method and path, in English, whose attributes are kept. */
-    private static HttpServletRequest request(String method, String servletPath, String pathInfo) {
+    /**
+     * A request with that method and path, in English, whose attributes are kept; in a session of
+     * {@code player}, or without a session if that is null.
+     */
+    private static HttpServletRequest request(String player, String method, String servletPath, String pathInfo) {
         Map<String, Object> answers = new HashMap<>();
         answers.put("getMethod", method);
         answers.put("getServletPath", servletPath);
         answers.put("getPathInfo", pathInfo);
+        answers.put(
+                "getSession",
+                player == null
+                        ? null
+                        : Proxy.newProxyInstance(
+                                TurnGateTest.class.getClassLoader(),
+                                new Class<?>[] {HttpSession.class},
+                                (proxy, called, args) -> "getAttribute".equals(called.getName()) ? player : null));
         Map<String, Object> attributes = new HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(
                 TurnGateTest.class.getClassLoader(),

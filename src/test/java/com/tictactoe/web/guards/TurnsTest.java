@@ -125,6 +125,37 @@ class TurnsTest {
     }
 
     @Test
+    void aVisitorWaitsForEveryPlayersWaitingPageAndMoveAndOvertakesNone() throws Exception {
+        Turns turns = new Turns(1);
+        ExecutorService requests = Executors.newFixedThreadPool(4);
+        List<String> served = Collections.synchronizedList(new ArrayList<>());
+        try {
+            turns.take(Kind.VISITOR, LONG);
+            List<Future<?>> all = new ArrayList<>();
+            String[] order = {"visitor 1", "page", "visitor 2", "move"};
+            for (int i = 0; i < order.length; i++) {
+                String name = order[i];
+                Kind kind = name.startsWith("visitor") ? Kind.VISITOR : name.equals("page") ? Kind.PAGE : Kind.MOVE;
+                all.add(requests.submit(() -> {
+                    turns.take(kind, LONG);
+                    served.add(name);
+                    turns.end();
+                    return null;
+                }));
+                awaitWaiting(turns, i + 1);
+            }
+            assertEquals(Admission.TIMED_OUT, turns.take(Kind.PAGE, Duration.ZERO), "a page and a move wait already");
+            turns.end();
+            for (Future<?> each : all) {
+                each.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+        assertEquals(List.of("move", "page", "visitor 1", "visitor 2"), served);
+    }
+
+    @Test
     void manyThreadsNeverHoldMoreTurnsThanAllowed() throws Exception {
         int atOnce = 3;
         int pages = 20_000;
@@ -137,7 +168,8 @@ class TurnsTest {
             for (int i = 0; i < pages; i++) {
                 threads.execute(() -> {
                     try {
-                        assertTrue(turns.take(ThreadLocalRandom.current().nextBoolean() ? Kind.MOVE : Kind.PAGE, LONG)
+                        Kind[] kinds = Kind.values();
+                        assertTrue(turns.take(kinds[ThreadLocalRandom.current().nextInt(kinds.length)], LONG)
                                 .hasTurn());
                         most.accumulateAndGet(running.incrementAndGet(), Math::max);
                         running.decrementAndGet();
