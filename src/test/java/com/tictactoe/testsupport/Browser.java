@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -380,12 +381,22 @@ public final class Browser implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 return driver.findElement(By.cssSelector(cssSelector)).getText();
-            } catch (StaleElementReferenceException e) {
-                if (attempt == 3) {
+            } catch (WebDriverException e) {
+                if (!vanished(e) || attempt == 3) {
                     throw e;
                 }
             }
         }
+    }
+
+    /**
+     * Whether the element was gone from the page when it was read: Chromium says so as a stale
+     * element, or, when the node went between the driver's lookup and its read, as an inspector
+     * error about a node that no longer belongs to the document.
+     */
+    private static boolean vanished(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || (e.getMessage() != null && e.getMessage().contains("does not belong to the document"));
     }
 
     public List<WebElement> all(String cssSelector) {
@@ -394,9 +405,16 @@ public final class Browser implements AutoCloseable {
 
     public void waitUntil(ExpectedCondition<Boolean> condition) {
         // Pages re-render parts of themselves while we look: a vanished element just means "look again".
-        new WebDriverWait(driver, PATIENCE, LOOK_AGAIN)
-                .ignoring(StaleElementReferenceException.class)
-                .until(condition);
+        new WebDriverWait(driver, PATIENCE, LOOK_AGAIN).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (vanished(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Plants a marker that only survives as long as the page is not reloaded. */
