@@ -40,9 +40,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Scenarios: {@code lobby}, {@code games} and {@code watching} by default, and on request
  * {@code hostile}: {@value #HOSTILE_PLAYERS} signed-in players load their lobby in a closed loop,
- * first alone, then for as long again while {@value #FLOOD_CONNECTIONS} connections without cookies
+ * first alone, then for as long again while {@code bench.flood} (16) connections without cookies
  * ask for every page a visitor can open as fast as they are answered ({@link AnonymousFlood}) and
- * {@value #SLOW_CLIENTS} clients post the sign-in form a few bytes at a time ({@link SlowClients});
+ * {@code bench.slow} (20) clients post the sign-in form a few bytes at a time ({@link SlowClients});
  * it prints the players' pages/s and latency of both phases side by side, the attack's own figures
  * and the sessions the server created meanwhile ({@link AttackReport}).
  *
@@ -50,7 +50,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code bench.scenarios} (lobby,games,watching; or any of them and hostile and crowd,
  * comma-separated), {@code bench.warmup} and {@code bench.seconds}
  * (seconds of warm-up and of each measured phase), {@code bench.watchers} (1000),
- * {@code bench.crowd} (10000: players connected at once in the crowd scenario),
+ * {@code bench.crowd} (10000: players connected at once in the crowd scenario), {@code bench.flood}
+ * and {@code bench.slow} (the hostile scenario's flooding connections and slow clients),
  * {@code bench.rerender} (true: watchers show each push on their board, as app.js does),
  * {@code bench.payara.options} (more JVM options for the server, e.g. a flight recording),
  * {@code bench.out} (the folder for DynamoDB Local's data and the server's log).
@@ -74,8 +75,8 @@ public final class Benchmark {
     /** Few enough players that the attack, not the players themselves, is what loads the server. */
     static final int HOSTILE_PLAYERS = 8;
 
-    static final int FLOOD_CONNECTIONS = 16;
-    static final int SLOW_CLIENTS = 20;
+    private final int floodConnections = Integer.getInteger("bench.flood", 16);
+    private final int slowClients = Integer.getInteger("bench.slow", 20);
     /** Every page a visitor without an account can open, some only to be redirected, refused or not found. */
     private static final List<String> VISITOR_PAGES = List.of(
             "/signin.xhtml",
@@ -646,7 +647,7 @@ public final class Benchmark {
         say(
                 "Hostile: warming up, %d players beside an anonymous flood for %.0f s, then alone for %.0f s ...",
                 players.size(), warmupSeconds / 2, warmupSeconds / 2);
-        try (AnonymousFlood warmup = AnonymousFlood.start(base, FLOOD_CONNECTIONS, VISITOR_PAGES)) {
+        try (AnonymousFlood warmup = AnonymousFlood.start(base, floodConnections, VISITOR_PAGES)) {
             loadLobbies(players, players.size(), warmupSeconds / 2, Tally.ignoring());
         }
         loadLobbies(players, players.size(), warmupSeconds / 2, Tally.ignoring());
@@ -656,10 +657,10 @@ public final class Benchmark {
         say(
                 "Hostile: the same players while %d connections flood the visitors' pages and %d slow clients post"
                         + " the sign-in form ...",
-                FLOOD_CONNECTIONS, SLOW_CLIENTS);
+                floodConnections, slowClients);
         Optional<ServerMetrics> metricsBefore = scrapeMetrics();
-        AnonymousFlood flood = AnonymousFlood.start(base, FLOOD_CONNECTIONS, VISITOR_PAGES);
-        SlowClients slow = SlowClients.start(base, SLOW_CLIENTS, "/signin.xhtml");
+        AnonymousFlood flood = AnonymousFlood.start(base, floodConnections, VISITOR_PAGES);
+        SlowClients slow = SlowClients.start(base, slowClients, "/signin.xhtml");
         Row attacked;
         try (flood;
                 slow) {

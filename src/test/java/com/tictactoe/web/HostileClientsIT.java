@@ -19,8 +19,8 @@ import com.tictactoe.testsupport.WebClient;
 import com.tictactoe.web.accounts.SessionsPerPlayer;
 import com.tictactoe.web.errors.FailedRequestLog;
 import com.tictactoe.web.guards.FormBodies;
+import com.tictactoe.web.guards.PausedAnswers;
 import com.tictactoe.web.guards.PostbackGuard;
-import com.tictactoe.web.guards.SlowBodyRefusals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -371,6 +371,88 @@ class HostileClientsIT {
         return sortedNanos.get(Math.max(0, index)) / 1e6;
     }
 
+    // ---- more visitors than may wait
+
+    /** Cookie-less clients asking at once, far more than the visitors that may wait for a turn. */
+    private static final int CROWDING_VISITORS = 64;
+
+    /**
+     * When more visitors wait for a turn than may (TurnGate), the others are answered busy, with the
+     * busy page, but only after a pause without a thread (PausedAnswers), so that they neither come
+     * straight back nor take the threads the players' requests need; the player's lobby answers
+     * meanwhile.
+     */
+    @Test
+    void visitorsBeyondThoseThatMayWaitAreAnsweredBusyAfterAPause() throws Exception {
+        WebClient player = signedInPlayer();
+        HttpClient visitors =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI signIn = URI.create(base.toString().replaceAll("/$", "") + "/signin.xhtml");
+        List<Double> busyAfter = Collections.synchronizedList(new ArrayList<>());
+        List<String> busyPages = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService crowd = Executors.newFixedThreadPool(CROWDING_VISITORS);
+        List<Double> lobbySeconds = new ArrayList<>();
+        try {
+            for (int v = 0; v < CROWDING_VISITORS; v++) {
+                crowd.execute(() -> {
+                    while (running.get()) {
+                        long asked = System.nanoTime();
+                        try {
+                            HttpResponse<String> answer = visitors.send(
+                                    HttpRequest.newBuilder(signIn)
+                                            .timeout(TestTimeouts.HTTP_REQUEST)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            statuses.computeIfAbsent(answer.statusCode(), k -> new AtomicInteger())
+                                    .incrementAndGet();
+                            if (answer.statusCode() == 503) {
+                                busyAfter.add((System.nanoTime() - asked) / 1e9);
+                                if (busyPages.isEmpty()) {
+                                    busyPages.add(answer.body());
+                                }
+                            }
+                        } catch (IOException e) {
+                            statuses.computeIfAbsent(-1, k -> new AtomicInteger())
+                                    .incrementAndGet();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+            }
+            for (int page = 0; page < 10; page++) {
+                Thread.sleep(500);
+                long asked = System.nanoTime();
+                assertLobby(player.get("/"));
+                lobbySeconds.add((System.nanoTime() - asked) / 1e9);
+            }
+        } finally {
+            running.set(false);
+            crowd.shutdown();
+            assertTrue(crowd.awaitTermination(30, TimeUnit.SECONDS), "the crowd stopped");
+        }
+        Collections.sort(busyAfter);
+        System.out.printf(
+                "More visitors than may wait: %d asking at once, answers %s; busy after %.2f to %.2f s;"
+                        + " the player's 10 lobby pages meanwhile took %.3f s at most%n",
+                CROWDING_VISITORS,
+                toCounts(statuses),
+                busyAfter.isEmpty() ? Double.NaN : busyAfter.get(0),
+                busyAfter.isEmpty() ? Double.NaN : busyAfter.get(busyAfter.size() - 1),
+                Collections.max(lobbySeconds));
+        assertFalse(busyAfter.isEmpty(), "some visitors answered busy: " + toCounts(statuses));
+        assertTrue(
+                busyAfter.get(0) >= PausedAnswers.PAUSE.toMillis() / 1000.0 - 0.05,
+                "none answered busy before the pause: " + busyAfter.subList(0, Math.min(5, busyAfter.size())));
+        assertTrue(busyPages.get(0).contains("http-equiv=\"refresh\""), "the busy page, which tries again");
+        assertFalse(statuses.containsKey(-1), "every visitor answered: " + toCounts(statuses));
+        assertTrue(
+                Collections.max(lobbySeconds) < PausedAnswers.PAUSE.toSeconds(),
+                "the player's pages came meanwhile: " + lobbySeconds);
+    }
+
     // ---- slow clients
 
     /**
@@ -437,12 +519,12 @@ class HostileClientsIT {
                     "Slow clients: 20 cut off after %.1f to %.1f s; the player's 5 lobby pages meanwhile took"
                             + " %.3f s at most%n",
                     cutOff.get(0), cutOff.get(cutOff.size() - 1), Collections.max(lobbySeconds));
-            double limit = FormBodies.DEADLINE.toSeconds() + SlowBodyRefusals.PAUSE.toSeconds() + 2;
+            double limit = FormBodies.DEADLINE.toSeconds() + PausedAnswers.PAUSE.toSeconds() + 2;
             assertTrue(
                     cutOff.get(cutOff.size() - 1) <= limit,
                     "every slow client cut off within " + limit + " s: " + cutOff);
             assertTrue(
-                    cutOff.get(0) >= SlowBodyRefusals.PAUSE.toMillis() / 1000.0 - 0.05,
+                    cutOff.get(0) >= PausedAnswers.PAUSE.toMillis() / 1000.0 - 0.05,
                     "none answered before the pause, so none comes straight back: " + cutOff);
             assertTrue(
                     Collections.max(lobbySeconds) < FormBodies.DEADLINE.toSeconds(),

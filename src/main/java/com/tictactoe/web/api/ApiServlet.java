@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * game (each move and each catch-up poll), and Jersey's routing, filtering and entity writing around
  * them took about a tenth of the server's CPU in whole games (JFR).
  */
-@WebServlet(urlPatterns = "/api/*", loadOnStartup = 1)
+@WebServlet(urlPatterns = "/api/*", loadOnStartup = 1, asyncSupported = true)
 public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

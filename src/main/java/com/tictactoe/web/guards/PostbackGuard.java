@@ -8,6 +8,7 @@ import com.tictactoe.web.accounts.PlayerSession;
 import com.tictactoe.web.accounts.SignInFilter;
 import com.tictactoe.web.accounts.VisitorFormToken;
 import com.tictactoe.web.errors.RequestIds;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -57,16 +58,16 @@ public class PostbackGuard extends HttpFilter {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    private transient SlowBodyRefusals slowBodies;
+    private transient PausedAnswers pausedAnswers;
 
     @Override
     public void init() {
-        slowBodies = new SlowBodyRefusals();
+        pausedAnswers = new PausedAnswers("slow-body-refusals");
     }
 
     @Override
     public void destroy() {
-        slowBodies.close();
+        pausedAnswers.close();
     }
 
     @Override
@@ -118,7 +119,7 @@ public class PostbackGuard extends HttpFilter {
             try {
                 body = FormBodies.read(request, (int) length);
             } catch (FormBodies.NotReceived notReceived) {
-                slowBodies.refuse(request, response, notReceived.getMessage());
+                refuseSlowBody(request, response, notReceived.getMessage());
                 return;
             }
         }
@@ -160,6 +161,19 @@ public class PostbackGuard extends HttpFilter {
             VisitorFormToken.issue(request, response);
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * 408 with no page (a browser sends a form with its head, so whoever gets this is not reading
+     * pages) and the connection closed, the rest of the body neither waited for nor read; after a
+     * pause, so that a client refused for want of a free reader does not come straight back.
+     */
+    private void refuseSlowBody(HttpServletRequest request, HttpServletResponse response, String reason) {
+        RequestIds.refused(request, reason);
+        response.setStatus(HttpServletResponse.SC_REQUEST_TIMEOUT);
+        response.setHeader("Connection", "close");
+        response.setContentLength(0);
+        pausedAnswers.pause(request, AsyncContext::complete);
     }
 
     /**

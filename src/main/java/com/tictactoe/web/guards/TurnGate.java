@@ -54,8 +54,12 @@ public class TurnGate extends HttpFilter {
     private static final String API = "/api";
     private static final Logger LOG = Logger.getLogger(TurnGate.class.getName());
 
+    /** Visitors' requests that may wait for a turn, for each turn: each holds a request thread meanwhile. */
+    static final int VISITORS_WAITING_PER_TURN = 4;
+
     private transient Turns turns;
     private transient PagePriority pagePriority;
+    private transient PausedAnswers pausedAnswers;
 
     @Inject
     private transient GameMetrics metrics;
@@ -64,7 +68,8 @@ public class TurnGate extends HttpFilter {
     public void init() {
         int atOnce = Configuration.count(AT_ONCE, Configuration.value(AT_ONCE))
                 .orElse(2 * Runtime.getRuntime().availableProcessors());
-        turns = new Turns(atOnce);
+        turns = new Turns(atOnce, VISITORS_WAITING_PER_TURN * atOnce);
+        pausedAnswers = new PausedAnswers("busy-visitors");
         boolean wanted = Configuration.flag(LOWER_PRIORITY, Configuration.value(LOWER_PRIORITY))
                 .orElse(true);
         pagePriority = new PagePriority(wanted && PagePriority.available());
@@ -77,6 +82,11 @@ public class TurnGate extends HttpFilter {
                                 ? "pages at the moves' thread priority (this JVM cannot lower a thread's priority"
                                         + " and raise it again: -XX:ThreadPriorityPolicy=1 and the right to raise it)"
                                 : "pages at the moves' thread priority (" + LOWER_PRIORITY + "=false)"));
+    }
+
+    @Override
+    public void destroy() {
+        pausedAnswers.close();
     }
 
     @Override
@@ -97,6 +107,10 @@ public class TurnGate extends HttpFilter {
         String label = kind.get().name().toLowerCase(Locale.ROOT);
         if (admission != Turns.Admission.AT_ONCE) {
             metrics.requestWaited(label);
+        }
+        if (admission == Turns.Admission.TOO_MANY_WAITING) {
+            refuseAfterAPause(request, response, label);
+            return;
         }
         if (!admission.hasTurn()) {
             refuse(request, response, kind.get(), label);
@@ -129,6 +143,29 @@ public class TurnGate extends HttpFilter {
         metrics.requestRefused(label);
         RequestIds.refused(request, "no turn in time");
         answerBusy(request, response, kind);
+    }
+
+    /**
+     * Busy, as for a request that waited too long, but after a pause without a thread: a client
+     * sending more requests than may wait does not get its answers faster than the visitors who
+     * wait, nor the threads the players' requests need.
+     */
+    private void refuseAfterAPause(HttpServletRequest request, HttpServletResponse response, String label)
+            throws IOException, ServletException {
+        metrics.requestRefused(label);
+        RequestIds.refused(request, "too many visitors waiting");
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        boolean page = !API.equals(request.getServletPath());
+        if (!pausedAnswers.pause(request, waiting -> {
+            if (page) {
+                waiting.dispatch(ErrorPages.BUSY);
+            } else {
+                waiting.complete();
+            }
+        })) {
+            answerBusy(request, response, Turns.Kind.VISITOR);
+        }
     }
 
     /** 503, to try again shortly: an API call in JSON as the API answers, a page with the busy page. */

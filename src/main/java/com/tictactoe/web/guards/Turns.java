@@ -35,10 +35,12 @@ final class Turns {
         /** A turn came after a wait. */
         AFTER_WAITING,
         /** No turn came within the longest wait. */
-        TIMED_OUT;
+        TIMED_OUT,
+        /** Not waited for: as many visitors as may wait wait already. */
+        TOO_MANY_WAITING;
 
         boolean hasTurn() {
-            return this != TIMED_OUT;
+            return this == AT_ONCE || this == AFTER_WAITING;
         }
     }
 
@@ -49,17 +51,23 @@ final class Turns {
     }
 
     private final int atOnce;
+    private final int visitorsWaitingAtMost;
     /** The waiting requests of each kind, in the order of {@link Kind}. */
     private final List<ArrayDeque<Waiter>> waiting =
             Stream.of(Kind.values()).map(kind -> new ArrayDeque<Waiter>()).toList();
 
     private int taken;
 
-    Turns(int atOnce) {
-        if (atOnce < 1) {
-            throw new IllegalArgumentException("at least one request at once");
+    /**
+     * {@code atOnce} requests at a time; at most {@code visitorsWaitingAtMost} visitors' requests
+     * wait for a turn (each holds a request thread meanwhile), players' requests without a limit.
+     */
+    Turns(int atOnce, int visitorsWaitingAtMost) {
+        if (atOnce < 1 || visitorsWaitingAtMost < 0) {
+            throw new IllegalArgumentException("at least one request at once, and no fewer than no visitors waiting");
         }
         this.atOnce = atOnce;
+        this.visitorsWaitingAtMost = visitorsWaitingAtMost;
     }
 
     /**
@@ -73,7 +81,11 @@ final class Turns {
                 taken++;
                 return Admission.AT_ONCE;
             }
-            waiting.get(kind.ordinal()).add(waiter);
+            ArrayDeque<Waiter> queue = waiting.get(kind.ordinal());
+            if (kind == Kind.VISITOR && queue.size() >= visitorsWaitingAtMost) {
+                return Admission.TOO_MANY_WAITING;
+            }
+            queue.add(waiter);
         }
         long deadline = System.nanoTime() + longest.toNanos();
         while (!waiter.granted) {

@@ -1,6 +1,7 @@
 package com.tictactoe.web.guards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class TurnsTest {
 
     @Test
     void pagesGoOnAtOnceUpToTheLimit() throws Exception {
-        Turns turns = new Turns(2);
+        Turns turns = new Turns(2, 100);
         assertEquals(Admission.AT_ONCE, turns.take(Kind.PAGE, LONG));
         assertEquals(Admission.AT_ONCE, turns.take(Kind.PAGE, LONG));
         assertEquals(Admission.TIMED_OUT, turns.take(Kind.PAGE, Duration.ZERO), "both taken");
@@ -35,7 +36,7 @@ class TurnsTest {
 
     @Test
     void aPageWaitsForATurnAndGivesUpAfterTheLongestWait() throws Exception {
-        Turns turns = new Turns(1);
+        Turns turns = new Turns(1, 100);
         turns.take(Kind.PAGE, LONG);
         long asked = System.nanoTime();
         assertEquals(Admission.TIMED_OUT, turns.take(Kind.PAGE, Duration.ofMillis(200)));
@@ -46,7 +47,7 @@ class TurnsTest {
 
     @Test
     void anEndedTurnGoesToAWaitingPageNotToOneThatComesLater() throws Exception {
-        Turns turns = new Turns(1);
+        Turns turns = new Turns(1, 100);
         ExecutorService pages = Executors.newFixedThreadPool(2);
         try {
             turns.take(Kind.PAGE, LONG);
@@ -67,7 +68,7 @@ class TurnsTest {
 
     @Test
     void pagesGetTheirTurnsInTheOrderTheyCame() throws Exception {
-        Turns turns = new Turns(1);
+        Turns turns = new Turns(1, 100);
         int waiters = 5;
         ExecutorService pages = Executors.newFixedThreadPool(waiters);
         List<Integer> served = Collections.synchronizedList(new ArrayList<>());
@@ -96,7 +97,7 @@ class TurnsTest {
 
     @Test
     void aWaitingMoveHasTheNextTurnBeforeEveryWaitingPage() throws Exception {
-        Turns turns = new Turns(1);
+        Turns turns = new Turns(1, 100);
         ExecutorService requests = Executors.newFixedThreadPool(3);
         List<String> served = Collections.synchronizedList(new ArrayList<>());
         try {
@@ -126,7 +127,7 @@ class TurnsTest {
 
     @Test
     void aVisitorWaitsForEveryPlayersWaitingPageAndMoveAndOvertakesNone() throws Exception {
-        Turns turns = new Turns(1);
+        Turns turns = new Turns(1, 100);
         ExecutorService requests = Executors.newFixedThreadPool(4);
         List<String> served = Collections.synchronizedList(new ArrayList<>());
         try {
@@ -156,10 +157,40 @@ class TurnsTest {
     }
 
     @Test
+    void aVisitorBeyondThoseThatMayWaitIsNotWaitedForButPlayersAlwaysAre() throws Exception {
+        Turns turns = new Turns(1, 2);
+        ExecutorService requests = Executors.newFixedThreadPool(4);
+        try {
+            turns.take(Kind.PAGE, LONG);
+            List<Future<Admission>> waiting = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                waiting.add(requests.submit(() -> turns.take(Kind.VISITOR, LONG)));
+                awaitWaiting(turns, i + 1);
+            }
+            assertEquals(Admission.TOO_MANY_WAITING, turns.take(Kind.VISITOR, LONG), "a third visitor");
+            assertFalse(Admission.TOO_MANY_WAITING.hasTurn());
+            Future<Admission> page = requests.submit(() -> turns.take(Kind.PAGE, LONG));
+            Future<Admission> move = requests.submit(() -> turns.take(Kind.MOVE, LONG));
+            awaitWaiting(turns, 4);
+            for (int turn = 0; turn < 4; turn++) {
+                turns.end();
+                Thread.sleep(20);
+            }
+            assertEquals(Admission.AFTER_WAITING, move.get(10, TimeUnit.SECONDS));
+            assertEquals(Admission.AFTER_WAITING, page.get(10, TimeUnit.SECONDS));
+            for (Future<Admission> visitor : waiting) {
+                assertEquals(Admission.AFTER_WAITING, visitor.get(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+    }
+
+    @Test
     void manyThreadsNeverHoldMoreTurnsThanAllowed() throws Exception {
         int atOnce = 3;
         int pages = 20_000;
-        Turns turns = new Turns(atOnce);
+        Turns turns = new Turns(atOnce, 100);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(pages);
@@ -190,8 +221,9 @@ class TurnsTest {
 
     @Test
     void atLeastOneTurnAndNoMoreEndedThanTaken() {
-        assertThrows(IllegalArgumentException.class, () -> new Turns(0));
-        assertThrows(IllegalStateException.class, () -> new Turns(1).end());
+        assertThrows(IllegalArgumentException.class, () -> new Turns(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Turns(1, -1));
+        assertThrows(IllegalStateException.class, () -> new Turns(1, 1).end());
     }
 
     private static void awaitWaiting(Turns turns, int count) throws InterruptedException {
