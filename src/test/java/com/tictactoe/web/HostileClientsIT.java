@@ -541,8 +541,8 @@ class HostileClientsIT {
 
     /** Connections a churning client opens and closes; far more than a server holds at once. */
     private static final int CHURNED_CONNECTIONS = 4_000;
-    /** Those the server may still hold once they are all closed: its own, the players', a few in passing. */
-    private static final int CONNECTIONS_LEFT_AT_MOST = 400;
+    /** More than before that the server may still hold once they are all closed: a few in passing. */
+    private static final int MORE_CONNECTIONS_LEFT_AT_MOST = 200;
 
     /**
      * A client that opens a connection, sends one request and closes it, as fast as it can: half
@@ -556,6 +556,8 @@ class HostileClientsIT {
     void connectionsOpenedAndClosedAtOnceAreLetGoWithinSeconds() throws Exception {
         assertEquals(200, send(HttpClient.newHttpClient(), "/signin.xhtml"), "the app has seen its port");
         URI app = server.base();
+        // Earlier tests' clients may keep connections open: only what the churn leaves counts.
+        int before = liveInstances("org.glassfish.grizzly.nio.transport.TCPNIOConnection");
         byte[] page = ("GET /signin.xhtml HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] pageThenClose = ("GET /signin.xhtml HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
@@ -594,15 +596,16 @@ class HostileClientsIT {
         Thread.sleep(3000);
         int left = liveInstances("org.glassfish.grizzly.nio.transport.TCPNIOConnection");
         System.out.printf(
-                "Connections opened and closed: %d in %.1f s (%s); 3 s later the server's heap holds %d connections%n",
-                CHURNED_CONNECTIONS, seconds, answers, left);
+                "Connections opened and closed: %d in %.1f s (%s); 3 s later the server's heap holds %d connections,"
+                        + " %d before%n",
+                CHURNED_CONNECTIONS, seconds, answers, left, before);
         assertEquals(
                 CHURNED_CONNECTIONS,
                 answers.getOrDefault("HTTP/1.1 200", new AtomicInteger()).get(),
                 "every page answered: " + answers);
         assertTrue(
-                left <= CONNECTIONS_LEFT_AT_MOST,
-                left + " connections still held 3 s after " + CHURNED_CONNECTIONS + " were closed");
+                left - before <= MORE_CONNECTIONS_LEFT_AT_MOST,
+                left + " connections held 3 s after " + CHURNED_CONNECTIONS + " were closed, " + before + " before");
         assertLobby(signedInPlayer().get("/"));
     }
 

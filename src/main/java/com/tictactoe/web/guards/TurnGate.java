@@ -55,7 +55,7 @@ public class TurnGate extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(TurnGate.class.getName());
 
     /** Visitors' requests that may wait for a turn, for each turn: each holds a request thread meanwhile. */
-    static final int VISITORS_WAITING_PER_TURN = 4;
+    static final int VISITORS_WAITING_PER_TURN = 8;
 
     private transient Turns turns;
     private transient PagePriority pagePriority;
