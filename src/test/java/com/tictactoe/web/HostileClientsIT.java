@@ -37,9 +37,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +49,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -561,37 +562,17 @@ class HostileClientsIT {
         byte[] page = ("GET /signin.xhtml HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] pageThenClose = ("GET /signin.xhtml HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        AtomicInteger next = new AtomicInteger();
-        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
-        ExecutorService clients = Executors.newFixedThreadPool(8);
         long started = System.nanoTime();
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < 8; c++) {
-                running.add(clients.submit(() -> {
-                    for (int n = next.getAndIncrement(); n < CHURNED_CONNECTIONS; n = next.getAndIncrement()) {
-                        String status;
-                        try (Socket socket = new Socket(app.getHost(), app.getPort())) {
-                            socket.setSoTimeout(15_000);
-                            socket.getOutputStream().write(n % 2 == 0 ? page : pageThenClose);
-                            socket.getOutputStream().flush();
-                            byte[] head = socket.getInputStream().readNBytes(12);
-                            status = new String(head, StandardCharsets.US_ASCII);
-                        } catch (IOException e) {
-                            status = e.getClass().getSimpleName();
-                        }
-                        answers.computeIfAbsent(status, s -> new AtomicInteger())
-                                .incrementAndGet();
-                    }
-                    return null;
-                }));
+        Map<String, Integer> answers = eachOnEightThreads(CHURNED_CONNECTIONS, n -> {
+            try (Socket socket = new Socket(app.getHost(), app.getPort())) {
+                socket.setSoTimeout(15_000);
+                socket.getOutputStream().write(n % 2 == 0 ? page : pageThenClose);
+                socket.getOutputStream().flush();
+                return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                return e.getClass().getSimpleName();
             }
-            for (Future<?> each : running) {
-                each.get(3, TimeUnit.MINUTES);
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+        });
         double seconds = (System.nanoTime() - started) / 1e9;
         Thread.sleep(3000);
         int left = liveInstances("org.glassfish.grizzly.nio.transport.TCPNIOConnection");
@@ -599,10 +580,7 @@ class HostileClientsIT {
                 "Connections opened and closed: %d in %.1f s (%s); 3 s later the server's heap holds %d connections,"
                         + " %d before%n",
                 CHURNED_CONNECTIONS, seconds, answers, left, before);
-        assertEquals(
-                CHURNED_CONNECTIONS,
-                answers.getOrDefault("HTTP/1.1 200", new AtomicInteger()).get(),
-                "every page answered: " + answers);
+        assertEquals(Map.of("HTTP/1.1 200", CHURNED_CONNECTIONS), answers, "every page answered");
         assertTrue(
                 left - before <= MORE_CONNECTIONS_LEFT_AT_MOST,
                 left + " connections held 3 s after " + CHURNED_CONNECTIONS + " were closed, " + before + " before");
@@ -629,30 +607,10 @@ class HostileClientsIT {
         long logFrom = Files.size(log);
         HttpClient client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        AtomicInteger next = new AtomicInteger();
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        ExecutorService senders = Executors.newFixedThreadPool(8);
         long started = System.nanoTime();
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                running.add(senders.submit(() -> {
-                    while (next.getAndIncrement() < requests) {
-                        int status = send(client, "/signin.xhtml?name=%C3%28");
-                        statuses.computeIfAbsent(status, s -> new AtomicInteger())
-                                .incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> each : running) {
-                each.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            senders.shutdownNow();
-        }
+        Map<Integer, Integer> statuses = eachOnEightThreads(requests, n -> send(client, "/signin.xhtml?name=%C3%28"));
         double seconds = (System.nanoTime() - started) / 1e9;
-        assertEquals(Map.of(400, requests), toCounts(statuses), "every one refused as malformed");
+        assertEquals(Map.of(400, requests), statuses, "every one refused as malformed");
         Thread.sleep(FailedRequestLog.SUMMARY_EVERY.toMillis() + 2000);
 
         String written = readFrom(log, logFrom);
@@ -677,8 +635,33 @@ class HostileClientsIT {
                 "the rest counted: " + counted + " of " + (requests - ownLines) + " in\n" + lastLines(written));
     }
 
-    private static Map<Integer, Integer> toCounts(Map<Integer, AtomicInteger> counters) {
-        Map<Integer, Integer> counts = new TreeMap<>();
+    /** Runs {@code one} for 0 to {@code count} - 1, on eight threads at once; how often each answer came. */
+    private static <A> Map<A, Integer> eachOnEightThreads(int count, IntFunction<A> one) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        Map<A, AtomicInteger> answers = new ConcurrentHashMap<>();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                running.add(threads.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                        answers.computeIfAbsent(one.apply(n), a -> new AtomicInteger())
+                                .incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : running) {
+                each.get(3, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return toCounts(answers);
+    }
+
+    private static <K> Map<K, Integer> toCounts(Map<K, AtomicInteger> counters) {
+        Map<K, Integer> counts = new HashMap<>();
         counters.forEach((key, value) -> counts.put(key, value.get()));
         return counts;
     }
