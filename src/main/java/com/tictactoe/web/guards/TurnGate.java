@@ -74,8 +74,9 @@ public class TurnGate extends HttpFilter {
                 .orElse(true);
         pagePriority = new PagePriority(wanted && PagePriority.available());
         LOG.info(() -> String.format(
-                "Moves and pages: %d at a time, moves first; %s",
+                "Moves and pages: %d at a time, moves first, visitors last (at most %d of them waiting); %s",
                 atOnce,
+                VISITORS_WAITING_PER_TURN * atOnce,
                 pagePriority.lowersPages()
                         ? "pages at a lower thread priority"
                         : wanted
