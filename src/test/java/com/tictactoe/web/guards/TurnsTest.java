@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,46 +98,31 @@ class TurnsTest {
 
     @Test
     void aWaitingMoveHasTheNextTurnBeforeEveryWaitingPage() throws Exception {
-        Turns turns = new Turns(1, 100);
-        ExecutorService requests = Executors.newFixedThreadPool(3);
-        List<String> served = Collections.synchronizedList(new ArrayList<>());
-        try {
-            turns.take(Kind.PAGE, LONG);
-            List<Future<?>> all = new ArrayList<>();
-            String[] order = {"page 1", "page 2", "move"};
-            for (int i = 0; i < order.length; i++) {
-                String name = order[i];
-                all.add(requests.submit(() -> {
-                    turns.take(name.startsWith("move") ? Kind.MOVE : Kind.PAGE, LONG);
-                    served.add(name);
-                    turns.end();
-                    return null;
-                }));
-                awaitWaiting(turns, i + 1);
-            }
-            assertEquals(Admission.TIMED_OUT, turns.take(Kind.MOVE, Duration.ZERO), "a move waits already");
-            turns.end();
-            for (Future<?> each : all) {
-                each.get(10, TimeUnit.SECONDS);
-            }
-        } finally {
-            requests.shutdownNow();
-        }
+        List<String> served = servedInTurn(Kind.PAGE, "page 1", "page 2", "move");
         assertEquals(List.of("move", "page 1", "page 2"), served);
     }
 
     @Test
     void aVisitorWaitsForEveryPlayersWaitingPageAndMoveAndOvertakesNone() throws Exception {
+        List<String> served = servedInTurn(Kind.VISITOR, "visitor 1", "page", "visitor 2", "move");
+        assertEquals(List.of("move", "page", "visitor 1", "visitor 2"), served);
+    }
+
+    /**
+     * With one turn, held by a request of {@code holder}'s kind, the named requests ask for a turn
+     * one after the other (a name says its kind: "move", "page" or "visitor"); the order they are
+     * served in once the turn ends. No later request gets a turn while they wait.
+     */
+    private static List<String> servedInTurn(Kind holder, String... names) throws Exception {
         Turns turns = new Turns(1, 100);
-        ExecutorService requests = Executors.newFixedThreadPool(4);
+        ExecutorService requests = Executors.newFixedThreadPool(names.length);
         List<String> served = Collections.synchronizedList(new ArrayList<>());
         try {
-            turns.take(Kind.VISITOR, LONG);
+            turns.take(holder, LONG);
             List<Future<?>> all = new ArrayList<>();
-            String[] order = {"visitor 1", "page", "visitor 2", "move"};
-            for (int i = 0; i < order.length; i++) {
-                String name = order[i];
-                Kind kind = name.startsWith("visitor") ? Kind.VISITOR : name.equals("page") ? Kind.PAGE : Kind.MOVE;
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i];
+                Kind kind = Kind.valueOf(name.split(" ")[0].toUpperCase(Locale.ROOT));
                 all.add(requests.submit(() -> {
                     turns.take(kind, LONG);
                     served.add(name);
@@ -145,7 +131,7 @@ class TurnsTest {
                 }));
                 awaitWaiting(turns, i + 1);
             }
-            assertEquals(Admission.TIMED_OUT, turns.take(Kind.PAGE, Duration.ZERO), "a page and a move wait already");
+            assertEquals(Admission.TIMED_OUT, turns.take(Kind.MOVE, Duration.ZERO), "the others wait already");
             turns.end();
             for (Future<?> each : all) {
                 each.get(10, TimeUnit.SECONDS);
@@ -153,7 +139,7 @@ class TurnsTest {
         } finally {
             requests.shutdownNow();
         }
-        assertEquals(List.of("move", "page", "visitor 1", "visitor 2"), served);
+        return served;
     }
 
     @Test
