@@ -3,7 +3,8 @@ package com.tictactoe.web.guards;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -15,8 +16,9 @@ import java.util.function.Consumer;
  * (asynchronously): a form whose body did not come in time, a visitor's request when too many wait
  * for a turn. Answered at once, a client refused came straight back, thousands of times a second,
  * and accepting, refusing and closing its requests took the cores and threads from every player's.
- * At most {@value #PAUSED_AT_MOST} wait at once, each holding a connection and its request; beyond
- * that, or where the request cannot wait that way, the caller answers at once.
+ * At most {@value #PAUSED_AT_MOST} wait at once on each instance (PostbackGuard and TurnGate have one
+ * each), each holding a connection and its request; beyond that, or where the request cannot wait
+ * that way, the caller answers at once.
  */
 public final class PausedAnswers implements AutoCloseable {
 
@@ -26,6 +28,9 @@ public final class PausedAnswers implements AutoCloseable {
     static final int PAUSED_AT_MOST = 256;
 
     private final Semaphore paused = new Semaphore(PAUSED_AT_MOST);
+    /** The answers not given yet; an executor shut down cancels its tasks instead of running them. */
+    private final Set<Runnable> pending = ConcurrentHashMap.newKeySet();
+
     private final ScheduledExecutorService timer;
 
     PausedAnswers(String name) {
@@ -47,7 +52,16 @@ public final class PausedAnswers implements AutoCloseable {
         try {
             AsyncContext waiting = request.startAsync();
             waiting.setTimeout(0);
-            timer.schedule(() -> answer(waiting, answer), PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            Runnable once = new Runnable() {
+                @Override
+                public void run() {
+                    if (pending.remove(this)) {
+                        answer(waiting, answer);
+                    }
+                }
+            };
+            pending.add(once);
+            timer.schedule(once, PAUSE.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (RuntimeException cannotWait) {
             paused.release();
@@ -68,7 +82,7 @@ public final class PausedAnswers implements AutoCloseable {
     /** Answers every request still waiting, now. */
     @Override
     public void close() {
-        List<Runnable> waiting = timer.shutdownNow();
-        waiting.forEach(Runnable::run);
+        timer.shutdownNow();
+        pending.forEach(Runnable::run);
     }
 }
